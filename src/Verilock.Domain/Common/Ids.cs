@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace Verilock.Domain.Common;
+
+/// <summary>Public identifier formats of the API (spec §1).</summary>
+public static class Ids
+{
+    public static string NewSessionId() => "ses_" + Guid.NewGuid().ToString("D");
+
+    public static string NewEventId() => "evt_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>32 random bytes, base64url without padding: 43 characters.</summary>
+    public static string NewSessionToken() => "tok_" + RandomUrlSafe(32);
+
+    public static string RandomUrlSafe(int byteCount) =>
+        Base64Url(RandomNumberGenerator.GetBytes(byteCount));
+
+    public static string Base64Url(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

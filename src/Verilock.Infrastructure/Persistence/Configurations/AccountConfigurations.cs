@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Verilock.Domain.Accounts;
+
+namespace Verilock.Infrastructure.Persistence.Configurations;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> account)
+    {
+        account.HasKey(a => a.Id);
+        account.Property(a => a.Name).HasMaxLength(100);
+        account.HasIndex(a => a.Name).IsUnique();
+        account.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        account.Property(a => a.AmlThreshold).HasPrecision(3, 2);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> key)
+    {
+        key.HasKey(k => k.Id);
+        key.Property(k => k.Hash).HasMaxLength(64);
+        key.Property(k => k.Prefix).HasMaxLength(ApiKey.PrefixLength);
+        key.HasIndex(k => k.Hash).IsUnique();
+        key.HasIndex(k => k.AccountId);
+        key.HasOne<Account>().WithMany().HasForeignKey(k => k.AccountId);
+    }
+}
+
+internal sealed class VerificationProfileConfiguration : IEntityTypeConfiguration<VerificationProfile>
+{
+    public void Configure(EntityTypeBuilder<VerificationProfile> profile)
+    {
+        profile.HasKey(p => p.Id);
+        profile.Property(p => p.Name).HasMaxLength(100);
+        profile.Property(p => p.Settings).HasJsonConversion();
+        profile.HasIndex(p => p.AccountId);
+        profile.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId);
+    }
+}

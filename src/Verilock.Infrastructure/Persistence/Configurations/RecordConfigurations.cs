@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Verilock.Infrastructure.Persistence.Records;
+
+namespace Verilock.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
+{
+    public void Configure(EntityTypeBuilder<OutboxEvent> outbox)
+    {
+        outbox.HasKey(e => e.Sequence);
+        outbox.Property(e => e.Sequence).ValueGeneratedOnAdd();
+        outbox.Property(e => e.EventId).HasMaxLength(40);
+        outbox.HasIndex(e => e.EventId).IsUnique();
+        outbox.Property(e => e.Type).HasMaxLength(64);
+        outbox.Property(e => e.SessionId).HasMaxLength(40);
+        outbox.HasIndex(e => e.SessionId);
+    }
+}
+
+internal sealed class SessionCountConfigurations :
+    IEntityTypeConfiguration<SessionDailyCount>, IEntityTypeConfiguration<SessionTotal>
+{
+    public void Configure(EntityTypeBuilder<SessionDailyCount> count)
+    {
+        count.HasKey(c => new { c.AccountId, c.LiveMode, c.Status, c.Day });
+        count.Property(c => c.Status).HasMaxLength(16);
+    }
+
+    public void Configure(EntityTypeBuilder<SessionTotal> total)
+    {
+        total.HasKey(c => new { c.AccountId, c.LiveMode, c.Status });
+        total.Property(c => c.Status).HasMaxLength(16);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> record)
+    {
+        record.HasKey(r => new { r.AccountId, r.LiveMode, r.Key });
+        record.Property(r => r.Key).HasMaxLength(255);
+        record.Property(r => r.Fingerprint).HasMaxLength(64);
+        record.Property(r => r.Location).HasMaxLength(200);
+        record.HasIndex(r => r.CreatedAt);
+    }
+}

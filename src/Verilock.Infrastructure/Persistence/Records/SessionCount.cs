@@ -1,0 +1,23 @@
+namespace Verilock.Infrastructure.Persistence.Records;
+
+/// <summary>
+/// How many sessions of one account and mode have a status, per UTC creation day. Kept exact in the same
+/// transaction as every session insert and status change, so list totals and deep pages never count rows.
+/// </summary>
+public sealed class SessionDailyCount
+{
+    public Guid AccountId { get; init; }
+    public bool LiveMode { get; init; }
+    public required string Status { get; init; }
+    public DateOnly Day { get; init; }
+    public long Sessions { get; init; }
+}
+
+/// <summary>The all-time version of <see cref="SessionDailyCount"/>: a list without a date filter sums at most five rows.</summary>
+public sealed class SessionTotal
+{
+    public Guid AccountId { get; init; }
+    public bool LiveMode { get; init; }
+    public required string Status { get; init; }
+    public long Sessions { get; init; }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Verilock.Domain.Accounts;
+using Verilock.Domain.Common;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Persistence.Configurations;
+using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Serialization;
+
+namespace Verilock.Infrastructure.Persistence;
+
+/// <summary>
+/// The database. Saving is where the durable side effects of a state change are added, in the same
+/// transaction: outbox rows for the aggregate's events and the session counters behind list totals.
+/// Each provider has its own subclass only so that each keeps its own migrations.
+/// </summary>
+public abstract class VerilockDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<VerificationProfile> Profiles => Set<VerificationProfile>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<SessionDailyCount> SessionDailyCounts => Set<SessionDailyCount>();
+    public DbSet<SessionTotal> SessionTotals => Set<SessionTotal>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public abstract bool IsSqlite { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(VerilockDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: saving also writes counters and the outbox.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var sessions = ChangeTracker.Entries<Session>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .ToList();
+        var counterChanges = CounterChanges(sessions);
+        var raised = new List<Session>();
+        foreach (var entry in sessions)
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Property<int>(SessionConfiguration.VersionProperty).CurrentValue++;
+            if (entry.Entity.PendingEvents.Count == 0)
+                continue;
+            raised.Add(entry.Entity);
+            OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
+        }
+
+        using var writeLock = await SqliteWriteGate.EnterAsync(this, cancellationToken);
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var change in counterChanges)
+                await ApplyCounterChangeAsync(change, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            foreach (var session in raised)
+                session.ClearPendingEvents();
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private sealed record CounterChange(Guid AccountId, bool LiveMode, string Status, DateOnly Day, int Delta);
+
+    private static List<CounterChange> CounterChanges(IEnumerable<EntityEntry<Session>> entries)
+    {
+        var changes = new List<CounterChange>();
+        foreach (var entry in entries)
+        {
+            var session = entry.Entity;
+            var day = DateOnly.FromDateTime(session.CreatedAt);
+            var status = entry.Property(s => s.Status);
+            if (entry.State == EntityState.Added)
+            {
+                changes.Add(new(session.AccountId, session.LiveMode, session.Status.ToWire(), day, +1));
+            }
+            else if (status.OriginalValue != status.CurrentValue)
+            {
+                changes.Add(new(session.AccountId, session.LiveMode, status.OriginalValue.ToWire(), day, -1));
+                changes.Add(new(session.AccountId, session.LiveMode, status.CurrentValue.ToWire(), day, +1));
+            }
+        }
+        return changes;
+    }
+
+    // ON CONFLICT … DO UPDATE reads the same in SQLite and PostgreSQL and keeps concurrent writers exact.
+    private async Task ApplyCounterChangeAsync(CounterChange c, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO session_daily_counts (account_id, live_mode, status, day, sessions)
+            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Day}, {c.Delta})
+            ON CONFLICT (account_id, live_mode, status, day)
+            DO UPDATE SET sessions = session_daily_counts.sessions + excluded.sessions
+            """, cancellationToken);
+        await Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO session_totals (account_id, live_mode, status, sessions)
+            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Delta})
+            ON CONFLICT (account_id, live_mode, status)
+            DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
+            """, cancellationToken);
+    }
+
+    private static OutboxEvent ToOutbox(Session session, SessionEvent e) => new()
+    {
+        EventId = Ids.NewEventId(),
+        AccountId = session.AccountId,
+        LiveMode = session.LiveMode,
+        SessionId = session.Id,
+        Type = e.Type,
+        Payload = JsonSerializer.Serialize(e.Data, ApiJson.Options),
+        OccurredAt = e.OccurredAt,
+    };
+}
+
+public sealed class SqliteVerilockDbContext(DbContextOptions<SqliteVerilockDbContext> options) : VerilockDbContext(options)
+{
+    public override bool IsSqlite => true;
+}
+
+public sealed class PostgresVerilockDbContext(DbContextOptions<PostgresVerilockDbContext> options) : VerilockDbContext(options)
+{
+    public override bool IsSqlite => false;
+}

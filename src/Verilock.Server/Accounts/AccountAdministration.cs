@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Verilock.Domain.Accounts;
+using Verilock.Domain.Common;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Persistence;
+
+namespace Verilock.Server.Accounts;
+
+/// <summary>Account, key and profile administration behind the CLI (and, later, the dashboard).</summary>
+public sealed class AccountAdministration(VerilockDbContext db, TimeProvider time)
+{
+    public const string DefaultAccountName = "default";
+
+    /// <summary>On a brand-new database, creates the default account and returns its first test key; else null.</summary>
+    public async Task<string?> BootstrapAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Accounts.AnyAsync(cancellationToken))
+            return null;
+        var (_, secret) = await CreateKeyAsync(DefaultAccountName, liveMode: false, rateLimitPerMinute: null, cancellationToken);
+        return secret;
+    }
+
+    public async Task<Account> FindOrCreateAccountAsync(string name, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+        if (account is not null)
+            return account;
+        account = new Account { Name = name, CreatedAt = time.UtcSeconds() };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public async Task<(ApiKey Key, string Secret)> CreateKeyAsync(
+        string accountName, bool liveMode, int? rateLimitPerMinute, CancellationToken cancellationToken)
+    {
+        var account = await FindOrCreateAccountAsync(accountName, cancellationToken);
+        var (key, secret) = ApiKey.Issue(account.Id, liveMode, time.UtcSeconds());
+        key.RateLimitPerMinute = rateLimitPerMinute;
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return (key, secret);
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(string accountName, CancellationToken cancellationToken) =>
+        await (from key in db.ApiKeys.AsNoTracking()
+               join account in db.Accounts on key.AccountId equals account.Id
+               where account.Name == accountName
+               orderby key.CreatedAt
+               select key).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes the key with this display prefix; false when there is none (or it is already revoked).</summary>
+    public async Task<bool> RevokeKeyAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var now = time.UtcSeconds();
+        var changed = await db.ApiKeys.Where(k => k.Prefix == prefix && k.RevokedAt == null)
+            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        return changed > 0;
+    }
+
+    public async Task<VerificationProfile> CreateProfileAsync(
+        string accountName, string? profileName, ProfileSettings settings, CancellationToken cancellationToken)
+    {
+        var account = await FindOrCreateAccountAsync(accountName, cancellationToken);
+        var profile = new VerificationProfile
+        {
+            AccountId = account.Id, Name = profileName, Settings = settings, CreatedAt = time.UtcSeconds(),
+        };
+        db.Profiles.Add(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        return profile;
+    }
+}

@@ -1,0 +1,40 @@
+using Verilock.Infrastructure.Serialization;
+
+namespace Verilock.Server.Api;
+
+/// <summary>The one error body of the API (spec §3): <c>{"error","message","details"}</c>.</summary>
+public sealed record ApiError(string Error, string Message, object? Details)
+{
+    public const long MaxJsonBytes = 1024 * 1024;
+
+    public static IResult Result(int status, string error, string message, object? details = null) =>
+        Results.Json(new ApiError(error, message, details), ApiJson.Options, statusCode: status);
+
+    public static IResult BadRequest(string message) =>
+        Result(StatusCodes.Status400BadRequest, "bad_request", message);
+
+    public static IResult NotFound(string message = "The requested resource was not found.") =>
+        Result(StatusCodes.Status404NotFound, "not_found", message);
+
+    public static IResult Conflict(string message) =>
+        Result(StatusCodes.Status409Conflict, "conflict", message);
+
+    public static IResult PayloadTooLarge(long maxBytes) =>
+        Result(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
+            $"The request body is larger than {maxBytes} bytes.", new { max_bytes = maxBytes });
+
+    public static IResult UnsupportedMediaType(string message) =>
+        Result(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", message);
+
+    public static IResult Validation(IReadOnlyDictionary<string, List<string>> errors) =>
+        Result(StatusCodes.Status422UnprocessableEntity, "validation_error", "The given data was invalid.", errors);
+
+    public static IResult Unauthorized() =>
+        Result(StatusCodes.Status401Unauthorized, "authentication_error", "Invalid or missing API key.");
+
+    public static IResult Forbidden(string message = "This account is suspended or not enabled for this product.") =>
+        Result(StatusCodes.Status403Forbidden, "forbidden", message);
+
+    public static IResult ServerError() =>
+        Result(StatusCodes.Status500InternalServerError, "server_error", "Something went wrong on our side. Please retry later.");
+}

@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Server.Auth;
+
+namespace Verilock.Server.Api;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on API POSTs (spec §5). The first request claims the key with an empty record; its
+/// response is stored when it finishes (not 401/429/5xx, which are released for a retry). A repeat with the
+/// same fingerprint within 24 h replays the stored response; a different fingerprint, or a repeat while the
+/// first is still running, is a 409.
+/// </summary>
+public sealed class Idempotency(TimeProvider time)
+{
+    public const string Header = "Idempotency-Key";
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var key = context.Request.Headers[Header].ToString();
+        var caller = context.Features.Get<ApiCaller>();
+        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || caller is null)
+        {
+            await next(context);
+            return;
+        }
+        if (key.Length > 255 || key.Any(c => c is < ' ' or > '~'))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("idempotency_key", "The Idempotency-Key header must be 1 to 255 printable ASCII characters.");
+            await errors.ToResult().ExecuteAsync(context);
+            return;
+        }
+
+        var db = context.RequestServices.GetRequiredService<VerilockDbContext>();
+        var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
+        var now = time.GetUtcNow().UtcDateTime;
+        var (claimed, existing) = await ClaimAsync(db, caller, key, fingerprint, now, context.RequestAborted);
+        if (!claimed)
+        {
+            await AnswerRepeatAsync(context, existing!, fingerprint);
+            return;
+        }
+
+        var originalBody = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        var keep = false;
+        try
+        {
+            await next(context);
+            var status = context.Response.StatusCode;
+            keep = status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status429TooManyRequests) && status < 500;
+            if (keep)
+            {
+                await db.IdempotencyRecords
+                    .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key)
+                    .ExecuteUpdateAsync(r => r
+                        .SetProperty(x => x.StatusCode, status)
+                        .SetProperty(x => x.Location, context.Response.Headers.Location.ToString())
+                        .SetProperty(x => x.ResponseBody, captured.ToArray()), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            if (!keep)
+                await ReleaseAsync(db, caller, key);
+            context.Response.Body = originalBody;
+            captured.Position = 0;
+            await captured.CopyToAsync(originalBody, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Inserts the claim; when the key is already taken, returns the live record instead.</summary>
+    private static async Task<(bool Claimed, IdempotencyRecord? Existing)> ClaimAsync(
+        VerilockDbContext db, ApiCaller caller, string key, string fingerprint, DateTime now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - Retention;
+        await db.IdempotencyRecords
+            .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key && r.CreatedAt <= cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            AccountId = caller.AccountId, LiveMode = caller.LiveMode, Key = key, Fingerprint = fingerprint, CreatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (true, null);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var existing = await db.IdempotencyRecords.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key, cancellationToken);
+            // Released between our insert and this read: the caller may simply retry.
+            return (false, existing ?? new IdempotencyRecord { Key = key, Fingerprint = fingerprint, CreatedAt = now });
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async Task AnswerRepeatAsync(HttpContext context, IdempotencyRecord existing, string fingerprint)
+    {
+        if (existing.Fingerprint != fingerprint)
+        {
+            await ApiError.Conflict("This Idempotency-Key was already used with a different request.").ExecuteAsync(context);
+            return;
+        }
+        if (existing.StatusCode is null || existing.ResponseBody is null)
+        {
+            await ApiError.Conflict("A request with this Idempotency-Key is still being processed. Retry shortly.").ExecuteAsync(context);
+            return;
+        }
+        context.Response.StatusCode = existing.StatusCode.Value;
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        if (!string.IsNullOrEmpty(existing.Location))
+            context.Response.Headers.Location = existing.Location;
+        if (existing.ResponseBody.Length > 0)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.Body.WriteAsync(existing.ResponseBody, context.RequestAborted);
+        }
+    }
+
+    private static async Task ReleaseAsync(VerilockDbContext db, ApiCaller caller, string key) =>
+        await db.IdempotencyRecords
+            .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key && r.StatusCode == null)
+            .ExecuteDeleteAsync(CancellationToken.None);
+
+    /// <summary>Method + path + body, with JSON object keys sorted so formatting and key order do not matter.</summary>
+    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: ErrorHandling.MaxBodyBytes);
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        request.Body.Position = 0;
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}\n"));
+        hash.AppendData(CanonicalJson(body.ToArray()) ?? body.ToArray());
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static byte[]? CanonicalJson(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            using var output = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(output))
+                WriteSorted(writer, document.RootElement);
+            return output.ToArray();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteSorted(writer, property.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                    WriteSorted(writer, item);
+                writer.WriteEndArray();
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Accounts;
+using Verilock.Server.Api;
+using Verilock.Server.Hosting;
+using Verilock.Server.Profiles;
+
+namespace Verilock.Server.Cli;
+
+/// <summary>
+/// The command-line contract other tools rely on: <c>serve</c>, <c>keys create|list|revoke</c>,
+/// <c>profiles create</c>. Secrets go to stdout only (the new key is the last line), never to logs.
+/// </summary>
+public static class CommandLine
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data folder (default ./data, or VERILOCK_DATA_DIR)", Recursive = true };
+        var root = new RootCommand("Verilock identity-verification server") { Options = { dataDir } };
+        root.Subcommands.Add(Serve(dataDir));
+        root.Subcommands.Add(Keys(dataDir));
+        root.Subcommands.Add(Profiles(dataDir));
+        return root.Parse(args).InvokeAsync();
+    }
+
+    private static Command Serve(Option<string?> dataDir)
+    {
+        var urls = new Option<string>("--urls") { Description = "Listen address(es), ';'-separated", DefaultValueFactory = _ => VerilockHost.DefaultUrl };
+        var serve = new Command("serve", "Run the server") { Options = { urls } };
+        serve.SetAction(async (parsed, cancellationToken) =>
+        {
+            var app = VerilockHost.Build([], parsed.GetValue(dataDir));
+            app.Urls.Clear();
+            foreach (var url in parsed.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                app.Urls.Add(url);
+            var firstKey = await VerilockHost.InitialiseAsync(app, cancellationToken);
+            if (firstKey is not null)
+            {
+                Console.WriteLine($"Created account '{AccountAdministration.DefaultAccountName}' with a test API key (shown once, store it now):");
+                Console.WriteLine(firstKey);
+            }
+            await app.RunAsync();
+            return 0;
+        });
+        return serve;
+    }
+
+    private static Command Keys(Option<string?> dataDir)
+    {
+        var account = new Option<string>("--account") { Description = "Account name (created if missing)", Required = true };
+        var mode = new Option<string>("--mode") { Description = "test or live", DefaultValueFactory = _ => "test" };
+        mode.AcceptOnlyFromAmong("test", "live");
+        var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests per minute for this key (default: the server's)" };
+        var create = new Command("create", "Create an API key; the key alone is the last line of output")
+        {
+            Options = { account, mode, rateLimit },
+        };
+        create.SetAction(async (parsed, cancellationToken) =>
+        {
+            var limit = parsed.GetValue(rateLimit);
+            if (limit is < 0)
+            {
+                await Console.Error.WriteLineAsync("--rate-limit must be 0 or more.");
+                return 2;
+            }
+            return await WithAdministrationAsync(parsed.GetValue(dataDir), async admin =>
+            {
+                var (key, secret) = await admin.CreateKeyAsync(parsed.GetValue(account)!, parsed.GetValue(mode) == "live", limit, cancellationToken);
+                Console.WriteLine($"Created {(key.LiveMode ? "live" : "test")} key {key.Prefix}… for account '{parsed.GetValue(account)}'. It is shown once:");
+                Console.WriteLine(secret);
+                return 0;
+            });
+        });
+
+        var listAccount = new Option<string>("--account") { Description = "Account name", Required = true };
+        var list = new Command("list", "List an account's keys (prefixes only)") { Options = { listAccount } };
+        list.SetAction((parsed, cancellationToken) => WithAdministrationAsync(parsed.GetValue(dataDir), async admin =>
+        {
+            foreach (var key in await admin.ListKeysAsync(parsed.GetValue(listAccount)!, cancellationToken))
+            {
+                var state = key.RevokedAt is null ? "active" : $"revoked {ApiJsonFormat(key.RevokedAt.Value)}";
+                var lastUsed = key.LastUsedAt is null ? "never used" : $"last used {ApiJsonFormat(key.LastUsedAt.Value)}";
+                Console.WriteLine($"{key.Prefix}  {(key.LiveMode ? "live" : "test")}  created {ApiJsonFormat(key.CreatedAt)}  {lastUsed}  {state}");
+            }
+            return 0;
+        }));
+
+        var prefix = new Argument<string>("prefix") { Description = "The key's 16-character prefix, e.g. qi_test_a1b2c3d4" };
+        var revoke = new Command("revoke", "Revoke a key (takes effect within seconds on running servers)") { Arguments = { prefix } };
+        revoke.SetAction((parsed, cancellationToken) => WithAdministrationAsync(parsed.GetValue(dataDir), async admin =>
+        {
+            if (await admin.RevokeKeyAsync(parsed.GetValue(prefix)!, cancellationToken))
+            {
+                Console.WriteLine("Revoked.");
+                return 0;
+            }
+            await Console.Error.WriteLineAsync("No active key has that prefix.");
+            return 1;
+        }));
+
+        return new Command("keys", "Manage API keys") { Subcommands = { create, list, revoke } };
+    }
+
+    private static Command Profiles(Option<string?> dataDir)
+    {
+        var account = new Option<string>("--account") { Description = "Account name (created if missing)", Required = true };
+        var file = new Option<FileInfo>("--file") { Description = "Profile JSON (keys of the API's inline profile)", Required = true };
+        var name = new Option<string?>("--name") { Description = "A label for operators" };
+        var create = new Command("create", "Create a verification profile; its id is the last line of output")
+        {
+            Options = { account, file, name },
+        };
+        create.SetAction(async (parsed, cancellationToken) =>
+        {
+            var path = parsed.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"No such file: {path.FullName}");
+                return 2;
+            }
+            JsonElement root;
+            try
+            {
+                using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(path.FullName, cancellationToken));
+                root = document.RootElement.Clone();
+            }
+            catch (JsonException ex)
+            {
+                await Console.Error.WriteLineAsync($"{path.Name} is not valid JSON: {ex.Message}");
+                return 2;
+            }
+            var errors = new ValidationErrors();
+            var settings = root.ValueKind == JsonValueKind.Object ? ProfileReader.Read(new JsonFields(root, errors)) : null;
+            if (settings is null)
+            {
+                await Console.Error.WriteLineAsync(root.ValueKind == JsonValueKind.Object
+                    ? $"The profile is invalid:{Environment.NewLine}{errors.Describe()}"
+                    : "The profile must be a JSON object.");
+                return 2;
+            }
+            return await WithAdministrationAsync(parsed.GetValue(dataDir), async admin =>
+            {
+                var profile = await admin.CreateProfileAsync(parsed.GetValue(account)!, parsed.GetValue(name), settings, cancellationToken);
+                Console.WriteLine($"Created profile for account '{parsed.GetValue(account)}':");
+                Console.WriteLine(profile.Id.ToString("D"));
+                return 0;
+            });
+        });
+        return new Command("profiles", "Manage verification profiles") { Subcommands = { create } };
+    }
+
+    private static string ApiJsonFormat(DateTime value) => Infrastructure.Serialization.ApiJson.FormatInstant(value);
+
+    /// <summary>Runs an administration task against the configured database (migrated first), without the web server.</summary>
+    private static async Task<int> WithAdministrationAsync(string? dataDir, Func<AccountAdministration, Task<int>> task)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        configuration.AddEnvironmentVariables();
+        VerilockConfiguration.ApplyDataDirectory(configuration, dataDir);
+        var options = VerilockConfiguration.Read(configuration);
+
+        var services = new ServiceCollection();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddVerilockDatabase(options.Database, options.DataDir);
+        services.AddScoped<AccountAdministration>();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(), CancellationToken.None);
+        return await task(scope.ServiceProvider.GetRequiredService<AccountAdministration>());
+    }
+}

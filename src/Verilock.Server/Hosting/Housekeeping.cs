@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Api;
+using Verilock.Server.Sessions;
+
+namespace Verilock.Server.Hosting;
+
+/// <summary>
+/// Periodic background work on the clock of <see cref="TimeProvider"/> (so tests can move time): expiring
+/// sessions of every account and forgetting idempotency records older than 24 hours.
+/// </summary>
+public sealed partial class Housekeeping(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<VerilockOptions> options, ILogger<Housekeeping> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Housekeeping.Interval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var expired = await SessionExpiry.ExpireAllDueAsync(db, now, cancellationToken);
+        if (expired > 0)
+            LogExpired(logger, expired);
+        var cutoff = now - Idempotency.Retention;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt <= cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} sessions")]
+    private static partial void LogExpired(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Housekeeping run failed; retrying at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Accounts;
+using Verilock.Server.Api;
+using Verilock.Server.Auth;
+using Verilock.Server.Operations;
+using Verilock.Server.Sessions;
+
+namespace Verilock.Server.Hosting;
+
+/// <summary>Builds the web application: configuration, services, the middleware pipeline and the endpoints.</summary>
+public static class VerilockHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <param name="customize">Runs first, so tests can set configuration and put in their own clock or test server.</param>
+    public static WebApplication Build(string[] args, string? dataDirectory = null, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        VerilockConfiguration.ApplyDataDirectory(builder.Configuration, dataDirectory);
+        customize?.Invoke(builder);
+        var options = VerilockConfiguration.Read(builder.Configuration);
+
+        var services = builder.Services;
+        services.AddOptions<VerilockOptions>().Bind(builder.Configuration.GetSection(VerilockOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddVerilockDatabase(options.Database, options.DataDir);
+        services.AddSingleton<ApiKeyDirectory>();
+        services.AddSingleton<ApiRateLimiting>();
+        services.AddSingleton<Idempotency>();
+        services.AddSingleton<PublicOrigin>();
+        services.AddScoped<AccountAdministration>();
+        services.AddHostedService<Housekeeping>();
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(ApiKeyAuthentication.AddPolicies);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure<ApiRateLimiting>((limiterOptions, limiting) => limiting.Configure(limiterOptions));
+        services.AddOpenApi("v1", openApi =>
+        {
+            openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Verilock API";
+                document.Info.Version = "v1";
+                return Task.CompletedTask;
+            });
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = ErrorHandling.MaxBodyBytes;
+        });
+
+        var app = builder.Build();
+        app.Use(RequestIds.AssignAsync);
+        app.UseApiErrors();
+        app.UseRouting();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        var limiting = app.Services.GetRequiredService<ApiRateLimiting>();
+        app.Use(limiting.AddHeadersAsync);
+        var idempotency = app.Services.GetRequiredService<Idempotency>();
+        app.Use(idempotency.InvokeAsync);
+        app.UseAuthorization();
+
+        app.MapOperations();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapMetrics("/metrics");
+        app.MapGroup("/api/v1")
+            .RequireAuthorization(ApiKeyAuthentication.ActiveAccountPolicy)
+            .MapSessions();
+        app.MapFallback(() => ApiError.NotFound());
+        return app;
+    }
+
+    /// <summary>Migrates the database; on a brand-new one, creates the default account and returns its test key.</summary>
+    public static async Task<string?> InitialiseAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(), cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<AccountAdministration>().BootstrapAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using Verilock.Infrastructure.Persistence;
+
+namespace Verilock.Server.Hosting;
+
+/// <summary>The <c>Verilock</c> configuration section; environment variables use <c>VERILOCK__SECTION__KEY</c>.</summary>
+public sealed class VerilockOptions
+{
+    public const string Section = "Verilock";
+
+    /// <summary>Where the SQLite database and other local state live. <c>VERILOCK_DATA_DIR</c> also sets it.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>
+    /// The origin applicants reach this server at, used in <c>session_url</c>; empty means the origin of each
+    /// API request (fine on one host, set it behind a proxy).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public DatabaseOptions Database { get; set; } = new();
+    public RateLimitOptions RateLimit { get; set; } = new();
+    public HousekeepingOptions Housekeeping { get; set; } = new();
+
+    public sealed class RateLimitOptions
+    {
+        /// <summary>Requests per key per minute unless the key has its own limit; 0 disables rate limiting.</summary>
+        public int PermitPerMinute { get; set; } = 120;
+    }
+
+    public sealed class HousekeepingOptions
+    {
+        /// <summary>How often expired sessions and stale idempotency records are swept.</summary>
+        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
+    }
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var problem in Database.Problems())
+            yield return problem;
+        if (RateLimit.PermitPerMinute < 0)
+            yield return "Verilock:RateLimit:PermitPerMinute must be 0 (off) or more.";
+        if (Housekeeping.Interval <= TimeSpan.Zero)
+            yield return "Verilock:Housekeeping:Interval must be positive.";
+        if (!string.IsNullOrEmpty(PublicBaseUrl) &&
+            !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            yield return "Verilock:PublicBaseUrl must be an absolute http(s) URL.";
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Serialization;
+using Verilock.Server.Api;
+
+namespace Verilock.Server.Operations;
+
+/// <summary>Unauthenticated operational endpoints (spec §14). Metrics and OpenAPI are mapped by the host.</summary>
+public static class OperationsEndpoints
+{
+    public static void MapOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Json(new { status = "ok" }, ApiJson.Options)).ExcludeFromDescription();
+        app.MapGet("/readyz", ReadyAsync).ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// Ready when every dependency this server has answers. Checks appear as their features do: the
+    /// document, face and AML issues add <c>models</c> and <c>aml_lists</c>.
+    /// </summary>
+    private static async Task<IResult> ReadyAsync(VerilockDbContext db, CancellationToken cancellationToken)
+    {
+        var database = await DatabaseAnswersAsync(db, cancellationToken);
+        var checks = new Dictionary<string, string> { ["database"] = database ? "ok" : "fail" };
+        return database
+            ? Results.Json(new { status = "ready", checks }, ApiJson.Options)
+            : ApiError.Result(StatusCodes.Status503ServiceUnavailable, "server_error", "The server is not ready.", new { checks });
+    }
+
+    private static async Task<bool> DatabaseAnswersAsync(VerilockDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            if (!await db.Database.CanConnectAsync(timeout.Token))
+                return false;
+            await db.Accounts.AnyAsync(timeout.Token); // the schema is there, not just the server
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

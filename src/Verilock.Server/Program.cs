@@ -1,0 +1,3 @@
+using Verilock.Server.Cli;
+
+return await CommandLine.RunAsync(args);

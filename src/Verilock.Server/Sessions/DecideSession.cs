@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Serialization;
+using Verilock.Server.Api;
+using Verilock.Server.Auth;
+using Verilock.Server.Hosting;
+
+namespace Verilock.Server.Sessions;
+
+/// <summary><c>POST /api/v1/sessions/{id}/decision</c>: a manual decision on a session in review (spec §8.8).</summary>
+public static class DecideSession
+{
+    public static async Task<IResult> Handle(
+        string id, HttpContext context, VerilockDbContext db, TimeProvider time, PublicOrigin origin, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (body.Error is not null)
+            return body.Error;
+        var errors = new ValidationErrors();
+        var fields = new JsonFields(body.Root, errors);
+        var decisionText = fields.String("decision", 16);
+        SessionDecision? decision = decisionText switch
+        {
+            "approved" => SessionDecision.Approved,
+            "declined" => SessionDecision.Declined,
+            _ => null,
+        };
+        if (decisionText is null && !errors.Has("decision"))
+            errors.Add("decision", "The decision field is required.");
+        else if (decisionText is not null && decision is null)
+            errors.Add("decision", "The selected decision is invalid. Allowed: approved, declined.");
+        var reason = fields.String("reason", 1000);
+        if (errors.Any)
+            return errors.ToResult();
+
+        var caller = context.Caller();
+        var session = await GetSession.FindOwnedAsync(db, caller, id, time, cancellationToken);
+        if (session is null)
+            return ApiError.NotFound("No such session.");
+
+        switch (session.DecideManually(decision!.Value, reason, caller.KeyPrefix, time.GetUtcNow().UtcDateTime))
+        {
+            case Session.ManualDecisionResult.Conflict:
+                return ApiError.Conflict(ConflictMessage(session));
+            case Session.ManualDecisionResult.Applied:
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return ApiError.Conflict("The session changed while the decision was being recorded. Fetch it and try again.");
+                }
+                break;
+        }
+        return Results.Json(SessionResponse.From(session, origin.For(context.Request)), ApiJson.Options);
+    }
+
+    private static string ConflictMessage(Session session) => session.Status switch
+    {
+        SessionStatus.Approved or SessionStatus.Declined =>
+            $"The session is already {session.Status.ToWire()}; a final decision cannot be reversed.",
+        SessionStatus.Expired => "The session has expired.",
+        SessionStatus.Created => "The session has not been submitted yet.",
+        _ => "The session's checks are still running; decide once its decision is review.",
+    };
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Verilock.Domain.Sessions;
+
+namespace Verilock.Server.Sessions;
+
+/// <summary>The session object of spec §7.1, returned by create, get and decision. Field order follows the spec.</summary>
+public sealed record SessionResponse(
+    string Id,
+    string Type,
+    bool Livemode,
+    string Status,
+    string? Decision,
+    IReadOnlyList<string> ReviewReasons,
+    int? RiskScore,
+    string? RiskLevel,
+    string? ReferenceId,
+    string? ExternalId,
+    string? ProfileId,
+    IReadOnlyList<string> Steps,
+    ApplicantResponse Applicant,
+    IReadOnlyDictionary<string, object?> Metadata,
+    string? RedirectUrl,
+    string? WebhookUrl,
+    bool MonitoringEnabled,
+    IReadOnlyList<object> Documents,
+    object? Selfie,
+    IReadOnlyDictionary<string, StepResultResponse> Results,
+    string? DecidedBy,
+    string? DecisionReason,
+    DateTime? DecidedAt,
+    string HostedUrl,
+    string SessionUrl,
+    string SessionToken,
+    DateTime? ConsentGivenAt,
+    DateTime ExpiresAt,
+    DateTime CreatedAt,
+    DateTime? SubmittedAt,
+    DateTime? CompletedAt,
+    DateTime? RedactedAt)
+{
+    public const string Kind = "kyc";
+
+    public static SessionResponse From(Session session, string publicBaseUrl)
+    {
+        var url = $"{publicBaseUrl.TrimEnd('/')}/verify/{session.SessionToken}";
+        return new SessionResponse(
+            session.Id,
+            Kind,
+            session.LiveMode,
+            session.Status.ToWire(),
+            session.Decision?.ToWire(),
+            session.ReviewReasons,
+            session.RiskScore,
+            session.RiskLevel,
+            session.ReferenceId,
+            session.ReferenceId,
+            session.ProfileId?.ToString("D"),
+            session.Steps.Select(s => s.ToWire()).ToArray(),
+            ApplicantResponse.From(session.Applicant),
+            session.Metadata,
+            session.RedirectUrl,
+            session.WebhookUrl,
+            session.MonitoringEnabled,
+            [],
+            null,
+            session.Steps.ToDictionary(
+                step => step.ToWire(),
+                step => StepResultResponse.From(session.Results.GetValueOrDefault(step, StepResult.NotStarted))),
+            session.DecidedBy,
+            session.DecisionReason,
+            session.DecidedAt,
+            url,
+            url,
+            session.SessionToken,
+            session.ConsentGivenAt,
+            session.ExpiresAt,
+            session.CreatedAt,
+            session.SubmittedAt,
+            session.CompletedAt,
+            session.RedactedAt);
+    }
+}
+
+public sealed record ApplicantResponse(string? FirstName, string? LastName, string? Email, string? DateOfBirth, string? Nationality)
+{
+    public static ApplicantResponse From(Applicant applicant) => new(
+        applicant.FirstName,
+        applicant.LastName,
+        applicant.Email,
+        applicant.DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        applicant.Nationality);
+}
+
+public sealed record StepResultResponse(string Status, double? Score, JsonObject? Details)
+{
+    public static StepResultResponse From(StepResult result) =>
+        new(StepResult.ToWire(result.Status), result.Score, result.Details);
+}

@@ -1,0 +1,2 @@
+namespace Verilock.Domain.Tests;
+public class Smoke { [Fact] public void Works() => Assert.True(true); }
