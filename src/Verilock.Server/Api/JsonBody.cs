@@ -24,6 +24,9 @@ public static class JsonBody
         if (!IsJsonContentType(request.ContentType))
             return new(default, ApiError.UnsupportedMediaType("The request body must be JSON (Content-Type: application/json)."));
 
+        // The parser checks UTF-8 only when a string is read; reject bad bytes here, as a 400, not deep inside a handler.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            return new(default, ApiError.BadRequest("The request body is not valid UTF-8."));
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });

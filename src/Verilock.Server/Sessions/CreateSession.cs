@@ -210,7 +210,7 @@ public static class CreateSession
             var path = $"metadata.{property.Name}";
             if (property.Name.Length is 0 or > 40)
             {
-                fields.Errors.Add("metadata", "Each metadata key must be 1 to 40 characters.");
+                fields.Errors.Add("metadata", "The metadata keys must be 1 to 40 characters.");
                 continue;
             }
             var value = property.Value;

@@ -1,3 +1,5 @@
+using Verilock.Server.Api;
+
 namespace Verilock.Server.Sessions;
 
 /// <summary>Maps the session endpoints under <c>/api/v1/sessions</c>.</summary>
@@ -8,7 +10,7 @@ public static class SessionsApi
         var sessions = api.MapGroup("/sessions").WithTags("Sessions");
         sessions.MapPost("", CreateSession.Handle)
             .WithName("CreateSession")
-            .Accepts<CreateSessionRequestDoc>("application/json")
+            .DocumentJsonBody<CreateSessionRequestDoc>()
             .Produces<SessionResponse>(StatusCodes.Status201Created);
         sessions.MapGet("", ListSessions.Handle)
             .WithName("ListSessions")
@@ -18,7 +20,7 @@ public static class SessionsApi
             .Produces<SessionResponse>();
         sessions.MapPost("/{id}/decision", DecideSession.Handle)
             .WithName("DecideSession")
-            .Accepts<DecisionRequestDoc>("application/json")
+            .DocumentJsonBody<DecisionRequestDoc>()
             .Produces<SessionResponse>();
         return api;
     }

@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Accounts;
+using Verilock.Server.Hosting;
+
+namespace Verilock.Server.Tests.Support;
+
+/// <summary>
+/// One running server (in-memory test host) over one fresh database, with a clock the tests move.
+/// Tests isolate themselves by creating their own account and key.
+/// </summary>
+public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
+{
+    /// <summary>A Sunday morning; far from midnight so day-boundary tests choose their own times.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 15, 10, 30, 0, TimeSpan.Zero);
+
+    private WebApplication? _app;
+
+    /// <summary>Shared by the tests of one class (they run one after another): assert times relative to <see cref="NowText"/>.</summary>
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>The fixture clock plus <paramref name="offset"/>, in the API's format.</summary>
+    public string NowText(TimeSpan offset = default) => (Clock.GetUtcNow() + offset).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    public TestDatabase Database => database;
+    public string ProviderName => database.Provider;
+    public HttpClient Anonymous { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>The server's per-key default rate limit in this fixture; high so ordinary tests are never throttled.</summary>
+    protected virtual int RateLimitPerMinute => 100_000;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (database.Unavailable is not null)
+            return;
+        if (database is PostgresTestDatabase postgres)
+            await postgres.CreateAsync();
+
+        _app = VerilockHost.Build([], database.DataDirectory, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Verilock:Database:Provider"] = database.Provider,
+                ["Verilock:Database:ConnectionString"] = database.ConnectionString,
+                ["Verilock:RateLimit:PermitPerMinute"] = RateLimitPerMinute.ToString(),
+                ["Verilock:Housekeeping:Interval"] = "00:01:00",
+                ["Verilock:PublicBaseUrl"] = "https://verify.example.test",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+        });
+        await VerilockHost.InitialiseAsync(_app);
+        await _app.StartAsync();
+        Anonymous = _app.GetTestClient();
+    }
+
+    public void SkipIfUnavailable()
+    {
+        if (database.Unavailable is { } reason)
+            Assert.Skip(reason);
+    }
+
+    public sealed record Caller(HttpClient Client, string Key, string AccountName, Guid AccountId);
+
+    /// <summary>A new account with one key, and a client that sends it in <c>X-API-Key</c>.</summary>
+    public async Task<Caller> NewCallerAsync(bool live = false, int? rateLimitPerMinute = null, string? accountName = null)
+    {
+        accountName ??= "acct-" + Guid.NewGuid().ToString("N")[..12];
+        await using var scope = Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+        var (key, secret) = await admin.CreateKeyAsync(accountName, live, rateLimitPerMinute, CancellationToken.None);
+        return new Caller(ClientWithKey(secret), secret, accountName, key.AccountId);
+    }
+
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = _app!.GetTestClient();
+        client.DefaultRequestHeaders.Add("X-API-Key", key);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<VerilockDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<VerilockDbContext>());
+    }
+
+    /// <summary>
+    /// Moves a created session to "processing, decision review" the way the checks will (submit, then an
+    /// outcome with a pending step), so manual decisions can be exercised before the checks exist.
+    /// </summary>
+    public Task PutInReviewAsync(string sessionId) => WithDbAsync(async db =>
+    {
+        var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        Assert.True(session.TrySubmit(now));
+        var results = session.Steps.ToDictionary(
+            step => step,
+            step => step == session.Steps[^1] ? new StepResult(StepOutcome.Pending, 0.7, null) : new StepResult(StepOutcome.Approved, 0.97, null));
+        session.RecordCheckOutcome(results, ["face_match_inconclusive"], 30, "medium", now);
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    public Task<List<string>> EventTypesAsync(string sessionId) => WithDbAsync(db =>
+        db.OutboxEvents.Where(e => e.SessionId == sessionId).OrderBy(e => e.Sequence).Select(e => e.Type).ToListAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteApiFixture() : ApiFixture(new SqliteTestDatabase());
+
+public sealed class PostgresApiFixture() : ApiFixture(new PostgresTestDatabase());
