@@ -77,7 +77,7 @@ run create create.lua "$base"
 
 {
     echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); database: $database; sessions: $sessions"
-    echo "wrk -t$threads -c$connections -d$duration --latency"
+    echo "wrk -t$threads -c$connections -d$duration --latency; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
     printf '%-20s %12s %10s %10s %8s\n' scenario req/s p50 p99 non-2xx
     for name in list-first-page list-deep-page list-approved-100 create; do
         f="$results/$name.txt"

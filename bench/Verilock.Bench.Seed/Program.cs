@@ -3,7 +3,8 @@
 //   Verilock.Bench.Seed --provider sqlite|postgres --connection "<connection string>" --key <api key> [--count 1000000]
 //
 // Rows are written the way the server writes them (same column formats, same JSON), and the counter tables
-// session_daily_counts / session_totals are raised by exactly what was inserted, because the list endpoint
+// session_daily_counts / session_totals are raised by exactly what was inserted (on counter shard 0, the
+// column's default; readers sum over shards), because the list endpoint
 // reads its totals and deep-page positions from them rather than from count(*).
 using System.Diagnostics;
 using System.Globalization;
@@ -231,13 +232,13 @@ internal static class SqliteSeeder
             counter.Transaction = transaction;
             counter.CommandText = """
                 INSERT INTO session_daily_counts (account_id, live_mode, status, day, sessions) VALUES ($a, $l, $s, $d, $n)
-                ON CONFLICT (account_id, live_mode, status, day) DO UPDATE SET sessions = sessions + excluded.sessions;
+                ON CONFLICT (account_id, live_mode, status, day, shard) DO UPDATE SET sessions = sessions + excluded.sessions;
                 """;
             foreach (var ((status, day), n) in counts.Daily)
                 await Counter(counter, accountText, liveMode, status, Text(day), n);
             counter.CommandText = """
                 INSERT INTO session_totals (account_id, live_mode, status, sessions) VALUES ($a, $l, $s, $n)
-                ON CONFLICT (account_id, live_mode, status) DO UPDATE SET sessions = sessions + excluded.sessions;
+                ON CONFLICT (account_id, live_mode, status, shard) DO UPDATE SET sessions = sessions + excluded.sessions;
                 """;
             foreach (var (status, n) in counts.Totals())
                 await Counter(counter, accountText, liveMode, status, null, n);
@@ -347,7 +348,7 @@ internal static class PostgresSeeder
         {
             await using var daily = new NpgsqlCommand("""
                 INSERT INTO session_daily_counts (account_id, live_mode, status, day, sessions) VALUES (@a, @l, @s, @d, @n)
-                ON CONFLICT (account_id, live_mode, status, day) DO UPDATE SET sessions = session_daily_counts.sessions + excluded.sessions
+                ON CONFLICT (account_id, live_mode, status, day, shard) DO UPDATE SET sessions = session_daily_counts.sessions + excluded.sessions
                 """, connection, transaction);
             daily.Parameters.AddWithValue("a", account);
             daily.Parameters.AddWithValue("l", liveMode);
@@ -360,7 +361,7 @@ internal static class PostgresSeeder
         {
             await using var total = new NpgsqlCommand("""
                 INSERT INTO session_totals (account_id, live_mode, status, sessions) VALUES (@a, @l, @s, @n)
-                ON CONFLICT (account_id, live_mode, status) DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
+                ON CONFLICT (account_id, live_mode, status, shard) DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
                 """, connection, transaction);
             total.Parameters.AddWithValue("a", account);
             total.Parameters.AddWithValue("l", liveMode);

@@ -96,19 +96,21 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
         return changes;
     }
 
+    /// <summary>Counter rows per key on PostgreSQL; see <see cref="SessionDailyCount"/>.</summary>
+    private const int PostgresCounterShards = 16;
+
     // ON CONFLICT … DO UPDATE reads the same in SQLite and PostgreSQL and keeps concurrent writers exact.
     private async Task ApplyCounterChangeAsync(CounterChange c, CancellationToken cancellationToken)
     {
+        var shard = (short)(IsSqlite ? 0 : Random.Shared.Next(PostgresCounterShards));
         await Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO session_daily_counts (account_id, live_mode, status, day, sessions)
-            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Day}, {c.Delta})
-            ON CONFLICT (account_id, live_mode, status, day)
-            DO UPDATE SET sessions = session_daily_counts.sessions + excluded.sessions
-            """, cancellationToken);
-        await Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO session_totals (account_id, live_mode, status, sessions)
-            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Delta})
-            ON CONFLICT (account_id, live_mode, status)
+            INSERT INTO session_daily_counts (account_id, live_mode, status, day, shard, sessions)
+            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Day}, {shard}, {c.Delta})
+            ON CONFLICT (account_id, live_mode, status, day, shard)
+            DO UPDATE SET sessions = session_daily_counts.sessions + excluded.sessions;
+            INSERT INTO session_totals (account_id, live_mode, status, shard, sessions)
+            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {shard}, {c.Delta})
+            ON CONFLICT (account_id, live_mode, status, shard)
             DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
             """, cancellationToken);
     }

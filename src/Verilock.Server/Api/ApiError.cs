@@ -35,6 +35,19 @@ public sealed record ApiError(string Error, string Message, object? Details)
     public static IResult Forbidden(string message = "This account is suspended or not enabled for this product.") =>
         Result(StatusCodes.Status403Forbidden, "forbidden", message);
 
+    /// <summary>503 with <c>Retry-After</c> (spec §3): the request can be retried as it is.</summary>
+    public static IResult Unavailable(int retryAfterSeconds = 1) => new RetryAfterResult(retryAfterSeconds,
+        Result(StatusCodes.Status503ServiceUnavailable, "server_error", "The server is busy. Retry after the number of seconds in Retry-After."));
+
+    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+
     public static IResult ServerError() =>
         Result(StatusCodes.Status500InternalServerError, "server_error", "Something went wrong on our side. Please retry later.");
 }

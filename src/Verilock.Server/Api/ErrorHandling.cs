@@ -42,16 +42,31 @@ public static partial class ErrorHandling
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(MaxBodyBytes),
             BadHttpRequestException => ApiError.BadRequest("The request could not be read."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+            _ when IsOverload(exception) => ApiError.Unavailable(),
             _ => ApiError.ServerError(),
         };
         if (result is null)
             return;
-        if (result is IStatusCodeHttpResult { StatusCode: >= 500 })
+        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status500InternalServerError })
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Verilock.Server.Errors");
             LogUnhandled(logger, context.Request.Method, context.GetEndpoint()?.DisplayName ?? "(no endpoint)", context.TraceIdentifier, exception!);
         }
         await result.ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// The database is overloaded or briefly unreachable (connection pool exhausted, a transient provider error):
+    /// nothing was written, so the honest answer is 503 with Retry-After, not a 500.
+    /// </summary>
+    private static bool IsOverload(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is TimeoutException or System.Data.Common.DbException { IsTransient: true })
+                return true;
+        }
+        return false;
     }
 
     // Only the route template and request id are logged: URLs and bodies may carry personal data.

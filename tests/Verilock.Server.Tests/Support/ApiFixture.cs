@@ -33,8 +33,8 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     public HttpClient Anonymous { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>The server's per-key default rate limit in this fixture; high so ordinary tests are never throttled.</summary>
-    protected virtual int RateLimitPerMinute => 100_000;
+    /// <summary>The server's per-key default rate limit in this fixture: high so ordinary tests are never throttled; null keeps the product default.</summary>
+    protected virtual int? RateLimitPerMinute => 100_000;
 
     public async ValueTask InitializeAsync()
     {
@@ -46,15 +46,17 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
         _app = VerilockHost.Build([], database.DataDirectory, builder =>
         {
             builder.WebHost.UseTestServer();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Verilock:Database:Provider"] = database.Provider,
                 ["Verilock:Database:ConnectionString"] = database.ConnectionString,
-                ["Verilock:RateLimit:PermitPerMinute"] = RateLimitPerMinute.ToString(),
                 ["Verilock:Housekeeping:Interval"] = "00:01:00",
                 ["Verilock:PublicBaseUrl"] = "https://verify.example.test",
                 ["Logging:LogLevel:Default"] = "Warning",
-            });
+            };
+            if (RateLimitPerMinute is { } limit)
+                settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
+            builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
         });
         await VerilockHost.InitialiseAsync(_app);
@@ -123,5 +125,17 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
 }
 
 public sealed class SqliteApiFixture() : ApiFixture(new SqliteTestDatabase());
+
+/// <summary>SQLite with the shipped rate-limit default (120 per key per minute).</summary>
+public sealed class DefaultLimitApiFixture() : ApiFixture(new SqliteTestDatabase())
+{
+    protected override int? RateLimitPerMinute => null;
+}
+
+/// <summary>SQLite with <c>Verilock:RateLimit:PermitPerMinute = 0</c>, as load tests run it.</summary>
+public sealed class UnlimitedApiFixture() : ApiFixture(new SqliteTestDatabase())
+{
+    protected override int? RateLimitPerMinute => 0;
+}
 
 public sealed class PostgresApiFixture() : ApiFixture(new PostgresTestDatabase());

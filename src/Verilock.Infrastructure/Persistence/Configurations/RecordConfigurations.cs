@@ -23,14 +23,16 @@ internal sealed class SessionCountConfigurations :
 {
     public void Configure(EntityTypeBuilder<SessionDailyCount> count)
     {
-        count.HasKey(c => new { c.AccountId, c.LiveMode, c.Status, c.Day });
+        count.HasKey(c => new { c.AccountId, c.LiveMode, c.Status, c.Day, c.Shard });
         count.Property(c => c.Status).HasMaxLength(16);
+        count.Property(c => c.Shard).HasDefaultValue((short)0);
     }
 
     public void Configure(EntityTypeBuilder<SessionTotal> total)
     {
-        total.HasKey(c => new { c.AccountId, c.LiveMode, c.Status });
+        total.HasKey(c => new { c.AccountId, c.LiveMode, c.Status, c.Shard });
         total.Property(c => c.Status).HasMaxLength(16);
+        total.Property(c => c.Shard).HasDefaultValue((short)0);
     }
 }
 

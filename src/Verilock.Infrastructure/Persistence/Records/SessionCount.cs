@@ -3,6 +3,8 @@ namespace Verilock.Infrastructure.Persistence.Records;
 /// <summary>
 /// How many sessions of one account and mode have a status, per UTC creation day. Kept exact in the same
 /// transaction as every session insert and status change, so list totals and deep pages never count rows.
+/// Readers sum over <see cref="Shard"/>: on PostgreSQL each change lands on a random shard so concurrent
+/// writers do not queue on one hot row lock (SQLite has a single writer and uses shard 0 only).
 /// </summary>
 public sealed class SessionDailyCount
 {
@@ -10,6 +12,7 @@ public sealed class SessionDailyCount
     public bool LiveMode { get; init; }
     public required string Status { get; init; }
     public DateOnly Day { get; init; }
+    public short Shard { get; init; }
     public long Sessions { get; init; }
 }
 
@@ -19,5 +22,6 @@ public sealed class SessionTotal
     public Guid AccountId { get; init; }
     public bool LiveMode { get; init; }
     public required string Status { get; init; }
+    public short Shard { get; init; }
     public long Sessions { get; init; }
 }

@@ -459,11 +459,17 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("day");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("shard");
+
                     b.Property<long>("Sessions")
                         .HasColumnType("bigint")
                         .HasColumnName("sessions");
 
-                    b.HasKey("AccountId", "LiveMode", "Status", "Day")
+                    b.HasKey("AccountId", "LiveMode", "Status", "Day", "Shard")
                         .HasName("pk_session_daily_counts");
 
                     b.ToTable("session_daily_counts", (string)null);
@@ -484,11 +490,17 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("shard");
+
                     b.Property<long>("Sessions")
                         .HasColumnType("bigint")
                         .HasColumnName("sessions");
 
-                    b.HasKey("AccountId", "LiveMode", "Status")
+                    b.HasKey("AccountId", "LiveMode", "Status", "Shard")
                         .HasName("pk_session_totals");
 
                     b.ToTable("session_totals", (string)null);

@@ -452,11 +452,17 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("day");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("shard");
+
                     b.Property<long>("Sessions")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sessions");
 
-                    b.HasKey("AccountId", "LiveMode", "Status", "Day")
+                    b.HasKey("AccountId", "LiveMode", "Status", "Day", "Shard")
                         .HasName("pk_session_daily_counts");
 
                     b.ToTable("session_daily_counts", (string)null);
@@ -477,11 +483,17 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("shard");
+
                     b.Property<long>("Sessions")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sessions");
 
-                    b.HasKey("AccountId", "LiveMode", "Status")
+                    b.HasKey("AccountId", "LiveMode", "Status", "Shard")
                         .HasName("pk_session_totals");
 
                     b.ToTable("session_totals", (string)null);

@@ -72,11 +72,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     live_mode = table.Column<bool>(type: "boolean", nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     day = table.Column<DateOnly>(type: "date", nullable: false),
+                    shard = table.Column<short>(type: "smallint", nullable: false, defaultValue: (short)0),
                     sessions = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_session_daily_counts", x => new { x.account_id, x.live_mode, x.status, x.day });
+                    table.PrimaryKey("pk_session_daily_counts", x => new { x.account_id, x.live_mode, x.status, x.day, x.shard });
                 });
 
             migrationBuilder.CreateTable(
@@ -86,11 +87,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     account_id = table.Column<Guid>(type: "uuid", nullable: false),
                     live_mode = table.Column<bool>(type: "boolean", nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    shard = table.Column<short>(type: "smallint", nullable: false, defaultValue: (short)0),
                     sessions = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_session_totals", x => new { x.account_id, x.live_mode, x.status });
+                    table.PrimaryKey("pk_session_totals", x => new { x.account_id, x.live_mode, x.status, x.shard });
                 });
 
             migrationBuilder.CreateTable(

@@ -12,7 +12,7 @@ using Verilock.Infrastructure.Persistence;
 namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVerilockDbContext))]
-    [Migration("20261127210535_Initial")]
+    [Migration("20261127211808_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -455,11 +455,17 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("day");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("shard");
+
                     b.Property<long>("Sessions")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sessions");
 
-                    b.HasKey("AccountId", "LiveMode", "Status", "Day")
+                    b.HasKey("AccountId", "LiveMode", "Status", "Day", "Shard")
                         .HasName("pk_session_daily_counts");
 
                     b.ToTable("session_daily_counts", (string)null);
@@ -480,11 +486,17 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("shard");
+
                     b.Property<long>("Sessions")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sessions");
 
-                    b.HasKey("AccountId", "LiveMode", "Status")
+                    b.HasKey("AccountId", "LiveMode", "Status", "Shard")
                         .HasName("pk_session_totals");
 
                     b.ToTable("session_totals", (string)null);

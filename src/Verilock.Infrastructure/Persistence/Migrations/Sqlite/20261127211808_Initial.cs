@@ -71,11 +71,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     live_mode = table.Column<bool>(type: "INTEGER", nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    shard = table.Column<short>(type: "INTEGER", nullable: false, defaultValue: (short)0),
                     sessions = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_session_daily_counts", x => new { x.account_id, x.live_mode, x.status, x.day });
+                    table.PrimaryKey("pk_session_daily_counts", x => new { x.account_id, x.live_mode, x.status, x.day, x.shard });
                 });
 
             migrationBuilder.CreateTable(
@@ -85,11 +86,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     account_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     live_mode = table.Column<bool>(type: "INTEGER", nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    shard = table.Column<short>(type: "INTEGER", nullable: false, defaultValue: (short)0),
                     sessions = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_session_totals", x => new { x.account_id, x.live_mode, x.status });
+                    table.PrimaryKey("pk_session_totals", x => new { x.account_id, x.live_mode, x.status, x.shard });
                 });
 
             migrationBuilder.CreateTable(
