@@ -36,6 +36,9 @@ public static class ProfileReader
         var challenges = fields.Choices("liveness_challenges", ProfileSettings.AllChallenges);
         var documentTypes = fields.Choices("document_types", ProfileSettings.AllDocumentTypes);
         var amlThreshold = fields.Number("aml_threshold", 0.50m, 1.00m);
+        // Whether an AML-only profile has a name to screen depends on each session's applicant: checked at creation.
+        foreach (var problem in steps is null ? [] : VerificationSteps.Violations(steps, hasApplicantName: true))
+            fields.Errors.Add(fields.PathOf("steps"), problem);
 
         if (fields.Errors.Count > errorsBefore || steps is null)
             return null;

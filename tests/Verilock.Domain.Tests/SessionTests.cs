@@ -1,0 +1,119 @@
+using Verilock.Domain.Sessions;
+
+namespace Verilock.Domain.Tests;
+
+public class SessionTests
+{
+    private static readonly DateTime Now = new(2026, 3, 15, 10, 30, 0, 500, DateTimeKind.Utc);
+
+    private static Session NewSession(TimeSpan? expiresIn = null, params VerificationStep[] steps) =>
+        Session.Create(new Session.CreateArgs(
+            Guid.NewGuid(), true,
+            ProfileSettings.Defaults(steps.Length == 0 ? [VerificationStep.Document, VerificationStep.Selfie, VerificationStep.FaceMatch] : steps),
+            null, new Applicant("Jean", "Dupont", null, null, "FR"), "usr_1", new Dictionary<string, object?>(),
+            null, null, false, expiresIn ?? TimeSpan.FromHours(1)), Now);
+
+    private static void PutInReview(Session session)
+    {
+        Assert.True(session.TrySubmit(Now));
+        session.RecordCheckOutcome(new Dictionary<VerificationStep, StepResult>
+        {
+            [VerificationStep.Document] = new(StepOutcome.Approved, 0.98, null),
+            [VerificationStep.Selfie] = new(StepOutcome.Approved, null, null),
+            [VerificationStep.FaceMatch] = new(StepOutcome.Pending, 0.7, null),
+        }, ["face_match_inconclusive"], 20, "low", Now);
+    }
+
+    [Fact]
+    public void Create_truncates_to_seconds_and_raises_session_created_with_the_core_fields()
+    {
+        var session = NewSession();
+        Assert.Equal(new DateTime(2026, 3, 15, 10, 30, 0, DateTimeKind.Utc), session.CreatedAt);
+        Assert.Equal(session.CreatedAt.AddHours(1), session.ExpiresAt);
+        Assert.Equal(SessionStatus.Created, session.Status);
+        Assert.All(session.Results.Values, r => Assert.Equal(StepOutcome.NotStarted, r.Status));
+        var created = Assert.Single(session.PendingEvents);
+        Assert.Equal("session.created", created.Type);
+        Assert.Equal(
+            ["session_id", "status", "decision", "risk_score", "risk_level", "reference_id", "external_id", "livemode", "steps", "expires_at", "created_at"],
+            created.Data.Keys);
+        Assert.Equal("created", created.Data["status"]);
+        Assert.Equal("usr_1", created.Data["external_id"]);
+    }
+
+    [Fact]
+    public void A_created_session_expires_exactly_at_expires_at_and_only_once()
+    {
+        var session = NewSession(TimeSpan.FromMinutes(5));
+        session.ClearPendingEvents();
+        Assert.False(session.ExpireIfDue(session.ExpiresAt.AddSeconds(-1)));
+        Assert.True(session.ExpireIfDue(session.ExpiresAt));
+        Assert.Equal(SessionStatus.Expired, session.Status);
+        Assert.False(session.ExpireIfDue(session.ExpiresAt.AddHours(1)));
+        Assert.Equal(["session.expired"], session.PendingEvents.Select(e => e.Type));
+        Assert.False(session.TrySubmit(session.ExpiresAt));
+    }
+
+    [Fact]
+    public void A_processing_session_never_expires()
+    {
+        var session = NewSession(TimeSpan.FromMinutes(5));
+        Assert.True(session.TrySubmit(Now));
+        Assert.False(session.ExpireIfDue(Now.AddDays(1)));
+        Assert.Equal(SessionStatus.Processing, session.Status);
+    }
+
+    [Fact]
+    public void Manual_approval_of_a_review_settles_pending_steps_and_raises_completed_then_approved()
+    {
+        var session = NewSession();
+        PutInReview(session);
+        Assert.Equal(SessionDecision.Review, session.Decision);
+        Assert.Equal(SessionStatus.Processing, session.Status);
+        session.ClearPendingEvents();
+
+        var result = session.DecideManually(SessionDecision.Approved, "ok", "qi_live_a1b2c3d4", Now.AddMinutes(1));
+        Assert.Equal(Session.ManualDecisionResult.Applied, result);
+        Assert.Equal(SessionStatus.Approved, session.Status);
+        Assert.Equal(StepOutcome.Approved, session.Results[VerificationStep.FaceMatch].Status);
+        Assert.Equal("qi_live_a1b2c3d4", session.DecidedBy);
+        Assert.Equal(20, session.RiskScore);
+        Assert.Equal(["session.completed", "session.approved"], session.PendingEvents.Select(e => e.Type));
+        Assert.Equal("qi_live_a1b2c3d4", session.PendingEvents[0].Data["decided_by"]);
+
+        Assert.Equal(Session.ManualDecisionResult.AlreadyThatOutcome, session.DecideManually(SessionDecision.Approved, null, "x", Now));
+        Assert.Equal(Session.ManualDecisionResult.Conflict, session.DecideManually(SessionDecision.Declined, null, "x", Now));
+        Assert.Equal(2, session.PendingEvents.Count);
+    }
+
+    [Fact]
+    public void Manual_decisions_conflict_before_review()
+    {
+        var created = NewSession();
+        Assert.Equal(Session.ManualDecisionResult.Conflict, created.DecideManually(SessionDecision.Approved, null, "x", Now));
+        var checking = NewSession();
+        Assert.True(checking.TrySubmit(Now));
+        Assert.Equal(Session.ManualDecisionResult.Conflict, checking.DecideManually(SessionDecision.Declined, null, "x", Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => checking.DecideManually(SessionDecision.Review, null, "x", Now));
+    }
+
+    [Fact]
+    public void Any_declined_step_declines_the_session_and_clean_results_approve_it()
+    {
+        var declined = NewSession();
+        Assert.True(declined.TrySubmit(Now));
+        declined.RecordCheckOutcome(declined.Steps.ToDictionary(s => s, s => new StepResult(s == VerificationStep.FaceMatch ? StepOutcome.Declined : StepOutcome.Approved, 0.3, null)),
+            ["face_match_inconclusive"], 70, "high", Now);
+        Assert.Equal(SessionStatus.Declined, declined.Status);
+        Assert.Equal("system", declined.DecidedBy);
+        Assert.Empty(declined.ReviewReasons);
+
+        var approved = NewSession();
+        Assert.True(approved.TrySubmit(Now));
+        approved.RecordCheckOutcome(approved.Steps.ToDictionary(s => s, _ => new StepResult(StepOutcome.Approved, 0.99, null)), [], 3, "low", Now);
+        Assert.Equal(SessionStatus.Approved, approved.Status);
+        Assert.Equal(approved.CompletedAt, approved.DecidedAt);
+        Assert.Throws<InvalidOperationException>(() =>
+            approved.RecordCheckOutcome(approved.Results, [], 3, "low", Now));
+    }
+}

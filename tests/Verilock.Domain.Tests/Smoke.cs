@@ -1,2 +1,0 @@
-namespace Verilock.Domain.Tests;
-public class Smoke { [Fact] public void Works() => Assert.True(true); }

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Verilock.Server.Tests.Support;
+
+namespace Verilock.Server.Tests.Cli;
+
+/// <summary>The command-line contract, run as real processes of the built server (SQLite in a temp folder).</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("verilock-cli-").FullName;
+    private static readonly string ServerDll = Path.Combine(AppContext.BaseDirectory, "Verilock.Server.dll");
+
+    public void Dispose() => Directory.Delete(_dataDir, recursive: true);
+
+    private async Task<(int Exit, string[] Lines, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ServerDll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("--data-dir");
+        start.ArgumentList.Add(_dataDir);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await error);
+    }
+
+    [Fact]
+    public async Task Keys_create_prints_the_key_last_and_serve_accepts_it()
+    {
+        var (exit, lines, error) = await RunAsync("keys", "create", "--account", "acme", "--mode", "live");
+        Assert.True(exit == 0, error);
+        var key = lines[^1].Trim();
+        Assert.Matches("^qi_live_[0-9a-f]{48}$", key);
+
+        var (listExit, listed, _) = await RunAsync("keys", "list", "--account", "acme");
+        Assert.Equal(0, listExit);
+        Assert.Contains(listed, line => line.StartsWith(key[..16]) && line.Contains("active"));
+        Assert.DoesNotContain(listed, line => line.Contains(key[16..]));
+
+        var port = FreePort();
+        var serve = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { ServerDll, "serve", "--urls", $"http://127.0.0.1:{port}", "--data-dir", _dataDir })
+            serve.ArgumentList.Add(arg);
+        using var server = Process.Start(serve)!;
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            client.DefaultRequestHeaders.Add("X-API-Key", key);
+            var ready = false;
+            for (var attempt = 0; attempt < 100 && !ready; attempt++)
+            {
+                try { ready = (await client.GetAsync("/readyz")).IsSuccessStatusCode; }
+                catch (HttpRequestException) { await Task.Delay(200); }
+            }
+            Assert.True(ready, "The server did not become ready.");
+            var created = await (await client.PostJsonAsync("/api/v1/sessions", """{"steps":["document"]}""")).ExpectAsync(HttpStatusCode.Created);
+            Assert.True((bool)created["livemode"]!);
+
+            var (revokeExit, _, _) = await RunAsync("keys", "revoke", key[..16]);
+            Assert.Equal(0, revokeExit);
+            var (again, _, notFound) = await RunAsync("keys", "revoke", key[..16]);
+            Assert.Equal(1, again);
+            Assert.Contains("No active key", notFound);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+        var log = await server.StandardOutput.ReadToEndAsync() + await server.StandardError.ReadToEndAsync();
+        Assert.DoesNotContain(key, log);
+    }
+
+    [Fact]
+    public async Task Profiles_create_validates_the_file_and_prints_the_id_last()
+    {
+        var good = Path.Combine(_dataDir, "good.json");
+        await File.WriteAllTextAsync(good, """{"steps":["document","selfie","face_match"],"document_types":["passport"]}""");
+        var (exit, lines, error) = await RunAsync("profiles", "create", "--account", "acme", "--file", good);
+        Assert.True(exit == 0, error);
+        Assert.True(Guid.TryParse(lines[^1].Trim(), out _), lines[^1]);
+
+        var bad = Path.Combine(_dataDir, "bad.json");
+        await File.WriteAllTextAsync(bad, """{"steps":["face_match"],"liveness_threshold":500}""");
+        var (badExit, _, badError) = await RunAsync("profiles", "create", "--account", "acme", "--file", bad);
+        Assert.Equal(2, badExit);
+        Assert.Contains("liveness_threshold", badError);
+        Assert.Contains("face_match", badError);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
