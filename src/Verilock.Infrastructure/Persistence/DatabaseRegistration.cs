@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Verilock.Infrastructure.Persistence.Reads;
 
 namespace Verilock.Infrastructure.Persistence;
 
@@ -12,12 +13,14 @@ public static class DatabaseRegistration
         {
             services.AddDbContextPool<PostgresVerilockDbContext>(db => ConfigurePostgres(db, options.ConnectionString!));
             services.AddScoped<VerilockDbContext>(sp => sp.GetRequiredService<PostgresVerilockDbContext>());
+            services.AddSingleton<SessionListReader>(_ => new PostgresSessionListReader(options.ConnectionString!));
         }
         else
         {
             var connectionString = options.SqliteConnectionString(dataDirectory);
             services.AddDbContextPool<SqliteVerilockDbContext>(db => ConfigureSqlite(db, connectionString));
             services.AddScoped<VerilockDbContext>(sp => sp.GetRequiredService<SqliteVerilockDbContext>());
+            services.AddSingleton<SessionListReader>(_ => new SqliteSessionListReader(connectionString));
         }
         return services;
     }

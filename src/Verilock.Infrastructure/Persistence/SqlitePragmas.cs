@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Verilock.Infrastructure.Persistence;
@@ -8,9 +10,14 @@ namespace Verilock.Infrastructure.Persistence;
 /// synchronous=NORMAL is WAL's recommended pairing: a process crash loses nothing committed, only a
 /// power loss can drop the last transactions. busy_timeout makes other processes' writers wait, not fail.
 /// </summary>
+/// <remarks>
+/// The settings belong to the native connection, which the pool keeps open across many logical opens, so
+/// they are applied once per native handle: running them on every open cost a statement round per query.
+/// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -22,8 +29,15 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _))
+            return;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+        if (handle is not null)
+            Configured.AddOrUpdate(handle, handle);
     }
 }

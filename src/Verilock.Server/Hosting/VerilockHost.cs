@@ -33,6 +33,7 @@ public static class VerilockHost
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiRateLimiting>();
         services.AddSingleton<Idempotency>();
+        services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
@@ -63,6 +64,7 @@ public static class VerilockHost
         app.UseApiErrors();
         app.UseRouting();
         app.UseHttpMetrics();
+        app.Use(app.Services.GetRequiredService<RequestAdmission>().InvokeAsync);
         app.UseAuthentication();
         app.UseRateLimiter();
         var limiting = app.Services.GetRequiredService<ApiRateLimiting>();

@@ -19,6 +19,7 @@ public sealed class VerilockOptions
     public DatabaseOptions Database { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
     public HousekeepingOptions Housekeeping { get; set; } = new();
+    public AdmissionOptions Admission { get; set; } = new();
 
     public sealed class RateLimitOptions
     {
@@ -32,12 +33,25 @@ public sealed class VerilockOptions
         public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
     }
 
+    public sealed class AdmissionOptions
+    {
+        /// <summary>API requests served at once; more wait in a queue. Keep it under the database pool size.</summary>
+        public int MaxConcurrentRequests { get; set; } = 64;
+
+        /// <summary>Requests allowed to wait; beyond it the API answers 503 with <c>Retry-After</c>.</summary>
+        public int QueueLimit { get; set; } = 20_000;
+    }
+
     public IEnumerable<string> Problems()
     {
         foreach (var problem in Database.Problems())
             yield return problem;
         if (RateLimit.PermitPerMinute < 0)
             yield return "Verilock:RateLimit:PermitPerMinute must be 0 (off) or more.";
+        if (Admission.MaxConcurrentRequests < 1)
+            yield return "Verilock:Admission:MaxConcurrentRequests must be at least 1.";
+        if (Admission.QueueLimit < 0)
+            yield return "Verilock:Admission:QueueLimit must be 0 or more.";
         if (Housekeeping.Interval <= TimeSpan.Zero)
             yield return "Verilock:Housekeeping:Interval must be positive.";
         if (!string.IsNullOrEmpty(PublicBaseUrl) &&

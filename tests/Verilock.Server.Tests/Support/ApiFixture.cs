@@ -36,6 +36,9 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     /// <summary>The server's per-key default rate limit in this fixture: high so ordinary tests are never throttled; null keeps the product default.</summary>
     protected virtual int? RateLimitPerMinute => 100_000;
 
+    /// <summary>More configuration for fixtures that test a setting.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async ValueTask InitializeAsync()
     {
         if (database.Unavailable is not null)
@@ -56,6 +59,8 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
             };
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
+            foreach (var (key, value) in Settings)
+                settings[key] = value;
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
         });
@@ -136,6 +141,16 @@ public sealed class DefaultLimitApiFixture() : ApiFixture(new SqliteTestDatabase
 public sealed class UnlimitedApiFixture() : ApiFixture(new SqliteTestDatabase())
 {
     protected override int? RateLimitPerMinute => 0;
+}
+
+/// <summary>Admission control squeezed to one request at a time and no queue.</summary>
+public sealed class SingleRequestApiFixture() : ApiFixture(new SqliteTestDatabase())
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Verilock:Admission:MaxConcurrentRequests"] = "1",
+        ["Verilock:Admission:QueueLimit"] = "0",
+    };
 }
 
 public sealed class PostgresApiFixture() : ApiFixture(new PostgresTestDatabase());

@@ -43,6 +43,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.Ignore(s => s.PendingEvents);
 
         // The list endpoint's orderings: newest first within an account and mode, optionally for one status.
+        // On SQLite the ListReadIndexes migration widens both into covering indexes (the list item's columns).
         session.HasIndex(s => new { s.AccountId, s.LiveMode, s.CreatedAt, s.Id });
         session.HasIndex(s => new { s.AccountId, s.LiveMode, s.Status, s.CreatedAt, s.Id });
         session.HasIndex(s => new { s.AccountId, s.LiveMode, s.ReferenceId });

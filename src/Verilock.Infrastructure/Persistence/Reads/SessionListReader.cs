@@ -1,0 +1,170 @@
+using System.Data.Common;
+
+namespace Verilock.Infrastructure.Persistence.Reads;
+
+/// <summary>
+/// The list endpoint's reads (spec §8.2) in plain ADO.NET on prepared statements. This is the one hot read
+/// path where EF Core's per-query overhead (expression funcletizing, a new command and, on SQLite, a fresh
+/// statement compile per query) cost several times the queries themselves.
+/// </summary>
+/// <remarks>
+/// Totals come from the per-day status counters kept beside the sessions, never from <c>count(*)</c>; deep
+/// pages use the same counters to find the day their first row falls in and only skip rows inside that day,
+/// so page 50,000 costs about what page 1 does.
+/// </remarks>
+public abstract class SessionListReader
+{
+    /// <summary>Below this offset a plain OFFSET over the index is cheaper than reading the day counters.</summary>
+    private const long DirectOffsetLimit = 2_000;
+
+    /// <summary>
+    /// Reads one page and its total. With <paramref name="expiryCheckAt"/>, first checks whether any of the
+    /// account's <c>created</c> sessions are due to expire at that instant, and returns null if so: the caller
+    /// expires them (a write, through the aggregate) and reads again, so the list never shows a stale status.
+    /// </summary>
+    public async Task<SessionListPage?> ReadAsync(SessionListQuery query, DateTime? expiryCheckAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (expiryCheckAt is { } now)
+        {
+            var probe = connection.Command(SessionListSql.ExpiryDue);
+            Bind(connection, probe, query);
+            Set(probe, SessionListSql.Now, now);
+            if (Convert.ToBoolean(await probe.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture))
+                return null;
+        }
+
+        var total = await TotalAsync(connection, query, cancellationToken);
+        if (query.Offset >= total)
+            return new SessionListPage([], total);
+        return new SessionListPage(await PageAsync(connection, query, cancellationToken), total);
+    }
+
+    protected abstract ValueTask<ReadConnection> OpenAsync(CancellationToken cancellationToken);
+
+    private static async Task<long> TotalAsync(ReadConnection connection, SessionListQuery query, CancellationToken cancellationToken)
+    {
+        var sql = query.ReferenceId is not null ? SessionListSql.CountByReference(query)
+            : query.CreatedFrom is null && query.CreatedBefore is null ? SessionListSql.TotalFromTotals(query)
+            : SessionListSql.TotalFromDays(query);
+        var command = connection.Command(sql);
+        Bind(connection, command, query);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<SessionListRow>> PageAsync(ReadConnection connection, SessionListQuery query, CancellationToken cancellationToken)
+    {
+        var skip = query.Offset;
+        DateTime? dayEnd = null;
+        if (skip >= DirectOffsetLimit && query.ReferenceId is null)
+        {
+            var located = await LocateAsync(connection, query, skip, cancellationToken);
+            if (located is null)
+                return [];
+            dayEnd = located.Value.Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            skip = located.Value.SkipWithinDay;
+        }
+
+        var command = connection.Command(SessionListSql.Page(query, boundedToDay: dayEnd is not null));
+        Bind(connection, command, query);
+        if (dayEnd is not null)
+            Set(command, SessionListSql.CreatedBefore, dayEnd.Value);
+        Set(command, SessionListSql.Limit, query.Limit);
+        Set(command, SessionListSql.Offset, skip);
+
+        var rows = new List<SessionListRow>(query.Limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new SessionListRow(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetDateTime(7),
+                reader.IsDBNull(8) ? null : reader.GetDateTime(8)));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Walks the day counters newest first to the day holding the <paramref name="offset"/>-th matching
+    /// session, and returns that day with how many of its rows precede the page; null past the end.
+    /// </summary>
+    private static async Task<(DateOnly Day, long SkipWithinDay)?> LocateAsync(
+        ReadConnection connection, SessionListQuery query, long offset, CancellationToken cancellationToken)
+    {
+        var command = connection.Command(SessionListSql.DaysNewestFirst(query));
+        Bind(connection, command, query);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        DateOnly? day = null;
+        long newerDays = 0, dayTotal = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var rowDay = reader.GetFieldValue<DateOnly>(0);
+            if (rowDay != day)
+            {
+                // A day's rows (one per status and shard) are complete once the next day starts.
+                if (day is not null && newerDays + dayTotal > offset)
+                    return (day.Value, offset - newerDays);
+                newerDays += dayTotal;
+                dayTotal = 0;
+                day = rowDay;
+            }
+            dayTotal += Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (day is not null && newerDays + dayTotal > offset)
+            return (day.Value, offset - newerDays);
+        // Counters and rows can disagree for an instant under concurrent writes; past the end is empty anyway.
+        return null;
+    }
+
+    /// <summary>Binds the filters the command's text uses.</summary>
+    private static void Bind(ReadConnection connection, DbCommand command, SessionListQuery query)
+    {
+        Set(command, SessionListSql.Account, connection.AccountId(query.AccountId));
+        Set(command, SessionListSql.LiveMode, query.LiveMode);
+        var sql = command.CommandText;
+        if (query.Status is not null && sql.Contains(SessionListSql.Status, StringComparison.Ordinal))
+            Set(command, SessionListSql.Status, query.Status);
+        if (query.ReferenceId is not null && sql.Contains(SessionListSql.ReferenceId, StringComparison.Ordinal))
+            Set(command, SessionListSql.ReferenceId, query.ReferenceId);
+        if (query.CreatedFrom is { } from && sql.Contains(SessionListSql.CreatedFrom, StringComparison.Ordinal))
+            Set(command, SessionListSql.CreatedFrom, from);
+        if (query.CreatedBefore is { } before && sql.Contains(SessionListSql.CreatedBefore, StringComparison.Ordinal))
+            Set(command, SessionListSql.CreatedBefore, before);
+        if (query.FromDay is { } fromDay && sql.Contains(SessionListSql.FromDay, StringComparison.Ordinal))
+            Set(command, SessionListSql.FromDay, fromDay);
+        if (query.ToDay is { } toDay && sql.Contains(SessionListSql.ToDay, StringComparison.Ordinal))
+            Set(command, SessionListSql.ToDay, toDay);
+    }
+
+    /// <summary>Sets a parameter, adding it on a command's first use (prepared commands keep theirs).</summary>
+    private static void Set(DbCommand command, string name, object value)
+    {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value;
+            return;
+        }
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>A connection leased for one list request.</summary>
+    protected abstract class ReadConnection : IAsyncDisposable
+    {
+        /// <summary>A command for <paramref name="sql"/>, prepared and reused where the provider allows.</summary>
+        public abstract DbCommand Command(string sql);
+
+        /// <summary>The account id as the provider stores it.</summary>
+        public abstract object AccountId(Guid accountId);
+
+        public abstract ValueTask DisposeAsync();
+    }
+}
