@@ -148,12 +148,13 @@ public abstract class ListSessionsTests(ApiFixture api) : ApiTests(api)
     [Fact]
     public async Task Deep_pages_located_through_the_day_counters_match_plain_ordering()
     {
-        // Enough sessions over several days that page offsets pass the direct-OFFSET limit (2,000).
+        // Enough sessions over several days that page offsets pass the direct-OFFSET limit (2,000) on both sides
+        // of the middle, where the day walk switches from the newest end to the oldest.
         var caller = await Api.NewCallerAsync();
         var expected = await Api.WithDbAsync(async db =>
         {
             var all = new List<Session>();
-            for (var day = 0; day < 6; day++)
+            for (var day = 0; day < 10; day++)
             {
                 for (var i = 0; i < 450; i++)
                 {
@@ -169,10 +170,10 @@ public abstract class ListSessionsTests(ApiFixture api) : ApiTests(api)
         });
         var expectedIds = expected.Select(s => s.Id).ToList();
 
-        foreach (var (page, perPage) in new[] { (134, 15), (150, 15), (180, 15), (21, 100), (27, 100), (28, 100) })
+        foreach (var (page, perPage) in new[] { (134, 15), (140, 15), (150, 15), (151, 15), (200, 15), (300, 15), (21, 100), (23, 100), (45, 100), (46, 100) })
         {
             var body = await (await caller.Client.GetAsync($"{Sessions}?page={page}&per_page={perPage}")).ExpectAsync(HttpStatusCode.OK);
-            Assert.Equal(2700, (int)body["meta"]!["total"]!);
+            Assert.Equal(4500, (int)body["meta"]!["total"]!);
             Assert.Equal(expectedIds.Skip((page - 1) * perPage).Take(perPage), body["data"]!.AsArray().Select(i => (string)i!["id"]!));
         }
 

@@ -37,7 +37,7 @@ public abstract class SessionListReader
         var total = await TotalAsync(connection, query, cancellationToken);
         if (query.Offset >= total)
             return new SessionListPage([], total);
-        return new SessionListPage(await PageAsync(connection, query, cancellationToken), total);
+        return new SessionListPage(await PageAsync(connection, query, total, cancellationToken), total);
     }
 
     protected abstract ValueTask<ReadConnection> OpenAsync(CancellationToken cancellationToken);
@@ -52,13 +52,14 @@ public abstract class SessionListReader
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<List<SessionListRow>> PageAsync(ReadConnection connection, SessionListQuery query, CancellationToken cancellationToken)
+    private static async Task<List<SessionListRow>> PageAsync(
+        ReadConnection connection, SessionListQuery query, long total, CancellationToken cancellationToken)
     {
         var skip = query.Offset;
         DateTime? dayEnd = null;
         if (skip >= DirectOffsetLimit && query.ReferenceId is null)
         {
-            var located = await LocateAsync(connection, query, skip, cancellationToken);
+            var located = await LocateAsync(connection, query, skip, total, cancellationToken);
             if (located is null)
                 return [];
             dayEnd = located.Value.Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -91,33 +92,49 @@ public abstract class SessionListReader
     }
 
     /// <summary>
-    /// Walks the day counters newest first to the day holding the <paramref name="offset"/>-th matching
-    /// session, and returns that day with how many of its rows precede the page; null past the end.
+    /// Finds the day holding the <paramref name="offset"/>-th matching session (newest first) and how many of
+    /// that day's rows precede it, walking the day counters from whichever end is nearer; null past the end.
     /// </summary>
     private static async Task<(DateOnly Day, long SkipWithinDay)?> LocateAsync(
-        ReadConnection connection, SessionListQuery query, long offset, CancellationToken cancellationToken)
+        ReadConnection connection, SessionListQuery query, long offset, long total, CancellationToken cancellationToken)
     {
-        var command = connection.Command(SessionListSql.DaysNewestFirst(query));
+        var newestFirst = offset < total / 2;
+        // The wanted row's position counted from the end the walk starts at.
+        var target = newestFirst ? offset : total - 1 - offset;
+        var found = await WalkAsync(connection, query, newestFirst, target, cancellationToken);
+        if (found is not { } day)
+            return null;
+        // From the newest end, the rows before the target in its day are the page's skip; from the oldest end,
+        // they are the rows after it.
+        var skip = newestFirst ? target - day.RowsBefore : day.Rows - 1 - (target - day.RowsBefore);
+        return (day.Day, skip);
+    }
+
+    /// <summary>Streams day counter rows in order and stops at the day whose rows include position <paramref name="target"/>.</summary>
+    private static async Task<(DateOnly Day, long RowsBefore, long Rows)?> WalkAsync(
+        ReadConnection connection, SessionListQuery query, bool newestFirst, long target, CancellationToken cancellationToken)
+    {
+        var command = connection.Command(SessionListSql.Days(query, newestFirst));
         Bind(connection, command, query);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         DateOnly? day = null;
-        long newerDays = 0, dayTotal = 0;
+        long before = 0, rows = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
             var rowDay = reader.GetFieldValue<DateOnly>(0);
             if (rowDay != day)
             {
                 // A day's rows (one per status and shard) are complete once the next day starts.
-                if (day is not null && newerDays + dayTotal > offset)
-                    return (day.Value, offset - newerDays);
-                newerDays += dayTotal;
-                dayTotal = 0;
+                if (day is not null && before + rows > target)
+                    return (day.Value, before, rows);
+                before += rows;
+                rows = 0;
                 day = rowDay;
             }
-            dayTotal += Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            rows += Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
         }
-        if (day is not null && newerDays + dayTotal > offset)
-            return (day.Value, offset - newerDays);
+        if (day is not null && before + rows > target)
+            return (day.Value, before, rows);
         // Counters and rows can disagree for an instant under concurrent writes; past the end is empty anyway.
         return null;
     }

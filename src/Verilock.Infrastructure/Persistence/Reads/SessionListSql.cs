@@ -48,11 +48,12 @@ internal static class SessionListSql
         "SELECT coalesce(sum(sessions), 0) FROM session_daily_counts WHERE " + DayFilters(query);
 
     /// <summary>
-    /// Day counter rows newest first (several per day: statuses and shards), for walking to the day that holds
+    /// Day counter rows in day order (several per day: statuses and shards), for walking to the day that holds
     /// a deep offset. Without GROUP BY the rows stream in index order and the walk stops at the wanted day.
     /// </summary>
-    public static string DaysNewestFirst(SessionListQuery query) =>
-        "SELECT day, sessions FROM session_daily_counts WHERE " + DayFilters(query) + " ORDER BY day DESC";
+    public static string Days(SessionListQuery query, bool newestFirst) =>
+        "SELECT day, sessions FROM session_daily_counts WHERE " + DayFilters(query) +
+        (newestFirst ? " ORDER BY day DESC" : " ORDER BY day");
 
     private static string SessionFilters(SessionListQuery query, bool boundedToDay)
     {
