@@ -25,6 +25,9 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SessionDailyCount> SessionDailyCounts => Set<SessionDailyCount>();
     public DbSet<SessionTotal> SessionTotals => Set<SessionTotal>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDefaultSecret> WebhookDefaultSecrets => Set<WebhookDefaultSecret>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public abstract bool IsSqlite { get; }
 
@@ -51,6 +54,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
         }
 
+        var writesOutbox = ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
         using var writeLock = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -62,6 +66,9 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
                 await ApplyCounterChangeAsync(change, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
+            // Inside a caller's transaction the rows are not visible yet; the dispatcher's poll finds them after its commit.
+            if (writesOutbox && ownTransaction is not null)
+                OutboxSignal.For(Database.GetConnectionString()).Ring();
             foreach (var session in raised)
                 session.ClearPendingEvents();
             return written;
@@ -72,6 +79,20 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
                 await ownTransaction.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction (SaveChanges inside it joins), queued behind this
+    /// process's other SQLite writers, and rings the outbox signal after the commit.
+    /// </summary>
+    public Task<T> WriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        SqliteWriteGate.RunAsync(this, async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            OutboxSignal.For(Database.GetConnectionString()).Ring();
+            return result;
+        }, cancellationToken);
 
     private sealed record CounterChange(Guid AccountId, bool LiveMode, string Status, DateOnly Day, int Delta);
 

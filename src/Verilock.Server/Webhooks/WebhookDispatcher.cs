@@ -1,0 +1,180 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Webhooks;
+using Verilock.Server.Hosting;
+
+namespace Verilock.Server.Webhooks;
+
+/// <summary>
+/// Delivers webhooks from the outbox (spec §12). Each round fans new outbox events out to deliveries, claims
+/// the due ones (counting the attempt before sending) and starts their attempts concurrently; a second loop
+/// records outcomes in batches. It wakes at once when this process commits an outbox row, and polls for
+/// work from other instances and for due retries. Time comes from <see cref="TimeProvider"/>, so tests move it.
+/// </summary>
+public sealed partial class WebhookDispatcher(
+    IServiceScopeFactory scopes,
+    WebhookSender sender,
+    WebhookSecrets secrets,
+    TimeProvider time,
+    IOptions<VerilockOptions> options,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    private readonly WebhookOptions _options = options.Value.Webhooks;
+    private readonly Channel<WebhookQueue.AttemptOutcome> _outcomes = Channel.CreateUnbounded<WebhookQueue.AttemptOutcome>(
+        new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<bool> _slotFreed = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _inFlight;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Dispatch)
+            return;
+        OutboxSignal signal;
+        await using (var scope = scopes.CreateAsyncScope())
+            signal = OutboxSignal.For(scope.ServiceProvider.GetRequiredService<VerilockDbContext>().Database.GetConnectionString());
+
+        var recorder = RecordOutcomesAsync();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var moreWork = false;
+                try
+                {
+                    moreWork = await RunRoundAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogRoundFailed(logger, ex);
+                }
+                if (!moreWork)
+                    await WaitForWorkAsync(signal, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: attempts in flight are abandoned and retried after their lease by whoever runs next.
+        }
+        finally
+        {
+            _outcomes.Writer.TryComplete();
+            await recorder;
+        }
+    }
+
+    /// <summary>One round; true when more work is probably waiting.</summary>
+    private async Task<bool> RunRoundAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var fannedOut = await WebhookQueue.FanOutAsync(db, now, _options.BatchSize, stoppingToken);
+
+        var free = _options.MaxConcurrency - Volatile.Read(ref _inFlight);
+        if (free <= 0)
+            return fannedOut > 0;
+        var claimed = await WebhookQueue.ClaimDueAsync(db, now, now + _options.ClaimLease, Math.Min(free, _options.BatchSize), stoppingToken);
+        if (claimed.Count == 0)
+            return fannedOut > 0;
+
+        var keys = await secrets.ForDeliveriesAsync(db, claimed, now, stoppingToken);
+        foreach (var delivery in claimed)
+        {
+            // A target deleted since the claim has no secret; its pending deliveries were failed with it.
+            if (!keys.TryGetValue(WebhookSecrets.KeyOf(delivery), out var key))
+                continue;
+            Interlocked.Increment(ref _inFlight);
+            _ = AttemptAsync(delivery, key, stoppingToken);
+        }
+        return true;
+    }
+
+    private async Task AttemptAsync(WebhookDelivery delivery, WebhookSender.Secrets key, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var attemptedAt = time.GetUtcNow().UtcDateTime;
+            var outcome = await sender.SendAsync(delivery, key, stoppingToken);
+            if (outcome.Error is not null)
+                LogAttemptFailed(logger, delivery.WebhookId, delivery.Attempts, outcome.Error);
+            _outcomes.Writer.TryWrite(new WebhookQueue.AttemptOutcome(
+                delivery.WebhookId, delivery.Attempts, delivery.EndpointId, attemptedAt, outcome.ResponseStatus, outcome.Error));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // Left claimed: the lease runs out and the delivery is attempted again.
+            LogAttemptCrashed(logger, ex, delivery.WebhookId);
+        }
+        finally
+        {
+            // Only a dispatcher that was full needs waking; otherwise it already claimed all it could.
+            if (Interlocked.Decrement(ref _inFlight) == _options.MaxConcurrency - 1)
+                _slotFreed.Writer.TryWrite(true);
+        }
+    }
+
+    /// <summary>Records outcomes as they come, many per transaction; runs until the dispatcher stops and the queue is drained.</summary>
+    private async Task RecordOutcomesAsync()
+    {
+        var batch = new List<WebhookQueue.AttemptOutcome>();
+        while (await _outcomes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < 1000 && _outcomes.Reader.TryRead(out var outcome))
+                batch.Add(outcome);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+                var now = time.GetUtcNow().UtcDateTime;
+                // Outcomes are recorded even while stopping: each one saved is an attempt not repeated.
+                var failing = await WebhookQueue.RecordAsync(db, batch, now, CancellationToken.None);
+                if (failing.Count > 0)
+                {
+                    foreach (var endpoint in await WebhookQueue.DisableFailingAsync(db, failing, now, CancellationToken.None))
+                        LogEndpointDisabled(logger, endpoint.Id, endpoint.FailingSince);
+                }
+            }
+            catch (Exception ex)
+            {
+                LogRecordFailed(logger, ex, batch.Count);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task WaitForWorkAsync(OutboxSignal signal, CancellationToken stoppingToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var woken = await Task.WhenAny(
+            signal.WaitAsync(waiting.Token),
+            _slotFreed.Reader.WaitToReadAsync(waiting.Token).AsTask(),
+            Task.Delay(_options.PollInterval, time, waiting.Token));
+        await waiting.CancelAsync();
+        _slotFreed.Reader.TryRead(out _);
+        if (woken.IsFaulted)
+            await woken;
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook dispatch round failed; retrying")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook {WebhookId} attempt {Attempt} failed: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, string webhookId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} attempt crashed; it is retried when its lease expires")]
+    private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string webhookId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} webhook attempt outcomes failed; those deliveries are retried when their leases expire")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook endpoint {EndpointId} disabled: failing since {FailingSince:o}")]
+    private static partial void LogEndpointDisabled(ILogger logger, string endpointId, DateTime? failingSince);
+}
