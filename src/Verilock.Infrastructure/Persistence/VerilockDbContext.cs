@@ -66,9 +66,10 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
                 await ApplyCounterChangeAsync(change, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
-            // Inside a caller's transaction the rows are not visible yet; the dispatcher's poll finds them after its commit.
+            // Inside a caller's transaction the rows are not visible yet: whoever commits it rings.
             if (writesOutbox && ownTransaction is not null)
                 OutboxSignal.For(Database.GetConnectionString()).Ring();
+            _outboxWrittenInTransaction |= writesOutbox && ownTransaction is null;
             foreach (var session in raised)
                 session.ClearPendingEvents();
             return written;
@@ -80,17 +81,22 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
         }
     }
 
+    private bool _outboxWrittenInTransaction;
+
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction (SaveChanges inside it joins), queued behind this
-    /// process's other SQLite writers, and rings the outbox signal after the commit.
+    /// process's other SQLite writers; rings the outbox signal after the commit if outbox rows were written.
     /// </summary>
     public Task<T> WriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         SqliteWriteGate.RunAsync(this, async () =>
         {
+            _outboxWrittenInTransaction = false;
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            OutboxSignal.For(Database.GetConnectionString()).Ring();
+            if (_outboxWrittenInTransaction)
+                OutboxSignal.For(Database.GetConnectionString()).Ring();
+            _outboxWrittenInTransaction = false;
             return result;
         }, cancellationToken);
 

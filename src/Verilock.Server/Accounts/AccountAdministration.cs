@@ -8,7 +8,8 @@ using Verilock.Server.Webhooks;
 namespace Verilock.Server.Accounts;
 
 /// <summary>Account, key and profile administration behind the CLI (and, later, the dashboard).</summary>
-public sealed class AccountAdministration(VerilockDbContext db, WebhookSecrets webhookSecrets, TimeProvider time)
+/// <param name="webhookSecrets">Issues the default webhook secret with a mode's first key; without it (tests) none is issued.</param>
+public sealed class AccountAdministration(VerilockDbContext db, TimeProvider time, WebhookSecrets? webhookSecrets = null)
 {
     public const string DefaultAccountName = "default";
 
@@ -52,6 +53,8 @@ public sealed class AccountAdministration(VerilockDbContext db, WebhookSecrets w
         key.RateLimitPerMinute = rateLimitPerMinute;
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
+        if (webhookSecrets is null)
+            return (key, secret, null);
         var (_, webhookSecret) = await webhookSecrets.EnsureDefaultAsync(db, account.Id, liveMode, now, cancellationToken);
         return (key, secret, webhookSecret);
     }

@@ -37,8 +37,9 @@ public static class ResendDelivery
 
         delivery.Status = WebhookDelivery.Pending;
         delivery.NextAttemptAt = time.GetUtcNow().UtcDateTime;
-        // The transaction rings the dispatcher, so the attempt starts within milliseconds.
-        await db.WriteTransactionAsync(ct => db.SaveChangesAsync(ct), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        // Wakes this process's dispatcher, so the attempt starts within milliseconds rather than at its next poll.
+        OutboxSignal.For(db.Database.GetConnectionString()).Ring();
         return Results.Json(DeliveryResponse.From(delivery), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 }

@@ -43,6 +43,7 @@ public sealed partial class WebhookDispatcher(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var moreWork = false;
+                var roundStarted = time.GetTimestamp();
                 try
                 {
                     moreWork = await RunRoundAsync(stoppingToken);
@@ -52,7 +53,7 @@ public sealed partial class WebhookDispatcher(
                     LogRoundFailed(logger, ex);
                 }
                 if (!moreWork)
-                    await WaitForWorkAsync(signal, stoppingToken);
+                    await WaitForWorkAsync(signal, roundStarted, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,9 +85,12 @@ public sealed partial class WebhookDispatcher(
         var keys = await secrets.ForDeliveriesAsync(db, claimed, now, stoppingToken);
         foreach (var delivery in claimed)
         {
-            // A target deleted since the claim has no secret; its pending deliveries were failed with it.
+            // An endpoint deleted or disabled while this delivery was being created gets nothing more.
             if (!keys.TryGetValue(WebhookSecrets.KeyOf(delivery), out var key))
+            {
+                await WebhookQueue.FailPendingAsync(db, delivery.EndpointId!, stoppingToken);
                 continue;
+            }
             Interlocked.Increment(ref _inFlight);
             _ = AttemptAsync(delivery, key, stoppingToken);
         }
@@ -149,17 +153,26 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    private async Task WaitForWorkAsync(OutboxSignal signal, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits for a ring, a freed slot or the rest of the poll interval. The interval counts from the start of
+    /// the last round, so a clock that moved meanwhile (a slow round, or a test moving its clock) polls at once.
+    /// </summary>
+    private async Task WaitForWorkAsync(OutboxSignal signal, long roundStarted, CancellationToken stoppingToken)
     {
+        var remaining = _options.PollInterval - time.GetElapsedTime(roundStarted);
+        if (remaining <= TimeSpan.Zero)
+            return;
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var woken = await Task.WhenAny(
-            signal.WaitAsync(waiting.Token),
-            _slotFreed.Reader.WaitToReadAsync(waiting.Token).AsTask(),
-            Task.Delay(_options.PollInterval, time, waiting.Token));
+        var poll = Task.Delay(remaining, time, waiting.Token);
+        // The clock may have moved between reading it and arming the delay, which then counts from the new time.
+        if (time.GetElapsedTime(roundStarted) < _options.PollInterval)
+        {
+            var woken = await Task.WhenAny(signal.WaitAsync(waiting.Token), _slotFreed.Reader.WaitToReadAsync(waiting.Token).AsTask(), poll);
+            if (woken.IsFaulted)
+                await woken;
+        }
         await waiting.CancelAsync();
         _slotFreed.Reader.TryRead(out _);
-        if (woken.IsFaulted)
-            await woken;
         stoppingToken.ThrowIfCancellationRequested();
     }
 

@@ -76,7 +76,10 @@ public sealed class WebhookSecrets(WebhookSecretProtector protector)
         }
     }
 
-    /// <summary>Signing secrets for a batch of claimed deliveries: per endpoint, or the account's default for session URLs.</summary>
+    /// <summary>
+    /// Signing secrets for a batch of claimed deliveries: per enabled endpoint, or the account's default for
+    /// session URLs. Deleted and disabled endpoints are left out.
+    /// </summary>
     public async Task<Dictionary<string, WebhookSender.Secrets>> ForDeliveriesAsync(
         VerilockDbContext db, IReadOnlyCollection<WebhookDelivery> deliveries, DateTime now, CancellationToken cancellationToken)
     {
@@ -84,7 +87,7 @@ public sealed class WebhookSecrets(WebhookSecretProtector protector)
         var endpointIds = deliveries.Where(d => d.EndpointId is not null).Select(d => d.EndpointId!).Distinct().ToList();
         if (endpointIds.Count > 0)
         {
-            var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id))
+            var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id) && e.Enabled)
                 .Select(e => new { e.Id, e.SecretCiphertext, e.PreviousSecretCiphertext, e.PreviousSecretExpiresAt })
                 .ToListAsync(cancellationToken);
             foreach (var e in endpoints)

@@ -36,6 +36,9 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     /// <summary>The server's per-key default rate limit in this fixture: high so ordinary tests are never throttled; null keeps the product default.</summary>
     protected virtual int? RateLimitPerMinute => 100_000;
 
+    /// <summary>Configuration a fixture adds on top of the defaults (or overrides).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async ValueTask InitializeAsync()
     {
         if (database.Unavailable is not null)
@@ -53,7 +56,11 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
                 ["Verilock:Housekeeping:Interval"] = "00:01:00",
                 ["Verilock:PublicBaseUrl"] = "https://verify.example.test",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Webhook tests turn delivery on; elsewhere a session's webhook_url may name a host on the internet.
+                ["Verilock:Webhooks:Dispatch"] = "false",
             };
+            foreach (var (key, value) in Settings)
+                settings[key] = value;
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
             builder.Configuration.AddInMemoryCollection(settings);
