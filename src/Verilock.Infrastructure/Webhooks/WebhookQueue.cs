@@ -32,9 +32,11 @@ public static class WebhookQueue
     /// Fans up to <paramref name="batchSize"/> undispatched outbox events out to deliveries (enabled, subscribed
     /// endpoints of the same account and mode, plus the session's own <c>webhook_url</c>) and marks them
     /// dispatched, in one transaction. On PostgreSQL the rows are locked with SKIP LOCKED so instances split them.
-    /// Returns how many events were dispatched.
+    /// Up to <paramref name="claimLimit"/> of the new deliveries are created already claimed for their first
+    /// attempt (as <see cref="ClaimDueAsync"/> would), which saves a round trip on the way to the first attempt.
     /// </summary>
-    public static Task<int> FanOutAsync(VerilockDbContext db, DateTime now, int batchSize, CancellationToken cancellationToken) =>
+    public static Task<(int Events, List<WebhookDelivery> Claimed)> FanOutAsync(
+        VerilockDbContext db, DateTime now, int batchSize, int claimLimit, DateTime leaseUntil, CancellationToken cancellationToken) =>
         db.WriteTransactionAsync(async ct =>
         {
             var events = db.IsSqlite
@@ -42,8 +44,9 @@ public static class WebhookQueue
                 : await db.OutboxEvents.FromSql($"""
                     SELECT * FROM outbox_events WHERE dispatched_at IS NULL ORDER BY sequence LIMIT {batchSize} FOR UPDATE SKIP LOCKED
                     """).ToListAsync(ct);
+            var claimed = new List<WebhookDelivery>();
             if (events.Count == 0)
-                return 0;
+                return (0, claimed);
 
             var accountIds = events.Select(e => e.AccountId).Distinct().ToList();
             var endpoints = await db.WebhookEndpoints.AsNoTracking()
@@ -58,19 +61,30 @@ public static class WebhookQueue
                     .Select(s => new { s.Id, s.WebhookUrl })
                     .ToDictionaryAsync(s => s.Id, s => s.WebhookUrl!, ct);
 
+            void Add(WebhookDelivery delivery)
+            {
+                if (claimed.Count < claimLimit)
+                {
+                    delivery.Attempts = 1;
+                    delivery.NextAttemptAt = leaseUntil;
+                    claimed.Add(delivery);
+                }
+                db.WebhookDeliveries.Add(delivery);
+            }
+
             foreach (var e in events)
             {
                 foreach (var endpoint in endpoints)
                 {
                     if (endpoint.AccountId == e.AccountId && endpoint.LiveMode == e.LiveMode && endpoint.Subscribes(e.Type))
-                        db.WebhookDeliveries.Add(NewDelivery(e, endpoint.Id, endpoint.Url, now));
+                        Add(NewDelivery(e, endpoint.Id, endpoint.Url, now));
                 }
                 if (e.SessionId is not null && GoesToSessionUrl(e.Type) && sessionUrls.TryGetValue(e.SessionId, out var url))
-                    db.WebhookDeliveries.Add(NewDelivery(e, endpointId: null, url, now));
+                    Add(NewDelivery(e, endpointId: null, url, now));
                 e.DispatchedAt = now;
             }
             await db.SaveChangesAsync(ct);
-            return events.Count;
+            return (events.Count, claimed);
         }, cancellationToken);
 
     /// <summary>A session's own URL gets its session events and the AML events of its AML step (spec §12.1).</summary>
@@ -149,6 +163,7 @@ public static class WebhookQueue
 
     /// <summary>
     /// Records outcomes in one transaction: success, a retry at the next delay, or <c>failed</c> after the last.
+    /// Attempt times are kept to the second, as the API shows them.
     /// An outcome whose attempt is no longer the row's latest (its lease ran out and another attempt was
     /// claimed, or a resend came in) is dropped. Keeps each endpoint's <c>failing_since</c>; returns the
     /// endpoints that failed, for <see cref="DisableFailingAsync"/>.
@@ -157,18 +172,26 @@ public static class WebhookQueue
         VerilockDbContext db, IReadOnlyList<AttemptOutcome> outcomes, DateTime now, CancellationToken cancellationToken) =>
         db.WriteTransactionAsync<IReadOnlyList<string>>(async ct =>
         {
-            foreach (var o in outcomes)
+            // Outcomes mostly share their values (a second's successes), so a group is one UPDATE, however large.
+            var groups = outcomes.GroupBy(o =>
             {
+                var attemptedAt = Clock.ToSeconds(o.AttemptedAt);
                 var succeeded = o.Error is null;
-                var retryAt = !succeeded && o.Attempt <= RetryDelays.Length ? o.AttemptedAt + RetryDelays[o.Attempt - 1] : (DateTime?)null;
+                DateTime? retryAt = !succeeded && o.Attempt <= RetryDelays.Length ? attemptedAt + RetryDelays[o.Attempt - 1] : null;
                 var status = succeeded ? WebhookDelivery.Succeeded : retryAt is null ? WebhookDelivery.Failed : WebhookDelivery.Pending;
+                return (o.Attempt, Status: status, AttemptedAt: attemptedAt, o.ResponseStatus, o.Error, RetryAt: retryAt);
+            });
+            foreach (var group in groups)
+            {
+                var (attempt, status, attemptedAt, responseStatus, error, retryAt) = group.Key;
+                var ids = group.Select(o => o.WebhookId).ToList();
                 await db.WebhookDeliveries
-                    .Where(d => d.WebhookId == o.WebhookId && d.Attempts == o.Attempt && d.Status == WebhookDelivery.Pending)
+                    .Where(d => ids.Contains(d.WebhookId) && d.Attempts == attempt && d.Status == WebhookDelivery.Pending)
                     .ExecuteUpdateAsync(d => d
                         .SetProperty(x => x.Status, status)
-                        .SetProperty(x => x.LastAttemptAt, o.AttemptedAt)
-                        .SetProperty(x => x.LastResponseStatus, o.ResponseStatus)
-                        .SetProperty(x => x.LastError, o.Error)
+                        .SetProperty(x => x.LastAttemptAt, attemptedAt)
+                        .SetProperty(x => x.LastResponseStatus, responseStatus)
+                        .SetProperty(x => x.LastError, error)
                         .SetProperty(x => x.NextAttemptAt, retryAt), ct);
             }
 

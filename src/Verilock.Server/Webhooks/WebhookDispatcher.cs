@@ -73,12 +73,13 @@ public sealed partial class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var fannedOut = await WebhookQueue.FanOutAsync(db, now, _options.BatchSize, stoppingToken);
-
-        var free = _options.MaxConcurrency - Volatile.Read(ref _inFlight);
-        if (free <= 0)
-            return fannedOut > 0;
-        var claimed = await WebhookQueue.ClaimDueAsync(db, now, now + _options.ClaimLease, Math.Min(free, _options.BatchSize), stoppingToken);
+        var free = Math.Max(0, _options.MaxConcurrency - Volatile.Read(ref _inFlight));
+        var (fannedOut, fresh) = await WebhookQueue.FanOutAsync(db, now, _options.BatchSize, free, now + _options.ClaimLease, stoppingToken);
+        free -= fresh.Count;
+        var due = free > 0
+            ? await WebhookQueue.ClaimDueAsync(db, now, now + _options.ClaimLease, Math.Min(free, _options.BatchSize), stoppingToken)
+            : [];
+        List<WebhookDelivery> claimed = [.. fresh, .. due];
         if (claimed.Count == 0)
             return fannedOut > 0;
 
