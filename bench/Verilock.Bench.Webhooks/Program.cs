@@ -34,6 +34,8 @@ await using (var server = await Server.StartAsync(options, dispatch: true))
     for (var i = 1; i < options.Endpoints; i++)
         await Api.CreateEndpointAsync(client, receiver.BaseUrl + $"/e{i}");
     receiver.Reset();
+    var cpuBefore = server.Cpu;
+    var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var count = options.SustainedRate * options.SustainedSeconds;
     var clock = Stopwatch.StartNew();
     var sustained = await Api.CreateSessionsAsync(client, count, options.SustainedRate, receiver, "/e0");
@@ -41,6 +43,7 @@ await using (var server = await Server.StartAsync(options, dispatch: true))
     var expected = sustained.Count * options.Endpoints;
     await receiver.WaitForTotalAsync(expected, TimeSpan.FromMinutes(5));
     Report.Throughput($"sustained: {sustained.Count} events at {options.SustainedRate}/s × {options.Endpoints} endpoints", receiver, expected, createSeconds);
+    Report.Cpu(server.Cpu - cpuBefore, Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore, sustained.Count, expected);
     Report.Latency("  first attempt latency (endpoint e0) during the sustained run", sustained, receiver.FirstArrivals("/e0"));
 }
 
@@ -52,10 +55,12 @@ await using (var server = await Server.StartAsync(options, dispatch: false))
 }
 receiver.Reset();
 var drainStart = Stopwatch.GetTimestamp();
-await using (var server = await Server.StartAsync(options, dispatch: true))
+await using (var server = await Server.StartAsync(options, dispatch: true, trace: System.Environment.GetEnvironmentVariable("WEBHOOKS_BENCH_TRACE")))
 {
     var expectedBacklog = options.Backlog * options.Endpoints;
+    var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     await receiver.WaitForTotalAsync(expectedBacklog, TimeSpan.FromMinutes(5));
+    Report.Cpu(server.Cpu, Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore, 0, expectedBacklog);
     Report.Throughput($"backlog drain: {options.Backlog} events × {options.Endpoints} endpoints (from server start: {Stopwatch.GetElapsedTime(drainStart).TotalSeconds:F1} s)",
         receiver, expectedBacklog, null);
 }
@@ -208,6 +213,10 @@ static class Report
             $"{title}: {arrivals.Count}/{expected} delivered in {seconds:F1} s = {arrivals.Count / Math.Max(seconds, 0.001):F0} deliveries/s (whole seconds inside the run: min {steady.DefaultIfEmpty().Min()}, median {Median(steady)}, max {steady.DefaultIfEmpty().Max()}){created}"));
     }
 
+    public static void Cpu(TimeSpan server, TimeSpan bench, int creates, int deliveries) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU: server {server.TotalSeconds:F1} s ({server.TotalMilliseconds / deliveries:F2} ms per delivery, {creates} creates included), load generator + receiver {bench.TotalSeconds:F1} s"));
+
     private static int Median(int[] values) => values.Length == 0 ? 0 : values.Order().ElementAt(values.Length / 2);
 }
 
@@ -233,7 +242,8 @@ sealed class Server : IAsyncDisposable
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
     }
 
-    public static async Task<Server> StartAsync(Options options, bool dispatch)
+    /// <param name="trace">A .nettrace path: the server records a CPU sampling trace there (EventPipe) until it stops.</param>
+    public static async Task<Server> StartAsync(Options options, bool dispatch, string? trace = null)
     {
         var port = FreePort();
         var start = Start(options, "serve", "--urls", $"http://127.0.0.1:{port}");
@@ -241,6 +251,12 @@ sealed class Server : IAsyncDisposable
         start.Environment["VERILOCK__WEBHOOKS__ALLOWINSECURETARGETS"] = "true";
         start.Environment["VERILOCK__RATELIMIT__PERMITPERMINUTE"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (!string.IsNullOrEmpty(trace))
+        {
+            start.Environment["DOTNET_EnableEventPipe"] = "1";
+            start.Environment["DOTNET_EventPipeOutputPath"] = trace;
+            start.Environment["DOTNET_EventPipeConfig"] = "Microsoft-DotNETCore-SampleProfiler:0:5,Microsoft-Windows-DotNETRuntime:4c14fccbd:5";
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
@@ -261,6 +277,15 @@ sealed class Server : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new InvalidOperationException("server did not start");
+    }
+
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     public HttpClient Client(string key)

@@ -74,12 +74,13 @@ public sealed partial class WebhookDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var free = Math.Max(0, _options.MaxConcurrency - Volatile.Read(ref _inFlight));
-        var (fannedOut, fresh) = await WebhookQueue.FanOutAsync(db, now, _options.BatchSize, free, now + _options.ClaimLease, stoppingToken);
-        free -= fresh.Count;
+        // Due deliveries first (oldest first), so a stream of new events cannot starve a backlog or retries.
         var due = free > 0
             ? await WebhookQueue.ClaimDueAsync(db, now, now + _options.ClaimLease, Math.Min(free, _options.BatchSize), stoppingToken)
             : [];
-        List<WebhookDelivery> claimed = [.. fresh, .. due];
+        var (fannedOut, fresh) = await WebhookQueue.FanOutAsync(
+            db, now, _options.BatchSize, free - due.Count, now + _options.ClaimLease, stoppingToken);
+        List<WebhookDelivery> claimed = [.. due, .. fresh];
         if (claimed.Count == 0)
             return fannedOut > 0;
 
