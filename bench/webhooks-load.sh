@@ -16,7 +16,7 @@ database=${1:?usage: bench/webhooks-load.sh sqlite|postgres}
 root=$(cd "$(dirname "$0")/.." && pwd)
 results="$root/bench/results/webhooks-$database-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$results"
-work=$(mktemp -d /tmp/verilock-bench-webhooks.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/verilock-bench-webhooks.XXXXXX")
 pg_started=""
 cleanup() {
     [[ -n $pg_started ]] && postgres_stop
