@@ -101,9 +101,9 @@ public sealed partial class WebhookDispatcher(
 
     private async Task AttemptAsync(WebhookDelivery delivery, WebhookSender.Secrets key, CancellationToken stoppingToken)
     {
+        var attemptedAt = time.GetUtcNow().UtcDateTime;
         try
         {
-            var attemptedAt = time.GetUtcNow().UtcDateTime;
             var outcome = await sender.SendAsync(delivery, key, stoppingToken);
             if (outcome.Error is not null)
                 LogAttemptFailed(logger, delivery.WebhookId, delivery.Attempts, outcome.Error);
@@ -115,8 +115,10 @@ public sealed partial class WebhookDispatcher(
         }
         catch (Exception ex)
         {
-            // Left claimed: the lease runs out and the delivery is attempted again.
+            // Counted as a failed attempt, so something unforeseen follows the retry schedule instead of looping.
             LogAttemptCrashed(logger, ex, delivery.WebhookId);
+            _outcomes.Writer.TryWrite(new WebhookQueue.AttemptOutcome(
+                delivery.WebhookId, delivery.Attempts, delivery.EndpointId, attemptedAt, null, "connection_error"));
         }
         finally
         {
@@ -184,7 +186,7 @@ public sealed partial class WebhookDispatcher(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook {WebhookId} attempt {Attempt} failed: {Error}")]
     private static partial void LogAttemptFailed(ILogger logger, string webhookId, int attempt, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} attempt crashed; it is retried when its lease expires")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} attempt failed unexpectedly; recorded as connection_error")]
     private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string webhookId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} webhook attempt outcomes failed; those deliveries are retried when their leases expire")]

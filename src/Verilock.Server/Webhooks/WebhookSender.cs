@@ -30,9 +30,12 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
             !delivery.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             return new Outcome(null, "connection_error");
 
+        if (!Uri.TryCreate(delivery.Url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+            return new Outcome(null, "connection_error");
+
         var body = Encoding.UTF8.GetBytes(delivery.Payload ?? "null");
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.UserAgent.ParseAdd("Verilock-Webhooks/1");
         request.Headers.TryAddWithoutValidation(WebhookSigner.SignatureHeader, WebhookSigner.Sign(secrets.Current, body));
