@@ -9,6 +9,14 @@ public static class Ids
 
     public static string NewEventId() => "evt_" + Guid.NewGuid().ToString("N");
 
+    public static string NewWebhookEndpointId() => "whe_" + Guid.NewGuid().ToString("D");
+
+    /// <summary>One event to one target (spec §1: <c>wh_evt_</c> and 12 lower-case hex digits).</summary>
+    public static string NewWebhookId() => "wh_evt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    /// <summary>A webhook signing secret: <c>whsec_</c> and 32 random bytes, base64url (43 characters).</summary>
+    public static string NewWebhookSecret() => "whsec_" + RandomUrlSafe(32);
+
     /// <summary>32 random bytes, base64url without padding: 43 characters.</summary>
     public static string NewSessionToken() => "tok_" + RandomUrlSafe(32);
 

@@ -25,6 +25,9 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SessionDailyCount> SessionDailyCounts => Set<SessionDailyCount>();
     public DbSet<SessionTotal> SessionTotals => Set<SessionTotal>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDefaultSecret> WebhookDefaultSecrets => Set<WebhookDefaultSecret>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public abstract bool IsSqlite { get; }
 
@@ -51,6 +54,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
         }
 
+        var writesOutbox = ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
         using var writeLock = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -62,6 +66,10 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
                 await ApplyCounterChangeAsync(change, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
+            // Inside a caller's transaction the rows are not visible yet: whoever commits it rings.
+            if (writesOutbox && ownTransaction is not null)
+                OutboxSignal.For(Database.GetConnectionString()).Ring();
+            _outboxWrittenInTransaction |= writesOutbox && ownTransaction is null;
             foreach (var session in raised)
                 session.ClearPendingEvents();
             return written;
@@ -72,6 +80,25 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
                 await ownTransaction.DisposeAsync();
         }
     }
+
+    private bool _outboxWrittenInTransaction;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction (SaveChanges inside it joins), queued behind this
+    /// process's other SQLite writers; rings the outbox signal after the commit if outbox rows were written.
+    /// </summary>
+    public Task<T> WriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        SqliteWriteGate.RunAsync(this, async () =>
+        {
+            _outboxWrittenInTransaction = false;
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (_outboxWrittenInTransaction)
+                OutboxSignal.For(Database.GetConnectionString()).Ring();
+            _outboxWrittenInTransaction = false;
+            return result;
+        }, cancellationToken);
 
     private sealed record CounterChange(Guid AccountId, bool LiveMode, string Status, DateOnly Day, int Delta);
 

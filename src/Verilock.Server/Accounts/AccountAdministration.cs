@@ -3,11 +3,13 @@ using Verilock.Domain.Accounts;
 using Verilock.Domain.Common;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Webhooks;
 
 namespace Verilock.Server.Accounts;
 
 /// <summary>Account, key and profile administration behind the CLI (and, later, the dashboard).</summary>
-public sealed class AccountAdministration(VerilockDbContext db, TimeProvider time)
+/// <param name="webhookSecrets">Issues the default webhook secret with a mode's first key; without it (tests) none is issued.</param>
+public sealed class AccountAdministration(VerilockDbContext db, TimeProvider time, WebhookSecrets? webhookSecrets = null)
 {
     public const string DefaultAccountName = "default";
 
@@ -34,12 +36,27 @@ public sealed class AccountAdministration(VerilockDbContext db, TimeProvider tim
     public async Task<(ApiKey Key, string Secret)> CreateKeyAsync(
         string accountName, bool liveMode, int? rateLimitPerMinute, CancellationToken cancellationToken)
     {
+        var (key, secret, _) = await CreateKeyWithWebhookSecretAsync(accountName, liveMode, rateLimitPerMinute, cancellationToken);
+        return (key, secret);
+    }
+
+    /// <summary>
+    /// Creates a key; the first key of an account and mode also issues that mode's default webhook secret
+    /// (spec §12.1), returned in clear that one time (null when it already existed).
+    /// </summary>
+    public async Task<(ApiKey Key, string Secret, string? WebhookSecret)> CreateKeyWithWebhookSecretAsync(
+        string accountName, bool liveMode, int? rateLimitPerMinute, CancellationToken cancellationToken)
+    {
         var account = await FindOrCreateAccountAsync(accountName, cancellationToken);
-        var (key, secret) = ApiKey.Issue(account.Id, liveMode, time.UtcSeconds());
+        var now = time.UtcSeconds();
+        var (key, secret) = ApiKey.Issue(account.Id, liveMode, now);
         key.RateLimitPerMinute = rateLimitPerMinute;
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
-        return (key, secret);
+        if (webhookSecrets is null)
+            return (key, secret, null);
+        var (_, webhookSecret) = await webhookSecrets.EnsureDefaultAsync(db, account.Id, liveMode, now, cancellationToken);
+        return (key, secret, webhookSecret);
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(string accountName, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using Verilock.Server.Accounts;
 using Verilock.Server.Api;
 using Verilock.Server.Hosting;
 using Verilock.Server.Profiles;
+using Verilock.Server.Webhooks;
 
 namespace Verilock.Server.Cli;
 
@@ -67,7 +68,13 @@ public static class CommandLine
             }
             return await WithAdministrationAsync(parsed.GetValue(dataDir), async admin =>
             {
-                var (key, secret) = await admin.CreateKeyAsync(parsed.GetValue(account)!, parsed.GetValue(mode) == "live", limit, cancellationToken);
+                var (key, secret, webhookSecret) = await admin.CreateKeyWithWebhookSecretAsync(
+                    parsed.GetValue(account)!, parsed.GetValue(mode) == "live", limit, cancellationToken);
+                if (webhookSecret is not null)
+                {
+                    Console.WriteLine($"Issued the account's {(key.LiveMode ? "live" : "test")} default webhook secret, which signs deliveries to sessions' webhook_url. It is shown once:");
+                    Console.WriteLine(webhookSecret);
+                }
                 Console.WriteLine($"Created {(key.LiveMode ? "live" : "test")} key {key.Prefix}… for account '{parsed.GetValue(account)}'. It is shown once:");
                 Console.WriteLine(secret);
                 return 0;
@@ -165,6 +172,7 @@ public static class CommandLine
         var services = new ServiceCollection();
         services.TryAddSingleton(TimeProvider.System);
         services.AddVerilockDatabase(options.Database, options.DataDir);
+        services.AddWebhookSecrets(options);
         services.AddScoped<AccountAdministration>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -6,6 +6,7 @@ using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Operations;
 using Verilock.Server.Sessions;
+using Verilock.Server.Webhooks;
 
 namespace Verilock.Server.Hosting;
 
@@ -37,6 +38,7 @@ public static class VerilockHost
         services.AddSingleton<PublicOrigin>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
+        services.AddWebhookDelivery(options);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(ApiKeyAuthentication.AddPolicies);
@@ -78,7 +80,8 @@ public static class VerilockHost
         app.MapMetrics("/metrics");
         app.MapGroup("/api/v1")
             .RequireAuthorization(ApiKeyAuthentication.ActiveAccountPolicy)
-            .MapSessions();
+            .MapSessions()
+            .MapWebhooks();
         app.MapFallback(() => ApiError.NotFound());
         return app;
     }

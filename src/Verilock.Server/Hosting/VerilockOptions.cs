@@ -20,6 +20,7 @@ public sealed class VerilockOptions
     public RateLimitOptions RateLimit { get; set; } = new();
     public HousekeepingOptions Housekeeping { get; set; } = new();
     public AdmissionOptions Admission { get; set; } = new();
+    public Webhooks.WebhookOptions Webhooks { get; set; } = new();
 
     public sealed class RateLimitOptions
     {
@@ -54,6 +55,8 @@ public sealed class VerilockOptions
             yield return "Verilock:Admission:QueueLimit must be 0 or more.";
         if (Housekeeping.Interval <= TimeSpan.Zero)
             yield return "Verilock:Housekeeping:Interval must be positive.";
+        foreach (var problem in Webhooks.Problems())
+            yield return problem;
         if (!string.IsNullOrEmpty(PublicBaseUrl) &&
             !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             yield return "Verilock:PublicBaseUrl must be an absolute http(s) URL.";

@@ -36,8 +36,8 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     /// <summary>The server's per-key default rate limit in this fixture: high so ordinary tests are never throttled; null keeps the product default.</summary>
     protected virtual int? RateLimitPerMinute => 100_000;
 
-    /// <summary>More configuration for fixtures that test a setting.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    /// <summary>Configuration a fixture adds on top of the defaults (or overrides).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
@@ -56,6 +56,8 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
                 ["Verilock:Housekeeping:Interval"] = "00:01:00",
                 ["Verilock:PublicBaseUrl"] = "https://verify.example.test",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Webhook tests turn delivery on; elsewhere a session's webhook_url may name a host on the internet.
+                ["Verilock:Webhooks:Dispatch"] = "false",
             };
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
@@ -146,7 +148,7 @@ public sealed class UnlimitedApiFixture() : ApiFixture(new SqliteTestDatabase())
 /// <summary>Admission control squeezed to one request at a time and no queue.</summary>
 public sealed class SingleRequestApiFixture() : ApiFixture(new SqliteTestDatabase())
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Verilock:Admission:MaxConcurrentRequests"] = "1",
         ["Verilock:Admission:QueueLimit"] = "0",

@@ -15,6 +15,8 @@ internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<Outbox
         outbox.Property(e => e.Type).HasMaxLength(64);
         outbox.Property(e => e.SessionId).HasMaxLength(40);
         outbox.HasIndex(e => e.SessionId);
+        // The dispatcher's work queue: only the few rows not yet fanned out are in this index.
+        outbox.HasIndex(e => e.Sequence).HasDatabaseName("ix_outbox_events_undispatched").HasFilter("dispatched_at IS NULL");
     }
 }
 

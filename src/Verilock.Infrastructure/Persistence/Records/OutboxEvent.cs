@@ -15,4 +15,6 @@ public sealed class OutboxEvent
     /// <summary>The event's <c>data</c> object as JSON; nulled when the session is redacted.</summary>
     public string? Payload { get; set; }
     public DateTime OccurredAt { get; init; }
+    /// <summary>When the webhook dispatcher turned the event into deliveries; null while waiting.</summary>
+    public DateTime? DispatchedAt { get; set; }
 }

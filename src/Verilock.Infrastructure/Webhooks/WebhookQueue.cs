@@ -1,0 +1,272 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Verilock.Domain.Common;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Serialization;
+
+namespace Verilock.Infrastructure.Webhooks;
+
+/// <summary>
+/// The database side of webhook delivery: turning outbox events into deliveries, claiming due deliveries
+/// for an attempt, and recording outcomes. Every step is one transaction, so a process killed at any point
+/// leaves rows that another pass (of this or another instance) picks up: nothing is lost, and a claimed
+/// attempt is never handed to two senders while its lease runs.
+/// </summary>
+public static class WebhookQueue
+{
+    /// <summary>Retry delays after the 1st, 2nd, … failed attempt (spec §12.4); after the last, the delivery fails.</summary>
+    public static readonly TimeSpan[] RetryDelays =
+    [
+        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(2), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
+    ];
+
+    public static readonly TimeSpan DisableAfter = TimeSpan.FromDays(3);
+
+    public const string EndpointDisabledEvent = "webhook_endpoint.disabled";
+    public const string FailingReason = "failing_3_days";
+
+    /// <summary>
+    /// Fans up to <paramref name="batchSize"/> undispatched outbox events out to deliveries (enabled, subscribed
+    /// endpoints of the same account and mode, plus the session's own <c>webhook_url</c>) and marks them
+    /// dispatched, in one transaction. On PostgreSQL the rows are locked with SKIP LOCKED so instances split them.
+    /// Up to <paramref name="claimLimit"/> of the new deliveries are created already claimed for their first
+    /// attempt (as <see cref="ClaimDueAsync"/> would), which saves a round trip on the way to the first attempt.
+    /// </summary>
+    public static Task<(int Events, List<WebhookDelivery> Claimed)> FanOutAsync(
+        VerilockDbContext db, DateTime now, int batchSize, int claimLimit, DateTime leaseUntil, CancellationToken cancellationToken) =>
+        db.WriteTransactionAsync(async ct =>
+        {
+            var events = db.IsSqlite
+                ? await db.OutboxEvents.Where(e => e.DispatchedAt == null).OrderBy(e => e.Sequence).Take(batchSize).ToListAsync(ct)
+                : await db.OutboxEvents.FromSql($"""
+                    SELECT * FROM outbox_events WHERE dispatched_at IS NULL ORDER BY sequence LIMIT {batchSize} FOR UPDATE SKIP LOCKED
+                    """).ToListAsync(ct);
+            var claimed = new List<WebhookDelivery>();
+            if (events.Count == 0)
+                return (0, claimed);
+
+            var accountIds = events.Select(e => e.AccountId).Distinct().ToList();
+            var endpoints = await db.WebhookEndpoints.AsNoTracking()
+                .Where(e => e.Enabled && accountIds.Contains(e.AccountId))
+                .ToListAsync(ct);
+            var sessionIds = events.Where(e => e.SessionId is not null && GoesToSessionUrl(e.Type))
+                .Select(e => e.SessionId!).Distinct().ToList();
+            var sessionUrls = sessionIds.Count == 0
+                ? []
+                : await db.Sessions.AsNoTracking()
+                    .Where(s => sessionIds.Contains(s.Id) && s.WebhookUrl != null)
+                    .Select(s => new { s.Id, s.WebhookUrl })
+                    .ToDictionaryAsync(s => s.Id, s => s.WebhookUrl!, ct);
+
+            void Add(WebhookDelivery delivery)
+            {
+                if (claimed.Count < claimLimit)
+                {
+                    delivery.Attempts = 1;
+                    delivery.NextAttemptAt = leaseUntil;
+                    claimed.Add(delivery);
+                }
+                db.WebhookDeliveries.Add(delivery);
+            }
+
+            foreach (var e in events)
+            {
+                foreach (var endpoint in endpoints)
+                {
+                    if (endpoint.AccountId == e.AccountId && endpoint.LiveMode == e.LiveMode && endpoint.Subscribes(e.Type))
+                        Add(NewDelivery(e, endpoint.Id, endpoint.Url, now));
+                }
+                if (e.SessionId is not null && GoesToSessionUrl(e.Type) && sessionUrls.TryGetValue(e.SessionId, out var url))
+                    Add(NewDelivery(e, endpointId: null, url, now));
+                e.DispatchedAt = now;
+            }
+            await db.SaveChangesAsync(ct);
+            return (events.Count, claimed);
+        }, cancellationToken);
+
+    /// <summary>A session's own URL gets its session events and the AML events of its AML step (spec §12.1).</summary>
+    private static bool GoesToSessionUrl(string type) =>
+        type.StartsWith("session.", StringComparison.Ordinal) || type.StartsWith("aml.", StringComparison.Ordinal);
+
+    private static WebhookDelivery NewDelivery(OutboxEvent e, string? endpointId, string url, DateTime now)
+    {
+        var webhookId = Ids.NewWebhookId();
+        return new WebhookDelivery
+        {
+            WebhookId = webhookId,
+            AccountId = e.AccountId,
+            LiveMode = e.LiveMode,
+            EndpointId = endpointId,
+            SessionId = e.SessionId,
+            EventType = e.Type,
+            Url = url,
+            Payload = Envelope(e, webhookId),
+            Status = WebhookDelivery.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>The body of every attempt (spec §12.2), written once so its bytes never change.</summary>
+    private static string Envelope(OutboxEvent e, string webhookId)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("event", e.Type);
+            writer.WritePropertyName("data");
+            if (e.Payload is null)
+                writer.WriteNullValue();
+            else
+                writer.WriteRawValue(e.Payload, skipInputValidation: true);
+            writer.WriteString("timestamp", ApiJson.FormatInstant(e.OccurredAt));
+            writer.WriteString("webhook_id", webhookId);
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due deliveries for one attempt each: the attempt is counted and
+    /// <c>next_attempt_at</c> moves to <paramref name="leaseUntil"/> in the same statement, before anything is
+    /// sent. PostgreSQL skips rows another instance is claiming; SQLite has one process writing.
+    /// </summary>
+    public static Task<List<WebhookDelivery>> ClaimDueAsync(
+        VerilockDbContext db, DateTime now, DateTime leaseUntil, int limit, CancellationToken cancellationToken) =>
+        db.WriteTransactionAsync(ct => (db.IsSqlite
+            ? db.WebhookDeliveries.FromSql($"""
+                UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = {leaseUntil}
+                WHERE webhook_id IN (
+                    SELECT webhook_id FROM webhook_deliveries
+                    WHERE status = 'pending' AND next_attempt_at <= {now}
+                    ORDER BY next_attempt_at LIMIT {limit})
+                RETURNING *
+                """)
+            : db.WebhookDeliveries.FromSql($"""
+                UPDATE webhook_deliveries AS d SET attempts = d.attempts + 1, next_attempt_at = {leaseUntil}
+                FROM (
+                    SELECT webhook_id FROM webhook_deliveries
+                    WHERE status = 'pending' AND next_attempt_at <= {now}
+                    ORDER BY next_attempt_at LIMIT {limit}
+                    FOR UPDATE SKIP LOCKED) AS due
+                WHERE d.webhook_id = due.webhook_id
+                RETURNING d.*
+                """)).AsNoTracking().ToListAsync(ct), cancellationToken);
+
+    /// <summary>The outcome of one attempt; <see cref="Error"/> null means success.</summary>
+    public sealed record AttemptOutcome(
+        string WebhookId, int Attempt, string? EndpointId, DateTime AttemptedAt, int? ResponseStatus, string? Error);
+
+    /// <summary>
+    /// Records outcomes in one transaction: success, a retry at the next delay, or <c>failed</c> after the last.
+    /// Attempt times are kept to the second, as the API shows them.
+    /// An outcome whose attempt is no longer the row's latest (its lease ran out and another attempt was
+    /// claimed, or a resend came in) is dropped. Keeps each endpoint's <c>failing_since</c>; returns the
+    /// endpoints that failed, for <see cref="DisableFailingAsync"/>.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> RecordAsync(
+        VerilockDbContext db, IReadOnlyList<AttemptOutcome> outcomes, DateTime now, CancellationToken cancellationToken) =>
+        db.WriteTransactionAsync<IReadOnlyList<string>>(async ct =>
+        {
+            // Outcomes mostly share their values (a second's successes), so a group is one UPDATE, however large.
+            var groups = outcomes.GroupBy(o =>
+            {
+                var attemptedAt = Clock.ToSeconds(o.AttemptedAt);
+                var succeeded = o.Error is null;
+                DateTime? retryAt = !succeeded && o.Attempt <= RetryDelays.Length ? attemptedAt + RetryDelays[o.Attempt - 1] : null;
+                var status = succeeded ? WebhookDelivery.Succeeded : retryAt is null ? WebhookDelivery.Failed : WebhookDelivery.Pending;
+                return (o.Attempt, Status: status, AttemptedAt: attemptedAt, o.ResponseStatus, o.Error, RetryAt: retryAt);
+            });
+            foreach (var group in groups)
+            {
+                var (attempt, status, attemptedAt, responseStatus, error, retryAt) = group.Key;
+                var ids = group.Select(o => o.WebhookId).ToList();
+                await db.WebhookDeliveries
+                    .Where(d => ids.Contains(d.WebhookId) && d.Attempts == attempt && d.Status == WebhookDelivery.Pending)
+                    .ExecuteUpdateAsync(d => d
+                        .SetProperty(x => x.Status, status)
+                        .SetProperty(x => x.LastAttemptAt, attemptedAt)
+                        .SetProperty(x => x.LastResponseStatus, responseStatus)
+                        .SetProperty(x => x.LastError, error)
+                        .SetProperty(x => x.NextAttemptAt, retryAt), ct);
+            }
+
+            var healthy = outcomes.Where(o => o.EndpointId is not null && o.Error is null).Select(o => o.EndpointId!).Distinct().ToList();
+            var failing = outcomes.Where(o => o.EndpointId is not null && o.Error is not null).Select(o => o.EndpointId!)
+                .Distinct().Except(healthy).ToList();
+            if (healthy.Count > 0)
+            {
+                await db.WebhookEndpoints.Where(e => healthy.Contains(e.Id) && e.FailingSince != null)
+                    .ExecuteUpdateAsync(e => e.SetProperty(x => x.FailingSince, (DateTime?)null), ct);
+            }
+            if (failing.Count > 0)
+            {
+                await db.WebhookEndpoints.Where(e => failing.Contains(e.Id) && e.FailingSince == null)
+                    .ExecuteUpdateAsync(e => e.SetProperty(x => x.FailingSince, now), ct);
+            }
+            return failing;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Disables those of <paramref name="endpointIds"/> that have been failing for 3 days (spec §12.4): status
+    /// <c>disabled</c>, reason <c>failing_3_days</c>, pending deliveries failed, and a
+    /// <c>webhook_endpoint.disabled</c> event in the outbox. The conditional update makes exactly one
+    /// instance do it. Returns the endpoints disabled.
+    /// </summary>
+    public static async Task<IReadOnlyList<WebhookEndpoint>> DisableFailingAsync(
+        VerilockDbContext db, IReadOnlyList<string> endpointIds, DateTime now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - DisableAfter;
+        var due = await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => endpointIds.Contains(e.Id) && e.Enabled && e.FailingSince != null && e.FailingSince <= cutoff)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var disabled = new List<WebhookEndpoint>();
+        foreach (var id in due)
+        {
+            var endpoint = await db.WriteTransactionAsync(async ct =>
+            {
+                var changed = await db.WebhookEndpoints.Where(e => e.Id == id && e.Enabled)
+                    .ExecuteUpdateAsync(e => e
+                        .SetProperty(x => x.Enabled, false)
+                        .SetProperty(x => x.DisabledReason, FailingReason)
+                        .SetProperty(x => x.UpdatedAt, now), ct);
+                if (changed == 0)
+                    return null;
+                await FailPendingAsync(db, id, ct);
+                var row = await db.WebhookEndpoints.AsNoTracking().SingleAsync(e => e.Id == id, ct);
+                db.OutboxEvents.Add(new OutboxEvent
+                {
+                    EventId = Ids.NewEventId(),
+                    AccountId = row.AccountId,
+                    LiveMode = row.LiveMode,
+                    Type = EndpointDisabledEvent,
+                    Payload = JsonSerializer.Serialize(new
+                    {
+                        endpoint_id = row.Id,
+                        url = row.Url,
+                        failing_since = row.FailingSince,
+                        disabled_at = Clock.ToSeconds(now),
+                    }, ApiJson.Options),
+                    OccurredAt = Clock.ToSeconds(now),
+                });
+                await db.SaveChangesAsync(ct);
+                return row;
+            }, cancellationToken);
+            if (endpoint is not null)
+                disabled.Add(endpoint);
+        }
+        return disabled;
+    }
+
+    /// <summary>Pending deliveries of an endpoint that will no longer be attempted (disabled or deleted) become failed.</summary>
+    public static Task<int> FailPendingAsync(VerilockDbContext db, string endpointId, CancellationToken cancellationToken) =>
+        db.WebhookDeliveries.Where(d => d.EndpointId == endpointId && d.Status == WebhookDelivery.Pending)
+            .ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.Status, WebhookDelivery.Failed)
+                .SetProperty(x => x.NextAttemptAt, (DateTime?)null), cancellationToken);
+}

@@ -1,0 +1,47 @@
+using Verilock.Server.Api;
+
+namespace Verilock.Server.Webhooks;
+
+/// <summary>Maps the webhook endpoints under <c>/api/v1/webhooks</c> (spec §12).</summary>
+public static class WebhooksApi
+{
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
+    {
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        webhooks.MapPost("/endpoints", CreateEndpoint.Handle)
+            .WithName("CreateWebhookEndpoint")
+            .DocumentJsonBody<EndpointRequestDoc>()
+            .Produces<CreatedEndpointResponse>(StatusCodes.Status201Created);
+        webhooks.MapGet("/endpoints", ListEndpoints.Handle)
+            .WithName("ListWebhookEndpoints")
+            .Produces<ListResponse<EndpointResponse>>();
+        webhooks.MapGet("/endpoints/{id}", GetEndpoint.Handle)
+            .WithName("GetWebhookEndpoint")
+            .Produces<EndpointResponse>();
+        webhooks.MapPatch("/endpoints/{id}", UpdateEndpoint.Handle)
+            .WithName("UpdateWebhookEndpoint")
+            .DocumentJsonBody<EndpointUpdateDoc>()
+            .Produces<EndpointResponse>();
+        webhooks.MapDelete("/endpoints/{id}", DeleteEndpoint.Handle)
+            .WithName("DeleteWebhookEndpoint")
+            .Produces(StatusCodes.Status204NoContent);
+        webhooks.MapPost("/endpoints/{id}/rotate-secret", RotateSecrets.RotateEndpoint)
+            .WithName("RotateWebhookEndpointSecret")
+            .Produces<RotateSecrets.EndpointSecretResponse>();
+        webhooks.MapPost("/default-secret/rotate", RotateSecrets.RotateDefault)
+            .WithName("RotateWebhookDefaultSecret")
+            .Produces<RotateSecrets.DefaultSecretResponse>();
+        webhooks.MapGet("/deliveries", ListDeliveries.Handle)
+            .WithName("ListWebhookDeliveries")
+            .Produces<ListResponse<DeliveryResponse>>();
+        webhooks.MapPost("/deliveries/{webhookId}/resend", ResendDelivery.Handle)
+            .WithName("ResendWebhookDelivery")
+            .Produces<DeliveryResponse>(StatusCodes.Status202Accepted);
+        return api;
+    }
+
+    /// <summary>Request shapes for the OpenAPI document; bodies are read field by field for exact 422s.</summary>
+    public sealed record EndpointRequestDoc(string Url, string[] Events, string? Description);
+
+    public sealed record EndpointUpdateDoc(string? Url, string[]? Events, string? Description, string? Status);
+}
