@@ -83,6 +83,11 @@ for (var round = 0; round < 3; round++)
         latencies[round * queries.Length + i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 }
+if (verbose)
+{
+    foreach (var i in Enumerable.Range(0, queries.Length).OrderByDescending(i => latencies[i]).Take(15))
+        Console.WriteLine($"        slow: {latencies[i]:F2} ms {queries[i].Name}");
+}
 Array.Sort(latencies);
 Console.WriteLine($"Latency, one thread, {latencies.Length} screenings: p50 {Quantile(latencies, 0.50):F3} ms, p99 {Quantile(latencies, 0.99):F3} ms, max {latencies[^1]:F2} ms");
 

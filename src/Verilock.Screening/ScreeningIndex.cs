@@ -49,8 +49,7 @@ public sealed class ScreeningIndex
         var listArray = lists.ToArray();
         var entities = listArray.SelectMany(l => l.Entities).ToArray();
         var builder = new IndexBuilder();
-        for (var e = 0; e < entities.Length; e++)
-            builder.AddEntity(e, entities[e]);
+        builder.AddEntities(entities);
         var (names, vocabulary, postings) = builder.Finish();
         return new ScreeningIndex(listArray.Select(l => l.Metadata).ToArray(), entities, names, vocabulary, postings);
     }
@@ -68,7 +67,7 @@ public sealed class ScreeningIndex
         try
         {
             scratch.Begin();
-            FindCandidates(name, scratch);
+            FindCandidates(name, threshold, scratch);
             ScoreCandidates(name, query, listIds, threshold, scratch);
             return new ScreeningResult(Corroborate(query, threshold, scratch), listIds, threshold);
         }
@@ -78,33 +77,80 @@ public sealed class ScreeningIndex
         }
     }
 
-    private void FindCandidates(QueryName name, SearchScratch scratch)
+    /// <summary>
+    /// Looks every query unit up in the vocabulary, then walks postings. Only the rarest tokens
+    /// (fewest postings) that together weigh enough that a name matching none of them cannot reach
+    /// the threshold add candidates; the other tokens only raise the bounds of names already found,
+    /// so a common word ("Mohammed") never makes thousands of candidates.
+    /// </summary>
+    private void FindCandidates(QueryName name, double threshold, SearchScratch scratch)
     {
         var tokens = name.Tokens;
+        var units = name.Units;
         var anyInformative = tokens.Any(t => t.Weight >= MinLookupWeight);
-        for (var u = 0; u < name.Units.Length; u++)
+        var postingCount = new long[units.Length];
+        for (var u = 0; u < units.Length; u++)
         {
             var similar = scratch.Similarities[u];
-            _vocabulary.FindSimilar(name.Units[u], name.FewVowels, similar);
-            var first = u < tokens.Length ? u : u - tokens.Length;
-            var last = u < tokens.Length ? u : first + 1;
-            if (anyInformative && tokens[first].Weight < MinLookupWeight && tokens[last].Weight < MinLookupWeight)
-                continue;
+            _vocabulary.FindSimilar(units[u], name.FewVowels, similar);
             foreach (var (tokenId, similarity) in similar)
             {
-                if (similarity <= 0)
+                if (similarity > 0)
+                    postingCount[u] += _postings[tokenId].Length;
+            }
+        }
+
+        // Rarest looked-up tokens first until the rest could not carry a name over the threshold.
+        var lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative)).ToList();
+        lookedUp.Sort((a, b) => postingCount[a].CompareTo(postingCount[b]));
+        var neededWeight = name.TotalWeight * (1 - threshold + Corroboration.MaxGain);
+        ulong generating = 0;
+        double generatingWeight = 0;
+        foreach (var slot in lookedUp)
+        {
+            if (generatingWeight > neededWeight)
+                break;
+            generating |= 1UL << slot;
+            generatingWeight += tokens[slot].Weight;
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var u = 0; u < units.Length; u++)
+            {
+                var first = u < tokens.Length ? u : u - tokens.Length;
+                var last = u < tokens.Length ? u : first + 1;
+                if (!IsLookedUp(tokens, first, last, anyInformative))
                     continue;
-                foreach (var candidate in _postings[tokenId])
+                var generates = (generating & (1UL << first | 1UL << last)) != 0;
+                if (generates != (pass == 0))
+                    continue;
+                foreach (var (tokenId, similarity) in scratch.Similarities[u])
                 {
-                    scratch.Touch(candidate);
-                    var slots = candidate * SearchScratch.Slots;
-                    for (var slot = first; slot <= last; slot++)
-                    {
-                        ref var best = ref scratch.BestBySlot[slots + slot];
-                        if (similarity > best)
-                            best = similarity;
-                    }
+                    if (similarity > 0)
+                        Raise(scratch, _postings[tokenId], first, last, similarity, addCandidates: generates);
                 }
+            }
+        }
+    }
+
+    private static bool IsLookedUp(NameToken[] tokens, int first, int last, bool anyInformative) =>
+        !anyInformative || tokens[first].Weight >= MinLookupWeight || tokens[last].Weight >= MinLookupWeight;
+
+    private static void Raise(SearchScratch scratch, int[] postings, int first, int last, float similarity, bool addCandidates)
+    {
+        foreach (var candidate in postings)
+        {
+            if (addCandidates)
+                scratch.Touch(candidate);
+            else if (!scratch.IsTouched(candidate))
+                continue;
+            var slots = candidate * SearchScratch.Slots;
+            for (var slot = first; slot <= last; slot++)
+            {
+                ref var best = ref scratch.BestBySlot[slots + slot];
+                if (similarity > best)
+                    best = similarity;
             }
         }
     }

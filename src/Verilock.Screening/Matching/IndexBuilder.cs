@@ -7,18 +7,26 @@ internal sealed class IndexBuilder
 {
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly List<string> _tokens = [];
+    private readonly List<bool> _isFused = [];
     private readonly List<List<int>> _postings = [];
     private readonly List<IndexedName> _names = [];
 
-    public void AddEntity(int entityIndex, SanctionsEntity entity)
+    public void AddEntities(IReadOnlyList<SanctionsEntity> entities)
     {
+        // Normalising (transliteration included) is the costly part and independent per entity.
+        var normalized = new (EntityName Name, NormalizedName Normalized)[entities.Count][];
+        Parallel.For(0, entities.Count, e =>
+            normalized[e] = entities[e].AllNames.Select(n => (n, NameNormalizer.Normalize(n.Value))).ToArray());
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in entity.AllNames)
+        for (var e = 0; e < entities.Count; e++)
         {
-            var normalized = NameNormalizer.Normalize(name.Value);
-            if (normalized.Tokens.Length == 0 || !seen.Add(normalized.ToString()))
-                continue;
-            AddName(entityIndex, name, normalized);
+            seen.Clear();
+            foreach (var (name, normal) in normalized[e])
+            {
+                if (normal.Tokens.Length > 0 && seen.Add(normal.ToString()))
+                    AddName(e, name, normal);
+            }
         }
     }
 
@@ -30,9 +38,11 @@ internal sealed class IndexBuilder
         var fusedIds = new int[Math.Max(0, tokens.Length - 1)];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokenIds[i] = Intern(tokens[i].Text, nameIndex);
+            tokenIds[i] = Intern(tokens[i].Text, nameIndex, fused: false);
+            // Pairs led by a particle or prefix ("al"+"zawahiri", "abdul"+"hai") are often written as one
+            // word, typos included, so they are keyed like words; other pairs are found by exact spelling.
             if (i > 0)
-                fusedIds[i - 1] = Intern(tokens[i - 1].Text + tokens[i].Text, nameIndex);
+                fusedIds[i - 1] = Intern(tokens[i - 1].Text + tokens[i].Text, nameIndex, fused: tokens[i - 1].Weight >= 1);
         }
         _names.Add(new IndexedName
         {
@@ -47,14 +57,20 @@ internal sealed class IndexBuilder
         });
     }
 
-    private int Intern(string token, int nameIndex)
+    /// <param name="fused">Keyed by exact spelling only (see <see cref="Vocabulary.Build"/>).</param>
+    private int Intern(string token, int nameIndex, bool fused)
     {
         if (!_tokenIds.TryGetValue(token, out var id))
         {
             id = _tokens.Count;
             _tokenIds[token] = id;
             _tokens.Add(token);
+            _isFused.Add(fused);
             _postings.Add([]);
+        }
+        else if (!fused && _isFused[id])
+        {
+            _isFused[id] = false; // also a word of its own somewhere: key it fully
         }
         var postings = _postings[id];
         if (postings.Count == 0 || postings[^1] != nameIndex)
@@ -63,5 +79,5 @@ internal sealed class IndexBuilder
     }
 
     public (IndexedName[] Names, Vocabulary Vocabulary, int[][] Postings) Finish() =>
-        (_names.ToArray(), Vocabulary.Build(_tokens), _postings.Select(p => p.ToArray()).ToArray());
+        (_names.ToArray(), Vocabulary.Build(_tokens, _isFused), _postings.Select(p => p.ToArray()).ToArray());
 }

@@ -85,7 +85,10 @@ internal static class PhoneticKey
     /// <summary>Consonant classes with each run of vowels as one V, from the folded spelling.</summary>
     public static string VowelPattern(string spelling) => Build(spelling, keepVowels: true);
 
-    /// <summary>Consonant classes only, from the raw token (w and y count as vowels: in abjad romanisation they are).</summary>
+    /// <summary>
+    /// Consonant classes only, from the raw token: w and y count as vowels (in abjad romanisation
+    /// they are), j joins k/g (Arabic jīm is "g" in Egypt and stands for "g" in foreign names), "tsh" is "ch".
+    /// </summary>
     public static string Skeleton(string token) => Build(token, keepVowels: false);
 
     private static string Build(string token, bool keepVowels)
@@ -98,9 +101,16 @@ internal static class PhoneticKey
             char mapped;
             switch (c)
             {
+                case 't' when !keepVowels && next == 's' && i + 2 < token.Length && token[i + 2] == 'h':
+                    mapped = 'S';
+                    i += 2;
+                    break;
                 case 'c' or 's' when next == 'h':
                     mapped = 'S';
                     i++;
+                    break;
+                case 'j' when !keepVowels:
+                    mapped = 'K';
                     break;
                 case 'k' or 'g' or 't' or 'd' or 'p' when next == 'h':
                     mapped = Fold(c);

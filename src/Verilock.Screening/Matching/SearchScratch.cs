@@ -33,6 +33,8 @@ internal sealed class SearchScratch(int nameCount)
         }
     }
 
+    public bool IsTouched(int name) => _stamps[name] == _stamp;
+
     /// <summary>Records that <paramref name="name"/> is a candidate, resetting its slots the first time.</summary>
     public void Touch(int name)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Verilock.Screening.Matching;
 
 /// <summary>
@@ -13,12 +15,12 @@ internal sealed class Vocabulary
     private const int MinLengthForDeletionKeys = 4;
 
     private readonly TokenKeys[] _tokens;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byDeletionKey;
-    private readonly Dictionary<string, int[]> _byVowelPattern;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _bySkeletonDeletionKey;
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionKey;
+    private readonly Dictionary<string, List<int>> _byVowelPattern;
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _bySkeletonDeletionKey;
 
-    private Vocabulary(TokenKeys[] tokens, Dictionary<string, int[]> byDeletionKey,
-        Dictionary<string, int[]> byVowelPattern, Dictionary<string, int[]> bySkeletonDeletionKey)
+    private Vocabulary(TokenKeys[] tokens, Dictionary<string, List<int>> byDeletionKey,
+        Dictionary<string, List<int>> byVowelPattern, Dictionary<string, List<int>> bySkeletonDeletionKey)
     {
         _tokens = tokens;
         _byDeletionKey = byDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -28,23 +30,44 @@ internal sealed class Vocabulary
 
     public int Count => _tokens.Length;
 
-    public static Vocabulary Build(IReadOnlyList<string> distinctTokens)
+    /// <param name="tokens">Distinct tokens; ids are positions.</param>
+    /// <param name="isFused">
+    /// Per token, whether it is two neighbouring tokens of a name run together. Those are found by
+    /// exact spelling only: a typo inside a fused pair is rare, and keying them fully would double the work.
+    /// </param>
+    public static Vocabulary Build(IReadOnlyList<string> tokens, IReadOnlyList<bool> isFused)
     {
-        var tokens = distinctTokens.Select(TokenKeys.Of).ToArray();
-        var deletion = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var vowelPattern = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var skeleton = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var id = 0; id < tokens.Length; id++)
-        {
-            AddWithDeletions(deletion, tokens[id].Text, MinLengthForDeletionKeys, id);
-            if (tokens[id].Spelling != tokens[id].Text)
-                AddWithDeletions(deletion, tokens[id].Spelling, MinLengthForDeletionKeys, id);
-            if (tokens[id].VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
-                Add(vowelPattern, tokens[id].VowelPattern, id);
-            if (tokens[id].Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
-                AddWithDeletions(skeleton, tokens[id].Skeleton, MinLengthForDeletionKeys, id);
-        }
-        return new Vocabulary(tokens, Freeze(deletion), Freeze(vowelPattern), Freeze(skeleton));
+        var keys = new TokenKeys[tokens.Count];
+        Parallel.For(0, keys.Length, id => keys[id] = TokenKeys.Of(tokens[id]));
+
+        Dictionary<string, List<int>> deletion = null!, vowelPattern = null!, skeleton = null!;
+        Parallel.Invoke(
+            () => deletion = BuildIndex(keys, (k, id, index) =>
+            {
+                var minLength = isFused[id] ? int.MaxValue : MinLengthForDeletionKeys;
+                AddWithDeletions(index, k.Text, minLength, id);
+                if (k.Spelling != k.Text)
+                    AddWithDeletions(index, k.Spelling, minLength, id);
+            }),
+            () => vowelPattern = BuildIndex(keys, (k, id, index) =>
+            {
+                if (!isFused[id] && k.VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
+                    Add(index, k.VowelPattern, id);
+            }),
+            () => skeleton = BuildIndex(keys, (k, id, index) =>
+            {
+                if (k.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
+                    AddWithDeletions(index, k.Skeleton, isFused[id] ? int.MaxValue : MinLengthForDeletionKeys, id);
+            }));
+        return new Vocabulary(keys, deletion, vowelPattern, skeleton);
+    }
+
+    private static Dictionary<string, List<int>> BuildIndex(TokenKeys[] keys, Action<TokenKeys, int, Dictionary<string, List<int>>> add)
+    {
+        var index = new Dictionary<string, List<int>>(keys.Length * 4, StringComparer.Ordinal);
+        for (var id = 0; id < keys.Length; id++)
+            add(keys[id], id, index);
+        return index;
     }
 
     private static void AddWithDeletions(Dictionary<string, List<int>> index, string key, int minLength, int id)
@@ -78,7 +101,7 @@ internal sealed class Vocabulary
             LookUpWithDeletions(_bySkeletonDeletionKey, query.Skeleton, MinLengthForDeletionKeys, query, fewVowels, found);
     }
 
-    private void LookUpWithDeletions(Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> index, string key, int minLength,
+    private void LookUpWithDeletions(Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> index, string key, int minLength,
         in TokenKeys query, bool fewVowels, Dictionary<int, float> found)
     {
         if (key.Length == 0)
@@ -99,11 +122,11 @@ internal sealed class Vocabulary
         }
     }
 
-    private void Collect(in TokenKeys query, bool fewVowels, int[]? ids, Dictionary<int, float> found)
+    private void Collect(in TokenKeys query, bool fewVowels, List<int>? ids, Dictionary<int, float> found)
     {
         if (ids is null)
             return;
-        foreach (var id in ids)
+        foreach (var id in CollectionsMarshal.AsSpan(ids))
         {
             if (!found.ContainsKey(id))
                 found[id] = (float)TokenSimilarity.Of(query, _tokens[id], fewVowels);
@@ -114,12 +137,9 @@ internal sealed class Vocabulary
     {
         if (key.Length == 0)
             return;
-        if (!index.TryGetValue(key, out var ids))
-            index[key] = ids = [];
+        ref var ids = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
+        ids ??= [];
         if (ids.Count == 0 || ids[^1] != id)
             ids.Add(id);
     }
-
-    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> index) =>
-        index.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }
