@@ -67,7 +67,7 @@ public static class QueryValidation
         }
         if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = "Must not be blank.";
+            errors.TryAdd(field, "Must not be blank.");
             return;
         }
         if (!value.EnumerateRunes().All(IsNameCharacter))

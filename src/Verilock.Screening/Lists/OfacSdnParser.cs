@@ -112,7 +112,7 @@ public static class OfacSdnParser
             ListId = ListId,
             Schema = schema,
             PrimaryName = schema == EntitySchema.Person ? FirstNameFirst(name) : name,
-            Aliases = [.. aliases, .. remarks.WeakAliases.Select(a => new EntityName(a, AliasQuality.Weak))],
+            Aliases = [.. aliases, .. remarks.WeakAliases.Select(a => new EntityName(schema == EntitySchema.Person ? FirstNameFirst(a) : a, AliasQuality.Weak))],
             BirthDates = remarks.BirthDates,
             Nationalities = nationalities,
             Identifiers = identifiers,
