@@ -92,7 +92,8 @@ public sealed class ScreeningIndex
         for (var u = 0; u < units.Length; u++)
         {
             var similar = scratch.Similarities[u];
-            _vocabulary.FindSimilar(units[u], name.FewVowels, similar);
+            var strictPair = u >= tokens.Length && tokens[u - tokens.Length].Weight >= 1;
+            _vocabulary.FindSimilar(units[u], name.FewVowels, strictPair, similar);
             foreach (var (tokenId, similarity) in similar)
             {
                 if (similarity > 0)

@@ -8,6 +8,7 @@ internal sealed class IndexBuilder
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
     private readonly List<string> _tokens = [];
     private readonly List<bool> _isFused = [];
+    private readonly List<bool> _isPair = [];
     private readonly List<List<int>> _postings = [];
     private readonly List<IndexedName> _names = [];
 
@@ -38,11 +39,12 @@ internal sealed class IndexBuilder
         var fusedIds = new int[Math.Max(0, tokens.Length - 1)];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokenIds[i] = Intern(tokens[i].Text, nameIndex, fused: false);
+            tokenIds[i] = Intern(tokens[i].Text, nameIndex, fused: false, pair: false);
             // Pairs led by a particle or prefix ("al"+"zawahiri", "abdul"+"hai") are often written as one
-            // word, typos included, so they are keyed like words; other pairs are found by exact spelling.
+            // word, typos and all, so they are keyed and compared like words; other pairs are found by
+            // exact spelling and compared strictly.
             if (i > 0)
-                fusedIds[i - 1] = Intern(tokens[i - 1].Text + tokens[i].Text, nameIndex, fused: tokens[i - 1].Weight >= 1);
+                fusedIds[i - 1] = Intern(tokens[i - 1].Text + tokens[i].Text, nameIndex, fused: tokens[i - 1].Weight >= 1, pair: tokens[i - 1].Weight >= 1);
         }
         _names.Add(new IndexedName
         {
@@ -58,7 +60,7 @@ internal sealed class IndexBuilder
     }
 
     /// <param name="fused">Keyed by exact spelling only (see <see cref="Vocabulary.Build"/>).</param>
-    private int Intern(string token, int nameIndex, bool fused)
+    private int Intern(string token, int nameIndex, bool fused, bool pair)
     {
         if (!_tokenIds.TryGetValue(token, out var id))
         {
@@ -66,11 +68,14 @@ internal sealed class IndexBuilder
             _tokenIds[token] = id;
             _tokens.Add(token);
             _isFused.Add(fused);
+            _isPair.Add(pair);
             _postings.Add([]);
         }
-        else if (!fused && _isFused[id])
+        else if (!pair)
         {
-            _isFused[id] = false; // also a word of its own somewhere: key it fully
+            // Also a word of its own somewhere: key and compare it like one.
+            _isFused[id] = false;
+            _isPair[id] = false;
         }
         var postings = _postings[id];
         if (postings.Count == 0 || postings[^1] != nameIndex)
@@ -79,5 +84,5 @@ internal sealed class IndexBuilder
     }
 
     public (IndexedName[] Names, Vocabulary Vocabulary, int[][] Postings) Finish() =>
-        (_names.ToArray(), Vocabulary.Build(_tokens, _isFused), _postings.Select(p => p.ToArray()).ToArray());
+        (_names.ToArray(), Vocabulary.Build(_tokens, _isFused, _isPair), _postings.Select(p => p.ToArray()).ToArray());
 }

@@ -21,11 +21,30 @@ internal static class TokenSimilarity
     /// <summary>Shorter sound patterns ("VNK": "Ying", "Aung") are shared by too many unrelated names.</summary>
     public const int MinSoundPatternLength = 4;
 
+    /// <summary>The sound pattern lifts near misses ("Yusuf"/"Youssef"), not strings that merely share a rhythm.</summary>
+    private const double MinBaseForSoundPattern = 0.65;
+
     /// <summary>One consonant says too little even for a name typed without vowels.</summary>
     public const int MinSkeletonLength = 2;
 
-    public static double Of(in TokenKeys query, in TokenKeys candidate, bool queryFewVowels)
+    /// <summary>Two words run together are compared on spelling alone and must agree closely: loose sound keys on long glued strings match nonsense ("Eric Ho" ~ "Arezoo").</summary>
+    private const double PairFloor = 0.88;
+
+    /// <summary>For a name typed without vowels, a run-together pair may still match on an identical skeleton this long.</summary>
+    private const int MinPairSkeletonLength = 4;
+
+    /// <param name="eitherIsPair">The query unit or the candidate is two neighbouring words run together.</param>
+    public static double Of(in TokenKeys query, in TokenKeys candidate, bool queryFewVowels, bool eitherIsPair = false)
     {
+        if (eitherIsPair)
+        {
+            var spelled = query.Text == candidate.Text ? 1 : Math.Max(Base(query.Text, candidate.Text), Base(query.Spelling, candidate.Spelling));
+            if (spelled >= PairFloor)
+                return spelled;
+            return queryFewVowels && query.Skeleton.Length >= MinPairSkeletonLength && query.Skeleton == candidate.Skeleton
+                ? SameSkeletonWithoutVowels
+                : 0;
+        }
         var a = query.Text;
         var b = candidate.Text;
         if (a == b)
@@ -38,7 +57,8 @@ internal static class TokenSimilarity
         var similarity = Base(a, b);
         if (query.Spelling != a || candidate.Spelling != b)
             similarity = Math.Max(similarity, Base(query.Spelling, candidate.Spelling));
-        if (query.VowelPattern.Length >= MinSoundPatternLength && query.VowelPattern == candidate.VowelPattern)
+        if (query.VowelPattern.Length >= MinSoundPatternLength && query.VowelPattern == candidate.VowelPattern
+            && query.Spelling[0] == candidate.Spelling[0] && similarity >= MinBaseForSoundPattern)
             similarity = Math.Max(similarity, SameSoundPattern);
         if (queryFewVowels && query.Skeleton.Length >= MinSkeletonLength && candidate.Skeleton.Length >= MinSkeletonLength)
         {

@@ -15,14 +15,16 @@ internal sealed class Vocabulary
     private const int MinLengthForDeletionKeys = 4;
 
     private readonly TokenKeys[] _tokens;
+    private readonly bool[] _isPair;
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionKey;
     private readonly Dictionary<string, List<int>> _byVowelPattern;
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _bySkeletonDeletionKey;
 
-    private Vocabulary(TokenKeys[] tokens, Dictionary<string, List<int>> byDeletionKey,
+    private Vocabulary(TokenKeys[] tokens, bool[] isPair, Dictionary<string, List<int>> byDeletionKey,
         Dictionary<string, List<int>> byVowelPattern, Dictionary<string, List<int>> bySkeletonDeletionKey)
     {
         _tokens = tokens;
+        _isPair = isPair;
         _byDeletionKey = byDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
         _byVowelPattern = byVowelPattern;
         _bySkeletonDeletionKey = bySkeletonDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -32,10 +34,11 @@ internal sealed class Vocabulary
 
     /// <param name="tokens">Distinct tokens; ids are positions.</param>
     /// <param name="isFused">
-    /// Per token, whether it is two neighbouring tokens of a name run together. Those are found by
-    /// exact spelling only: a typo inside a fused pair is rare, and keying them fully would double the work.
+    /// Per token, whether it is found by exact spelling only: pairs of neighbouring words run
+    /// together, unless led by a particle or prefix (see <see cref="IndexBuilder"/>).
     /// </param>
-    public static Vocabulary Build(IReadOnlyList<string> tokens, IReadOnlyList<bool> isFused)
+    /// <param name="isPair">Per token, whether it only occurs as two full words run together (compared strictly).</param>
+    public static Vocabulary Build(IReadOnlyList<string> tokens, IReadOnlyList<bool> isFused, IReadOnlyList<bool> isPair)
     {
         var keys = new TokenKeys[tokens.Count];
         Parallel.For(0, keys.Length, id => keys[id] = TokenKeys.Of(tokens[id]));
@@ -59,7 +62,7 @@ internal sealed class Vocabulary
                 if (k.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
                     AddWithDeletions(index, k.Skeleton, isFused[id] ? int.MaxValue : MinLengthForDeletionKeys, id);
             }));
-        return new Vocabulary(keys, deletion, vowelPattern, skeleton);
+        return new Vocabulary(keys, isPair.ToArray(), deletion, vowelPattern, skeleton);
     }
 
     private static Dictionary<string, List<int>> BuildIndex(TokenKeys[] keys, Action<TokenKeys, int, Dictionary<string, List<int>>> add)
@@ -89,25 +92,25 @@ internal sealed class Vocabulary
     /// Fills <paramref name="found"/> with the ids of tokens sharing a key with <paramref name="query"/> and
     /// their similarity; 0 marks a token that was looked at and does not match.
     /// </summary>
-    public void FindSimilar(in TokenKeys query, bool fewVowels, Dictionary<int, float> found)
+    public void FindSimilar(in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
     {
         found.Clear();
-        LookUpWithDeletions(_byDeletionKey, query.Text, MinLengthForDeletionKeys, query, fewVowels, found);
+        LookUpWithDeletions(_byDeletionKey, query.Text, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
         if (query.Spelling != query.Text)
-            LookUpWithDeletions(_byDeletionKey, query.Spelling, MinLengthForDeletionKeys, query, fewVowels, found);
+            LookUpWithDeletions(_byDeletionKey, query.Spelling, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
         if (query.VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
-            Collect(query, fewVowels, _byVowelPattern.GetValueOrDefault(query.VowelPattern), found);
+            Collect(query, fewVowels, queryIsPair, _byVowelPattern.GetValueOrDefault(query.VowelPattern), found);
         if (fewVowels && query.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
-            LookUpWithDeletions(_bySkeletonDeletionKey, query.Skeleton, MinLengthForDeletionKeys, query, fewVowels, found);
+            LookUpWithDeletions(_bySkeletonDeletionKey, query.Skeleton, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
     }
 
     private void LookUpWithDeletions(Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> index, string key, int minLength,
-        in TokenKeys query, bool fewVowels, Dictionary<int, float> found)
+        in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
     {
         if (key.Length == 0)
             return;
         if (index.TryGetValue(key, out var exact))
-            Collect(query, fewVowels, exact, found);
+            Collect(query, fewVowels, queryIsPair, exact, found);
         if (key.Length < minLength)
             return;
         Span<char> buffer = stackalloc char[key.Length - 1];
@@ -118,18 +121,18 @@ internal sealed class Vocabulary
             key.AsSpan(0, i).CopyTo(buffer);
             key.AsSpan(i + 1).CopyTo(buffer[i..]);
             if (index.TryGetValue(buffer, out var ids))
-                Collect(query, fewVowels, ids, found);
+                Collect(query, fewVowels, queryIsPair, ids, found);
         }
     }
 
-    private void Collect(in TokenKeys query, bool fewVowels, List<int>? ids, Dictionary<int, float> found)
+    private void Collect(in TokenKeys query, bool fewVowels, bool queryIsPair, List<int>? ids, Dictionary<int, float> found)
     {
         if (ids is null)
             return;
         foreach (var id in CollectionsMarshal.AsSpan(ids))
         {
             if (!found.ContainsKey(id))
-                found[id] = (float)TokenSimilarity.Of(query, _tokens[id], fewVowels);
+                found[id] = (float)TokenSimilarity.Of(query, _tokens[id], fewVowels, queryIsPair || _isPair[id]);
         }
     }
 
