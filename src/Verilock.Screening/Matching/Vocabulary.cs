@@ -30,8 +30,6 @@ internal sealed class Vocabulary
         _bySkeletonDeletionKey = bySkeletonDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public int Count => _tokens.Length;
-
     /// <param name="tokens">Distinct tokens; ids are positions.</param>
     /// <param name="isFused">
     /// Per token, whether it is found by exact spelling only: pairs of neighbouring words run
@@ -85,8 +83,6 @@ internal sealed class Vocabulary
             Add(index, string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1)), id);
         }
     }
-
-    public TokenKeys this[int id] => _tokens[id];
 
     /// <summary>
     /// Fills <paramref name="found"/> with the ids of tokens sharing a key with <paramref name="query"/> and
