@@ -7,6 +7,8 @@ public static class Ids
 {
     public static string NewSessionId() => "ses_" + Guid.NewGuid().ToString("D");
 
+    public static string NewScreeningId() => "aml_" + Guid.NewGuid().ToString("D");
+
     public static string NewEventId() => "evt_" + Guid.NewGuid().ToString("N");
 
     /// <summary>32 random bytes, base64url without padding: 43 characters.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Verilock.Domain.Accounts;
+using Verilock.Domain.Aml;
 using Verilock.Domain.Common;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence.Configurations;
@@ -25,6 +26,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SessionDailyCount> SessionDailyCounts => Set<SessionDailyCount>();
     public DbSet<SessionTotal> SessionTotals => Set<SessionTotal>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AmlScreening> AmlScreenings => Set<AmlScreening>();
+    public DbSet<AmlMonitoringClaim> AmlMonitoringClaims => Set<AmlMonitoringClaim>();
 
     public abstract bool IsSqlite { get; }
 
@@ -50,6 +53,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             raised.Add(entry.Entity);
             OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
         }
+        var screenings = ScreeningsWithEvents();
 
         using var writeLock = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null
@@ -64,6 +68,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
                 await ownTransaction.CommitAsync(cancellationToken);
             foreach (var session in raised)
                 session.ClearPendingEvents();
+            foreach (var screening in screenings)
+                screening.ClearPendingEvents();
             return written;
         }
         finally
@@ -71,6 +77,22 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             if (ownTransaction is not null)
                 await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>Bumps the version of changed screenings and queues their events in the outbox, like sessions'.</summary>
+    private List<AmlScreening> ScreeningsWithEvents()
+    {
+        var raised = new List<AmlScreening>();
+        foreach (var entry in ChangeTracker.Entries<AmlScreening>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Property<int>(AmlScreeningConfiguration.VersionProperty).CurrentValue++;
+            if (entry.State is not (EntityState.Added or EntityState.Modified) || entry.Entity.PendingEvents.Count == 0)
+                continue;
+            raised.Add(entry.Entity);
+            OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
+        }
+        return raised;
     }
 
     private sealed record CounterChange(Guid AccountId, bool LiveMode, string Status, DateOnly Day, int Delta);
@@ -114,6 +136,18 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
             """, cancellationToken);
     }
+
+    /// <summary>A screening's events carry its session's id, so a session's <c>webhook_url</c> gets the <c>aml.*</c> events of its step.</summary>
+    private static OutboxEvent ToOutbox(AmlScreening screening, AmlEvent e) => new()
+    {
+        EventId = Ids.NewEventId(),
+        AccountId = screening.AccountId,
+        LiveMode = screening.LiveMode,
+        SessionId = screening.SessionId,
+        Type = e.Type,
+        Payload = JsonSerializer.Serialize(e.Data, ApiJson.Options),
+        OccurredAt = e.OccurredAt,
+    };
 
     private static OutboxEvent ToOutbox(Session session, SessionEvent e) => new()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Accounts;
+using Verilock.Server.Aml;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Operations;
@@ -36,6 +37,7 @@ public static class VerilockHost
         services.AddSingleton<PublicOrigin>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
+        services.AddAml();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(ApiKeyAuthentication.AddPolicies);
@@ -76,7 +78,8 @@ public static class VerilockHost
         app.MapMetrics("/metrics");
         app.MapGroup("/api/v1")
             .RequireAuthorization(ApiKeyAuthentication.ActiveAccountPolicy)
-            .MapSessions();
+            .MapSessions()
+            .MapAml();
         app.MapFallback(() => ApiError.NotFound());
         return app;
     }

@@ -19,6 +19,7 @@ public sealed class VerilockOptions
     public DatabaseOptions Database { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
     public HousekeepingOptions Housekeeping { get; set; } = new();
+    public Aml.AmlOptions Aml { get; set; } = new();
 
     public sealed class RateLimitOptions
     {
@@ -40,6 +41,8 @@ public sealed class VerilockOptions
             yield return "Verilock:RateLimit:PermitPerMinute must be 0 (off) or more.";
         if (Housekeeping.Interval <= TimeSpan.Zero)
             yield return "Verilock:Housekeeping:Interval must be positive.";
+        foreach (var problem in Aml.Problems())
+            yield return problem;
         if (!string.IsNullOrEmpty(PublicBaseUrl) &&
             !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             yield return "Verilock:PublicBaseUrl must be an absolute http(s) URL.";
