@@ -83,7 +83,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     private List<AmlScreening> ScreeningsWithEvents()
     {
         var raised = new List<AmlScreening>();
-        foreach (var entry in ChangeTracker.Entries<AmlScreening>())
+        foreach (var entry in ChangeTracker.Entries<AmlScreening>().ToList())
         {
             if (entry.State == EntityState.Modified)
                 entry.Property<int>(AmlScreeningConfiguration.VersionProperty).CurrentValue++;

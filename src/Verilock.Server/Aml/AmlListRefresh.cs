@@ -52,14 +52,18 @@ public sealed partial class AmlListRefresh(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = _nextDue - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, time, stoppingToken);
             try
             {
+                var wait = _nextDue - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, time, stoppingToken);
                 await RefreshAsync(stoppingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 LogRefreshFailed(logger, ex);
                 _nextDue = time.GetUtcNow() + Min(Settings.RetryInterval, Settings.RefreshInterval);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Accounts;
+using Verilock.Server.Aml;
 using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Tests.Support;
@@ -36,6 +37,15 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     /// <summary>The server's per-key default rate limit in this fixture: high so ordinary tests are never throttled; null keeps the product default.</summary>
     protected virtual int? RateLimitPerMinute => 100_000;
 
+    /// <summary>Configuration a fixture adds on top of the defaults (or overrides).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>
+    /// The sanctions lists the server loads (offline mode, so tests never download): by default a small
+    /// generated UN list in the fixture's data folder; AML fixtures use the real snapshots.
+    /// </summary>
+    protected virtual string AmlListsDirectory => TestLists.WriteSmallDirectory(Path.Combine(database.DataDirectory, "lists"));
+
     public async ValueTask InitializeAsync()
     {
         if (database.Unavailable is not null)
@@ -53,7 +63,10 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
                 ["Verilock:Housekeeping:Interval"] = "00:01:00",
                 ["Verilock:PublicBaseUrl"] = "https://verify.example.test",
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Verilock:Aml:ListsDirectory"] = AmlListsDirectory,
             };
+            foreach (var (key, value) in Settings)
+                settings[key] = value;
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
             builder.Configuration.AddInMemoryCollection(settings);
@@ -61,6 +74,7 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
         });
         await VerilockHost.InitialiseAsync(_app);
         await _app.StartAsync();
+        await Services.GetRequiredService<ScreeningIndexHolder>().StartupLoaded.WaitAsync(TimeSpan.FromMinutes(2));
         Anonymous = _app.GetTestClient();
     }
 

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Verilock.Server.Tests.Support;
+
+/// <summary>A server over the real UN and OFAC SDN snapshots (offline mode on <c>../shared/data/sanctions</c>).</summary>
+public abstract class RealListsApiFixture(TestDatabase database) : ApiFixture(database)
+{
+    public static readonly string? Sanctions = TestLists.SharedSanctions();
+
+    protected override string AmlListsDirectory => Sanctions ?? base.AmlListsDirectory;
+}
+
+public sealed class SqliteRealListsApiFixture() : RealListsApiFixture(new SqliteTestDatabase());
+
+public sealed class PostgresRealListsApiFixture() : RealListsApiFixture(new PostgresTestDatabase());
+
+public static class AmlRequests
+{
+    public const string Screen = "/api/v1/aml/screen";
+    public const string Screenings = "/api/v1/aml/screenings";
+
+    /// <summary>Posts a screening and returns its body after asserting 201.</summary>
+    public static async Task<JsonNode> ScreenAsync(this HttpClient client, string json) =>
+        await (await client.PostJsonAsync(Screen, json)).ExpectAsync(HttpStatusCode.Created);
+
+    /// <summary>The outbox rows of one screening, oldest first, as (type, data).</summary>
+    public static Task<List<(string Type, JsonNode Data, string? SessionId)>> ScreeningEventsAsync(this ApiFixture api, string screeningId) =>
+        api.WithDbAsync(async db =>
+        {
+            var rows = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.OutboxEvents.Where(e => e.Payload!.Contains(screeningId)).OrderBy(e => e.Sequence));
+            return (await rows).Select(e => (e.Type, JsonNode.Parse(e.Payload!)!, e.SessionId)).ToList();
+        });
+}
