@@ -33,3 +33,21 @@ public static class AmlRequests
             return (await rows).Select(e => (e.Type, JsonNode.Parse(e.Payload!)!, e.SessionId)).ToList();
         });
 }
+
+/// <summary>A server over a generated UN list the tests publish new versions of (offline mode, monitoring on).</summary>
+public abstract class MonitoringApiFixture(TestDatabase database) : ApiFixture(database)
+{
+    private int _versions;
+
+    public string ListsDirectory => Path.Combine(Database.DataDirectory, "monitored-lists");
+
+    protected override string AmlListsDirectory => TestLists.WriteSmallDirectory(ListsDirectory);
+
+    /// <summary>Writes a new version of the UN list (a later date each time): the standing entry plus <paramref name="people"/>.</summary>
+    public void PublishUn(params TestLists.Person[] people) =>
+        TestLists.WriteUn(ListsDirectory, new DateOnly(2026, 2, 1).AddDays(Interlocked.Increment(ref _versions)), [TestLists.Standing, .. people]);
+}
+
+public sealed class SqliteMonitoringApiFixture() : MonitoringApiFixture(new SqliteTestDatabase());
+
+public sealed class PostgresMonitoringApiFixture() : MonitoringApiFixture(new PostgresTestDatabase());
