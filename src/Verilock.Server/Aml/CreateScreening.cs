@@ -19,14 +19,16 @@ public static class CreateScreening
             return body.Error;
 
         var caller = context.Caller();
+        // Until a list has loaded, live list ids are unknown: say "retry" rather than "no such list".
+        if (!screener.IsAvailable(caller.LiveMode))
+            return ApiError.Unavailable(retryAfterSeconds: 5);
         var errors = new ValidationErrors();
         var request = Read(new JsonFields(body.Root, errors), screener, caller.LiveMode, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (request is null)
             return errors.ToResult();
 
-        var matches = screener.Screen(request.Query, request.Lists, request.Threshold, caller.LiveMode);
-        if (matches is null)
-            return ApiError.Unavailable(retryAfterSeconds: 5);
+        // Available was checked above, and a loaded set is only ever replaced by another.
+        var matches = screener.Screen(request.Query, request.Lists, request.Threshold, caller.LiveMode)!;
 
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, request.Query, request.Lists, request.Threshold, matches,
