@@ -13,13 +13,18 @@ namespace Verilock.Server.Aml;
 /// on. Each re-screen is stored as a monitoring run (<c>is_monitoring_run</c>, <c>parent_screening_id</c>); a
 /// run that finds an entity its previous screening had not emits <c>aml.monitoring.match</c>.
 /// Every server instance loads lists on its own, so each run is claimed first: one row per list
-/// version, inserted if absent; only the instance whose insert lands runs it. Test-mode objects are
-/// not monitored: their sandbox list never changes.
+/// version, inserted if absent; only the instance whose insert lands runs it. The runner renews the
+/// claim's heartbeat after every batch; a claim left unfinished with a stale heartbeat (its instance
+/// died) is taken over by the next instance that loads that version, which skips what already has a
+/// run of that key. Test-mode objects are not monitored: their sandbox list never changes.
 /// </summary>
 public sealed partial class AmlMonitoring(
     IServiceScopeFactory scopes, IOptions<VerilockOptions> options, TimeProvider time, ILogger<AmlMonitoring> logger)
 {
     private const int Batch = 200;
+
+    /// <summary>An unfinished claim whose heartbeat is older than this belongs to an instance that stopped.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>Who holds a claim, for operators reading the claims table.</summary>
     private static readonly string Instance = Shorten($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
@@ -41,8 +46,8 @@ public sealed partial class AmlMonitoring(
             return new RunOutcome([], 0, 0);
 
         var runKey = string.Join(',', claimed);
-        var (screenings, screeningHits) = await RescreenScreeningsAsync(set, runKey, cancellationToken);
-        var (sessions, sessionHits) = await RescreenSessionsAsync(set, runKey, cancellationToken);
+        var (screenings, screeningHits) = await RescreenScreeningsAsync(set, runKey, claimed, cancellationToken);
+        var (sessions, sessionHits) = await RescreenSessionsAsync(set, runKey, claimed, cancellationToken);
         var outcome = new RunOutcome(claimed, screenings + sessions, screeningHits + sessionHits);
 
         await using var scope = scopes.CreateAsyncScope();
@@ -56,7 +61,10 @@ public sealed partial class AmlMonitoring(
         return outcome;
     }
 
-    /// <summary>Inserts the claim row for one list version; true when this instance's insert created it.</summary>
+    /// <summary>
+    /// Inserts the claim row for one list version, or takes over an unfinished one whose runner stopped;
+    /// true when this instance now holds it.
+    /// </summary>
     private async Task<bool> TryClaimAsync(string listKey, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -64,16 +72,29 @@ public sealed partial class AmlMonitoring(
         var now = time.GetUtcNow().UtcDateTime;
         // ON CONFLICT DO NOTHING reads the same in SQLite and PostgreSQL; the primary key decides the race.
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO aml_monitoring_claims (list_key, claimed_by, claimed_at, completed_at, screened, new_matches)
-            VALUES ({listKey}, {Instance}, {now}, NULL, 0, 0)
+            INSERT INTO aml_monitoring_claims (list_key, claimed_by, claimed_at, heartbeat_at, completed_at, screened, new_matches)
+            VALUES ({listKey}, {Instance}, {now}, {now}, NULL, 0, 0)
             ON CONFLICT (list_key) DO NOTHING
             """, cancellationToken);
-        if (inserted == 0)
+        if (inserted == 1)
+            return true;
+        var stale = now - StaleAfter;
+        var takenOver = await db.AmlMonitoringClaims
+            .Where(c => c.ListKey == listKey && c.CompletedAt == null && c.HeartbeatAt < stale)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ClaimedBy, Instance).SetProperty(x => x.HeartbeatAt, now), cancellationToken);
+        if (takenOver == 1)
+            LogTakenOver(logger, listKey);
+        else
             LogAlreadyClaimed(logger, listKey);
-        return inserted == 1;
+        return takenOver == 1;
     }
 
-    private async Task<(int Screened, int WithNewMatches)> RescreenScreeningsAsync(AmlListSet set, string runKey, CancellationToken cancellationToken)
+    private static Task HeartbeatAsync(VerilockDbContext db, IReadOnlyList<string> claimed, DateTime now, CancellationToken cancellationToken) =>
+        db.AmlMonitoringClaims.Where(c => claimed.Contains(c.ListKey))
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.HeartbeatAt, now), cancellationToken);
+
+    private async Task<(int Screened, int WithNewMatches)> RescreenScreeningsAsync(
+        AmlListSet set, string runKey, IReadOnlyList<string> claimed, CancellationToken cancellationToken)
     {
         int screened = 0, hits = 0;
         var after = "";
@@ -83,7 +104,8 @@ public sealed partial class AmlMonitoring(
             var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
             var parents = await db.AmlScreenings.AsNoTracking()
                 .Where(s => s.MonitoringEnabled && s.Status == AmlScreeningStatus.Clear && s.LiveMode && !s.IsMonitoringRun &&
-                            s.SessionId == null && string.Compare(s.Id, after) > 0)
+                            s.SessionId == null && string.Compare(s.Id, after) > 0 &&
+                            !db.AmlScreenings.Any(r => r.ParentScreeningId == s.Id && r.MonitoringKey == runKey))
                 .OrderBy(s => s.Id).Take(Batch)
                 .ToListAsync(cancellationToken);
             if (parents.Count == 0)
@@ -102,12 +124,14 @@ public sealed partial class AmlMonitoring(
                 hits += run.PendingEvents.Count > 0 ? 1 : 0;
             }
             await db.SaveChangesAsync(cancellationToken);
+            await HeartbeatAsync(db, claimed, time.GetUtcNow().UtcDateTime, cancellationToken);
             after = parents[^1].Id;
         }
         return (screened, hits);
     }
 
-    private async Task<(int Screened, int WithNewMatches)> RescreenSessionsAsync(AmlListSet set, string runKey, CancellationToken cancellationToken)
+    private async Task<(int Screened, int WithNewMatches)> RescreenSessionsAsync(
+        AmlListSet set, string runKey, IReadOnlyList<string> claimed, CancellationToken cancellationToken)
     {
         int screened = 0, hits = 0;
         var after = "";
@@ -117,7 +141,8 @@ public sealed partial class AmlMonitoring(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
             var sessions = await db.Sessions.AsNoTracking()
-                .Where(s => s.MonitoringEnabled && s.Status == SessionStatus.Approved && s.LiveMode && string.Compare(s.Id, after) > 0)
+                .Where(s => s.MonitoringEnabled && s.Status == SessionStatus.Approved && s.LiveMode && string.Compare(s.Id, after) > 0 &&
+                            !db.AmlScreenings.Any(r => r.AccountId == s.AccountId && r.LiveMode && r.SessionId == s.Id && r.MonitoringKey == runKey))
                 .OrderBy(s => s.Id).Take(Batch)
                 .ToListAsync(cancellationToken);
             if (sessions.Count == 0)
@@ -143,6 +168,7 @@ public sealed partial class AmlMonitoring(
                 hits += run.PendingEvents.Count > 0 ? 1 : 0;
             }
             await db.SaveChangesAsync(cancellationToken);
+            await HeartbeatAsync(db, claimed, time.GetUtcNow().UtcDateTime, cancellationToken);
             after = sessions[^1].Id;
         }
         return (screened, hits);
@@ -160,6 +186,9 @@ public sealed partial class AmlMonitoring(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {ListKeys}: {Screened} re-screened, {WithNewMatches} with new matches")]
     private static partial void LogRunFinished(ILogger logger, string listKeys, int screened, int withNewMatches);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {ListKey} was left unfinished by a stopped instance; taking it over")]
+    private static partial void LogTakenOver(ILogger logger, string listKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {ListKey} was already claimed by another run")]
     private static partial void LogAlreadyClaimed(ILogger logger, string listKey);

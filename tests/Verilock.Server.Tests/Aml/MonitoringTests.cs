@@ -145,6 +145,59 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             Directory.Delete(published, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_run_left_unfinished_by_a_stopped_instance_is_taken_over_once_stale_and_skips_what_was_done()
+    {
+        var olga = new TestLists.Person("9100301", "OLGA", "RESUMOVA", 1990);
+        var live = await Api.NewCallerAsync(live: true);
+        var done = (string)(await live.Client.ScreenAsync("""{"full_name":"Olga Resumova","monitoring_enabled":true}"""))["id"]!;
+        var left = (string)(await live.Client.ScreenAsync("""{"full_name":"Olga Resumova","monitoring_enabled":true}"""))["id"]!;
+        var published = Directory.CreateTempSubdirectory("verilock-published-").FullName;
+        try
+        {
+            TestLists.WriteUn(published, new DateOnly(2026, 7, 1), [TestLists.Standing, olga]);
+            var list = new LoadedList(
+                ListsDirectory.LoadList(published, "un_sc", Api.Clock.GetUtcNow()),
+                LoadedList.HashFiles(LoadedList.SourceFiles("un_sc", Path.Combine(published, "un_sc"))));
+            var set = AmlListSet.Build([list]);
+
+            // Another instance claimed this version, re-screened one screening, and died.
+            await Api.WithDbAsync(async db =>
+            {
+                var now = Api.Clock.GetUtcNow().UtcDateTime;
+                db.AmlMonitoringClaims.Add(new Infrastructure.Persistence.Records.AmlMonitoringClaim
+                {
+                    ListKey = list.Key, ClaimedBy = "stopped-instance", ClaimedAt = now, HeartbeatAt = now,
+                });
+                var parent = await db.AmlScreenings.AsNoTracking().SingleAsync(s => s.Id == done);
+                db.AmlScreenings.Add(AmlScreening.CreateMonitoringRun(
+                    new AmlScreening.CreateArgs(parent.AccountId, true, parent.Query, parent.Lists, parent.Threshold,
+                        AmlScreener.Screen(set, parent.Query, parent.Lists, parent.Threshold)),
+                    parent.Id, parent.Matches, list.Key, now));
+                await db.SaveChangesAsync();
+                return 0;
+            });
+            AmlMonitoring NewInstance() => ActivatorUtilities.CreateInstance<AmlMonitoring>(Api.Services);
+
+            Assert.Empty((await NewInstance().RunAsync(set, [list], CancellationToken.None)).Claimed); // its heartbeat is fresh
+            Assert.Empty(await RunsOfAsync(left));
+
+            Api.Clock.Advance(AmlMonitoring.StaleAfter + TimeSpan.FromSeconds(1));
+            var outcome = await NewInstance().RunAsync(set, [list], CancellationToken.None);
+            Assert.Equal([list.Key], outcome.Claimed);
+            Assert.Single(await RunsOfAsync(done)); // not re-screened a second time
+            var resumed = Assert.Single(await RunsOfAsync(left));
+            Assert.Equal(["aml.monitoring.match"], (await Api.ScreeningEventsAsync(resumed.Id)).Select(e => e.Type));
+            var claim = await Api.WithDbAsync(db => db.AmlMonitoringClaims.SingleAsync(c => c.ListKey == list.Key));
+            Assert.NotNull(claim.CompletedAt);
+            Assert.NotEqual("stopped-instance", claim.ClaimedBy);
+        }
+        finally
+        {
+            Directory.Delete(published, recursive: true);
+        }
+    }
 }
 
 public sealed class MonitoringTestsOnSqlite(SqliteMonitoringApiFixture api) : MonitoringTests(api), IClassFixture<SqliteMonitoringApiFixture>;

@@ -2,8 +2,9 @@ namespace Verilock.Infrastructure.Persistence.Records;
 
 /// <summary>
 /// One monitoring run per list version (spec §11.4), however many server instances load that version:
-/// the instance whose insert of this row succeeds runs it; <see cref="CompletedAt"/> stays null when
-/// that instance stopped before finishing.
+/// the instance whose insert of this row succeeds runs it. The runner renews <see cref="HeartbeatAt"/>
+/// as it goes; an unfinished claim whose heartbeat has gone stale (its instance died) may be taken
+/// over by the next instance that loads the same version.
 /// </summary>
 public sealed class AmlMonitoringClaim
 {
@@ -11,6 +12,7 @@ public sealed class AmlMonitoringClaim
     public required string ListKey { get; init; }
     public required string ClaimedBy { get; set; }
     public DateTime ClaimedAt { get; set; }
+    public DateTime HeartbeatAt { get; set; }
     public DateTime? CompletedAt { get; set; }
     /// <summary>Screenings and sessions re-screened by the run.</summary>
     public int Screened { get; set; }

@@ -512,6 +512,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<int>("NewMatches")
                         .HasColumnType("integer")
                         .HasColumnName("new_matches");

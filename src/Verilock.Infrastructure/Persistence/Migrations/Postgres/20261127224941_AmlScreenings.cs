@@ -18,6 +18,7 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     list_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     claimed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     claimed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     screened = table.Column<int>(type: "integer", nullable: false),
                     new_matches = table.Column<int>(type: "integer", nullable: false)

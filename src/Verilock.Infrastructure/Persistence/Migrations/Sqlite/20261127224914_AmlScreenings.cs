@@ -18,6 +18,7 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     list_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     claimed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     claimed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    heartbeat_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     completed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     screened = table.Column<int>(type: "INTEGER", nullable: false),
                     new_matches = table.Column<int>(type: "INTEGER", nullable: false)

@@ -13,7 +13,7 @@ using Verilock.Infrastructure.Persistence;
 namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVerilockDbContext))]
-    [Migration("20261127222547_AmlScreenings")]
+    [Migration("20261127224941_AmlScreenings")]
     partial class AmlScreenings
     {
         /// <inheritdoc />
@@ -514,6 +514,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
 
                     b.Property<int>("NewMatches")
                         .HasColumnType("integer")

@@ -12,7 +12,7 @@ using Verilock.Infrastructure.Persistence;
 namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVerilockDbContext))]
-    [Migration("20261127222532_AmlScreenings")]
+    [Migration("20261127224914_AmlScreenings")]
     partial class AmlScreenings
     {
         /// <inheritdoc />
@@ -509,6 +509,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
 
                     b.Property<int>("NewMatches")
                         .HasColumnType("INTEGER")
