@@ -25,10 +25,15 @@ public sealed partial class AmlListRefresh(
 {
     private const string StampFile = "last-refresh";
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private DateTimeOffset _nextDue = DateTimeOffset.MinValue;
+    private long _nextDueTicks = DateTimeOffset.MinValue.UtcTicks;
 
     /// <summary>What one refresh did: lists swapped in, lists that failed (kept at their last good copy).</summary>
     public sealed record Outcome(IReadOnlyList<string> Updated, IReadOnlyList<string> Failed);
+
+    /// <summary>When the next download (offline: re-read) is due, UTC.</summary>
+    public DateTimeOffset NextRefreshAt => new(Volatile.Read(ref _nextDueTicks), TimeSpan.Zero);
+
+    private void ScheduleAt(DateTimeOffset due) => Volatile.Write(ref _nextDueTicks, due.UtcTicks);
 
     private AmlOptions Settings => options.Value.Aml;
 
@@ -54,9 +59,13 @@ public sealed partial class AmlListRefresh(
         {
             try
             {
-                var wait = _nextDue - time.GetUtcNow();
+                var wait = NextRefreshAt - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
-                    await Task.Delay(wait, time, stoppingToken);
+                {
+                    // Short sleeps, so a jump of the clock (a suspended VM, a test's clock) is noticed within a minute.
+                    await Task.Delay(Min(wait, TimeSpan.FromMinutes(1)), time, stoppingToken);
+                    continue;
+                }
                 await RefreshAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -66,7 +75,7 @@ public sealed partial class AmlListRefresh(
             catch (Exception ex)
             {
                 LogRefreshFailed(logger, ex);
-                _nextDue = time.GetUtcNow() + Min(Settings.RetryInterval, Settings.RefreshInterval);
+                ScheduleAt(time.GetUtcNow() + Min(Settings.RetryInterval, Settings.RefreshInterval));
             }
         }
     }
@@ -84,7 +93,7 @@ public sealed partial class AmlListRefresh(
                 if (!Directory.Exists(directory))
                     LogNoListsDirectory(logger, directory);
                 await ApplyAsync(LoadFolder(directory, ListsDirectory.ListIds(directory), "directory", []).Loaded, cancellationToken);
-                _nextDue = now + Settings.RefreshInterval;
+                ScheduleAt(now + Settings.RefreshInterval);
                 return;
             }
 
@@ -92,7 +101,7 @@ public sealed partial class AmlListRefresh(
             var cached = Directory.Exists(CacheDirectory) ? ListsDirectory.ListIds(CacheDirectory).Where(configured.Contains).ToList() : [];
             await ApplyAsync(LoadFolder(CacheDirectory, cached, "cache", []).Loaded, cancellationToken);
             var lastRefresh = ReadStamp();
-            _nextDue = cached.Count < configured.Count || lastRefresh is null ? now : lastRefresh.Value + Settings.RefreshInterval;
+            ScheduleAt(cached.Count < configured.Count || lastRefresh is null ? now : lastRefresh.Value + Settings.RefreshInterval);
         }
         finally
         {
@@ -108,7 +117,7 @@ public sealed partial class AmlListRefresh(
         {
             var outcome = Settings.IsOffline ? await RereadDirectoryAsync(cancellationToken) : await DownloadAllAsync(cancellationToken);
             var interval = outcome.Failed.Count == 0 ? Settings.RefreshInterval : Min(Settings.RetryInterval, Settings.RefreshInterval);
-            _nextDue = time.GetUtcNow() + interval;
+            ScheduleAt(time.GetUtcNow() + interval);
             return outcome;
         }
         finally

@@ -214,19 +214,27 @@ public sealed class ListRefreshTests : IAsyncLifetime
         try
         {
             await holder.StartupLoaded.WaitAsync(TimeSpan.FromSeconds(30));
-            await WaitUntil(() => holder.IsReady);
+            await WaitUntil(() => refresh.NextRefreshAt == Start + TimeSpan.FromHours(24));
+            Assert.True(holder.IsReady);
             Assert.Equal(1, _server.Requests);
 
             _server.Remove("un/consolidated.xml");
             _clock.Advance(TimeSpan.FromHours(23));
-            await Task.Delay(200);
+            await Task.Delay(300);
             Assert.Equal(1, _server.Requests);
             _clock.Advance(TimeSpan.FromHours(1));
-            await WaitUntil(() => _server.Requests == 2); // the daily refresh: 404, kept the old copy
+            await WaitUntil(() => _server.Requests == 2, nudgeClock: true); // the daily refresh: 404, kept the old copy
+            await WaitUntil(() => refresh.NextRefreshAt > Start + TimeSpan.FromHours(24));
+            Assert.True(holder.IsReady);
 
             _server.Put("un/consolidated.xml", Un(new DateOnly(2026, 3, 2)));
-            _clock.Advance(TimeSpan.FromHours(1));
-            await WaitUntil(() => holder.Current!.Lists.Single().List.Metadata.Version == "2026-03-02"); // retried after an hour
+            var retryAt = refresh.NextRefreshAt;
+            Assert.True(retryAt - _clock.GetUtcNow() <= TimeSpan.FromHours(1));
+            _clock.Advance(retryAt - _clock.GetUtcNow() - TimeSpan.FromMinutes(10));
+            await Task.Delay(300);
+            Assert.Equal(2, _server.Requests);
+            _clock.Advance(TimeSpan.FromMinutes(10));
+            await WaitUntil(() => holder.Current!.Lists.Single().List.Metadata.Version == "2026-03-02", nudgeClock: true); // retried after an hour, not a day
             Assert.Equal(3, _server.Requests);
         }
         finally
@@ -235,10 +243,15 @@ public sealed class ListRefreshTests : IAsyncLifetime
         }
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
+    /// <summary>Polls <paramref name="condition"/>; with <paramref name="nudgeClock"/>, moves the clock a minute per poll so a sleep the service started just after a jump still ends.</summary>
+    private async Task WaitUntil(Func<bool> condition, bool nudgeClock = false)
     {
         for (var i = 0; i < 300 && !condition(); i++)
+        {
             await Task.Delay(50);
+            if (nudgeClock)
+                _clock.Advance(TimeSpan.FromMinutes(1));
+        }
         Assert.True(condition(), "Timed out waiting for the list refresh.");
     }
 }

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verilock.Domain.Sessions;
-using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Aml;
+using Verilock.Server.Sessions;
 using Verilock.Server.Tests.Support;
 
 namespace Verilock.Server.Tests.Aml;
@@ -30,11 +32,9 @@ public abstract class SessionAmlScreeningTests(ApiFixture api) : ApiTests(api)
             return result;
         });
 
-    private static JsonNode Json(Verilock.Domain.Sessions.StepResult step) =>
-        JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(StepResultResponse(step), Infrastructure.Serialization.ApiJson.Options))!;
-
-    private static Verilock.Server.Sessions.StepResultResponse StepResultResponse(Verilock.Domain.Sessions.StepResult step) =>
-        Verilock.Server.Sessions.StepResultResponse.From(step);
+    /// <summary>The step result as <c>GET /sessions/{id}</c> shows it in <c>results.aml</c>.</summary>
+    private static JsonNode Json(StepResult step) =>
+        JsonNode.Parse(JsonSerializer.Serialize(StepResultResponse.From(step), ApiJson.Options))!;
 
     [Fact]
     public async Task A_listed_applicant_gives_a_pending_step_and_a_screening_with_the_session_id()

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 
 namespace Verilock.Server.Tests.Support;
@@ -24,13 +25,14 @@ public static class AmlRequests
     public static async Task<JsonNode> ScreenAsync(this HttpClient client, string json) =>
         await (await client.PostJsonAsync(Screen, json)).ExpectAsync(HttpStatusCode.Created);
 
-    /// <summary>The outbox rows of one screening, oldest first, as (type, data).</summary>
+    /// <summary>The outbox rows of one screening (its own events, not its runs'), oldest first.</summary>
     public static Task<List<(string Type, JsonNode Data, string? SessionId)>> ScreeningEventsAsync(this ApiFixture api, string screeningId) =>
         api.WithDbAsync(async db =>
         {
-            var rows = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.OutboxEvents.Where(e => e.Payload!.Contains(screeningId)).OrderBy(e => e.Sequence));
-            return (await rows).Select(e => (e.Type, JsonNode.Parse(e.Payload!)!, e.SessionId)).ToList();
+            var rows = await db.OutboxEvents.Where(e => e.Payload!.Contains(screeningId)).OrderBy(e => e.Sequence).ToListAsync();
+            return rows.Select(e => (e.Type, Data: JsonNode.Parse(e.Payload!)!, e.SessionId))
+                .Where(e => (string?)e.Data["screening_id"] == screeningId)
+                .ToList();
         });
 }
 
