@@ -7,6 +7,8 @@ public static class Ids
 {
     public static string NewSessionId() => "ses_" + Guid.NewGuid().ToString("D");
 
+    public static string NewScreeningId() => "aml_" + Guid.NewGuid().ToString("D");
+
     public static string NewEventId() => "evt_" + Guid.NewGuid().ToString("N");
 
     public static string NewWebhookEndpointId() => "whe_" + Guid.NewGuid().ToString("D");

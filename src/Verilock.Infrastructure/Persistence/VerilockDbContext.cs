@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Verilock.Domain.Accounts;
+using Verilock.Domain.Aml;
 using Verilock.Domain.Common;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence.Configurations;
@@ -28,6 +29,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDefaultSecret> WebhookDefaultSecrets => Set<WebhookDefaultSecret>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<AmlScreening> AmlScreenings => Set<AmlScreening>();
+    public DbSet<AmlMonitoringClaim> AmlMonitoringClaims => Set<AmlMonitoringClaim>();
 
     public abstract bool IsSqlite { get; }
 
@@ -53,6 +56,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             raised.Add(entry.Entity);
             OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
         }
+        var screenings = ScreeningsWithEvents();
 
         var writesOutbox = ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
         using var writeLock = await SqliteWriteGate.EnterAsync(this, cancellationToken);
@@ -72,6 +76,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             _outboxWrittenInTransaction |= writesOutbox && ownTransaction is null;
             foreach (var session in raised)
                 session.ClearPendingEvents();
+            foreach (var screening in screenings)
+                screening.ClearPendingEvents();
             return written;
         }
         finally
@@ -99,6 +105,21 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             _outboxWrittenInTransaction = false;
             return result;
         }, cancellationToken);
+    /// <summary>Bumps the version of changed screenings and queues their events in the outbox, like sessions'.</summary>
+    private List<AmlScreening> ScreeningsWithEvents()
+    {
+        var raised = new List<AmlScreening>();
+        foreach (var entry in ChangeTracker.Entries<AmlScreening>().ToList())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Property<int>(AmlScreeningConfiguration.VersionProperty).CurrentValue++;
+            if (entry.State is not (EntityState.Added or EntityState.Modified) || entry.Entity.PendingEvents.Count == 0)
+                continue;
+            raised.Add(entry.Entity);
+            OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
+        }
+        return raised;
+    }
 
     private sealed record CounterChange(Guid AccountId, bool LiveMode, string Status, DateOnly Day, int Delta);
 
@@ -141,6 +162,18 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
             """, cancellationToken);
     }
+
+    /// <summary>A screening's events carry its session's id, so a session's <c>webhook_url</c> gets the <c>aml.*</c> events of its step.</summary>
+    private static OutboxEvent ToOutbox(AmlScreening screening, AmlEvent e) => new()
+    {
+        EventId = Ids.NewEventId(),
+        AccountId = screening.AccountId,
+        LiveMode = screening.LiveMode,
+        SessionId = screening.SessionId,
+        Type = e.Type,
+        Payload = JsonSerializer.Serialize(e.Data, ApiJson.Options),
+        OccurredAt = e.OccurredAt,
+    };
 
     private static OutboxEvent ToOutbox(Session session, SessionEvent e) => new()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Accounts;
+using Verilock.Server.Aml;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Operations;
@@ -39,6 +40,7 @@ public static class VerilockHost
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
         services.AddWebhookDelivery(options);
+        services.AddAml();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(ApiKeyAuthentication.AddPolicies);
@@ -81,7 +83,8 @@ public static class VerilockHost
         app.MapGroup("/api/v1")
             .RequireAuthorization(ApiKeyAuthentication.ActiveAccountPolicy)
             .MapSessions()
-            .MapWebhooks();
+            .MapWebhooks()
+            .MapAml();
         app.MapFallback(() => ApiError.NotFound());
         return app;
     }

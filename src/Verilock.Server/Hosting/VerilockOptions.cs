@@ -21,6 +21,7 @@ public sealed class VerilockOptions
     public HousekeepingOptions Housekeeping { get; set; } = new();
     public AdmissionOptions Admission { get; set; } = new();
     public Webhooks.WebhookOptions Webhooks { get; set; } = new();
+    public Aml.AmlOptions Aml { get; set; } = new();
 
     public sealed class RateLimitOptions
     {
@@ -56,6 +57,8 @@ public sealed class VerilockOptions
         if (Housekeeping.Interval <= TimeSpan.Zero)
             yield return "Verilock:Housekeeping:Interval must be positive.";
         foreach (var problem in Webhooks.Problems())
+            yield return problem;
+        foreach (var problem in Aml.Problems())
             yield return problem;
         if (!string.IsNullOrEmpty(PublicBaseUrl) &&
             !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
+using Verilock.Server.Aml;
 using Verilock.Server.Api;
 
 namespace Verilock.Server.Operations;
@@ -16,13 +17,15 @@ public static class OperationsEndpoints
 
     /// <summary>
     /// Ready when every dependency this server has answers. Checks appear as their features do: the
-    /// document, face and AML issues add <c>models</c> and <c>aml_lists</c>.
+    /// document and face issues add <c>models</c>. <c>aml_lists</c> is ok once at least one sanctions
+    /// list is in memory (a failed refresh keeps the last good copy, so it stays ok).
     /// </summary>
-    private static async Task<IResult> ReadyAsync(VerilockDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(VerilockDbContext db, ScreeningIndexHolder amlLists, CancellationToken cancellationToken)
     {
         var database = await DatabaseAnswersAsync(db, cancellationToken);
-        var checks = new Dictionary<string, string> { ["database"] = database ? "ok" : "fail" };
-        return database
+        var lists = amlLists.IsReady;
+        var checks = new Dictionary<string, string> { ["database"] = database ? "ok" : "fail", ["aml_lists"] = lists ? "ok" : "fail" };
+        return database && lists
             ? Results.Json(new { status = "ready", checks }, ApiJson.Options)
             : ApiError.Result(StatusCodes.Status503ServiceUnavailable, "server_error", "The server is not ready.", new { checks });
     }

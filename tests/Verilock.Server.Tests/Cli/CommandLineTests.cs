@@ -45,6 +45,8 @@ public sealed class CommandLineTests : IDisposable
         var serve = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { ServerDll, "serve", "--urls", $"http://127.0.0.1:{port}", "--data-dir", _dataDir })
             serve.ArgumentList.Add(arg);
+        // Offline lists: the server must never try the publishers' sites from a test.
+        serve.Environment["VERILOCK__AML__LISTSDIRECTORY"] = TestLists.WriteSmallDirectory(Path.Combine(_dataDir, "lists"));
         using var server = Process.Start(serve)!;
         try
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Accounts;
+using Verilock.Server.Aml;
 using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Tests.Support;
@@ -39,6 +40,12 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     /// <summary>Configuration a fixture adds on top of the defaults (or overrides).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// The sanctions lists the server loads (offline mode, so tests never download): by default a small
+    /// generated UN list in the fixture's data folder; AML fixtures use the real snapshots.
+    /// </summary>
+    protected virtual string AmlListsDirectory => TestLists.WriteSmallDirectory(Path.Combine(database.DataDirectory, "lists"));
+
     public async ValueTask InitializeAsync()
     {
         if (database.Unavailable is not null)
@@ -58,7 +65,10 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
                 // Webhook tests turn delivery on; elsewhere a session's webhook_url may name a host on the internet.
                 ["Verilock:Webhooks:Dispatch"] = "false",
+                ["Verilock:Aml:ListsDirectory"] = AmlListsDirectory,
             };
+            foreach (var (key, value) in Settings)
+                settings[key] = value;
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
             foreach (var (key, value) in Settings)
@@ -68,6 +78,7 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
         });
         await VerilockHost.InitialiseAsync(_app);
         await _app.StartAsync();
+        await Services.GetRequiredService<ScreeningIndexHolder>().StartupLoaded.WaitAsync(TimeSpan.FromMinutes(2));
         Anonymous = _app.GetTestClient();
     }
 

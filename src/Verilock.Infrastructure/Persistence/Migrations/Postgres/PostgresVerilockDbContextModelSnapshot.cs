@@ -151,6 +151,159 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Aml.AmlScreening", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<double>("HighestScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("highest_score");
+
+                    b.Property<bool>("IsMonitoringRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_monitoring_run");
+
+                    b.Property<string>("Lists")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lists");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Matches")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("matches");
+
+                    b.Property<bool>("MonitoringEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("monitoring_enabled");
+
+                    b.Property<string>("MonitoringKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("monitoring_key");
+
+                    b.Property<string>("ParentScreeningId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("parent_screening_id");
+
+                    b.Property<string>("ReferenceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("reference_id");
+
+                    b.Property<DateTime>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("screened_at");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Query", "Verilock.Domain.Aml.AmlScreening.Query#AmlQuery", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DateOfBirth")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("query_date_of_birth");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("query_first_name");
+
+                            b1.Property<string>("FullName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("query_full_name");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("query_last_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("query_nationality");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_aml_screenings");
+
+                    b.HasIndex("ParentScreeningId", "CreatedAt")
+                        .HasDatabaseName("ix_aml_screenings_parent_screening_id_created_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "ReferenceId")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_reference_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_session_id");
+
+                    b.HasIndex("MonitoringEnabled", "Status", "Id")
+                        .HasDatabaseName("ix_aml_screenings_monitoring_enabled_status_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_created_at_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_status_created_at_id");
+
+                    b.ToTable("aml_screenings", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Sessions.Session", b =>
                 {
                     b.Property<string>("Id")
@@ -336,6 +489,45 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_sessions_account_id_live_mode_status_created_at_id");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringClaim", b =>
+                {
+                    b.Property<string>("ListKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("list_key");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<int>("NewMatches")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_matches");
+
+                    b.Property<int>("Screened")
+                        .HasColumnType("integer")
+                        .HasColumnName("screened");
+
+                    b.HasKey("ListKey")
+                        .HasName("pk_aml_monitoring_claims");
+
+                    b.ToTable("aml_monitoring_claims", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.IdempotencyRecord", b =>

@@ -146,6 +146,159 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Aml.AmlScreening", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<double>("HighestScore")
+                        .HasColumnType("REAL")
+                        .HasColumnName("highest_score");
+
+                    b.Property<bool>("IsMonitoringRun")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_monitoring_run");
+
+                    b.Property<string>("Lists")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lists");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Matches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matches");
+
+                    b.Property<bool>("MonitoringEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monitoring_enabled");
+
+                    b.Property<string>("MonitoringKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monitoring_key");
+
+                    b.Property<string>("ParentScreeningId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_screening_id");
+
+                    b.Property<string>("ReferenceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_id");
+
+                    b.Property<DateTime>("ScreenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screened_at");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Query", "Verilock.Domain.Aml.AmlScreening.Query#AmlQuery", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DateOfBirth")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("query_date_of_birth");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("query_first_name");
+
+                            b1.Property<string>("FullName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("query_full_name");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("query_last_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("query_nationality");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_aml_screenings");
+
+                    b.HasIndex("ParentScreeningId", "CreatedAt")
+                        .HasDatabaseName("ix_aml_screenings_parent_screening_id_created_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "ReferenceId")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_reference_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_session_id");
+
+                    b.HasIndex("MonitoringEnabled", "Status", "Id")
+                        .HasDatabaseName("ix_aml_screenings_monitoring_enabled_status_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_created_at_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_status_created_at_id");
+
+                    b.ToTable("aml_screenings", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Sessions.Session", b =>
                 {
                     b.Property<string>("Id")
@@ -331,6 +484,45 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_sessions_account_id_live_mode_status_created_at_id");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringClaim", b =>
+                {
+                    b.Property<string>("ListKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_key");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<int>("NewMatches")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_matches");
+
+                    b.Property<int>("Screened")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("screened");
+
+                    b.HasKey("ListKey")
+                        .HasName("pk_aml_monitoring_claims");
+
+                    b.ToTable("aml_monitoring_claims", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.IdempotencyRecord", b =>

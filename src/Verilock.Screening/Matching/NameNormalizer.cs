@@ -1,0 +1,121 @@
+using System.Text;
+using AnyAscii;
+
+namespace Verilock.Screening.Matching;
+
+/// <summary>
+/// Turns a name as typed or published into comparable tokens: other scripts transliterated with
+/// AnyAscii (which also strips accents), lower case, apostrophes and dots dropped ("O'Brien" →
+/// "obrien", "S.A." → "sa"), other punctuation splitting words, and a weight per token (titles,
+/// particles, common prefixes, legal forms and initials count less; numbers are kept as tokens).
+/// Titles are weighed down rather than dropped, so a misspelt or moved title ("Hjai", "… Haji")
+/// still pairs with the listed one. Word order is left alone: matching is order-insensitive.
+/// </summary>
+internal static class NameNormalizer
+{
+    /// <summary>Longer names are cut: no real name has more words, and it bounds the work per screening.</summary>
+    public const int MaxTokens = 12;
+
+    private const float ParticleWeight = 0.3f;
+    public const float CommonPrefixWeight = 0.5f;
+    private const float OrganisationWordWeight = 0.3f;
+    private const float InitialWeight = 0.5f;
+
+    public static NormalizedName Normalize(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            return NormalizedName.Empty;
+        var (ascii, fewVowels) = ToAscii(raw);
+        var words = SplitWords(ascii);
+
+        var tokens = words.Take(MaxTokens).Select(w => new NameToken(w, WeightOf(w))).ToArray();
+        return new NormalizedName(tokens, fewVowels);
+    }
+
+    public static float WeightOf(string word)
+    {
+        if (NameWords.Particles.Contains(word) || NameWords.Honorifics.Contains(word))
+            return ParticleWeight;
+        if (NameWords.OrganisationWords.Contains(word))
+            return OrganisationWordWeight;
+        if (NameWords.CommonPrefixes.Contains(word))
+            return CommonPrefixWeight;
+        return word.Length == 1 && !char.IsAsciiDigit(word[0]) ? InitialWeight : 1f;
+    }
+
+    /// <summary>Transliterates each run of non-ASCII text by itself, so East Asian syllables can be split apart.</summary>
+    private static (string Ascii, bool FewVowels) ToAscii(string raw)
+    {
+        if (Ascii.IsValid(raw))
+            return (raw, false);
+        var output = new StringBuilder(raw.Length + 8);
+        var fewVowels = false;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (char.IsAscii(raw[i]))
+            {
+                output.Append(raw[i++]);
+                continue;
+            }
+            var script = Scripts.Of(raw[i]);
+            var end = i + 1;
+            while (end < raw.Length && !char.IsAscii(raw[end]) && Scripts.Of(raw[end]) is var s && (s == script || s == Script.None))
+                end++;
+            var run = raw[i..end].Transliterate();
+            fewVowels |= Scripts.WritesFewVowels(script);
+            if (Scripts.RunsSyllablesTogether(script))
+                AppendSplitSyllables(output, run);
+            else
+                output.Append(run);
+            i = end;
+        }
+        return (output.ToString(), fewVowels);
+    }
+
+    private static void AppendSplitSyllables(StringBuilder output, string camelCase)
+    {
+        output.Append(' ');
+        for (var i = 0; i < camelCase.Length; i++)
+        {
+            if (i > 0 && char.IsAsciiLetterUpper(camelCase[i]) && char.IsAsciiLetterLower(camelCase[i - 1]))
+                output.Append(' ');
+            output.Append(camelCase[i]);
+        }
+        output.Append(' ');
+    }
+
+    private static List<string> SplitWords(string ascii)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in ascii)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+                word.Append(char.ToLowerInvariant(c));
+            else if (c is '\'' or '`' or '.' or '"')
+                continue;
+            else
+                Flush();
+        }
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (word.Length == 0)
+                return;
+            var text = word.ToString();
+            word.Clear();
+            var prefix = NameWords.SplittablePrefixes.FirstOrDefault(p => text.Length >= p.Length + 3
+                && text.StartsWith(p, StringComparison.Ordinal) && !text.AsSpan(p.Length).StartsWith("la"));
+            if (prefix is null)
+            {
+                words.Add(text);
+                return;
+            }
+            words.Add(prefix);
+            words.Add(text[prefix.Length..]);
+        }
+    }
+}

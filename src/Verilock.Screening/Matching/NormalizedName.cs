@@ -1,0 +1,15 @@
+namespace Verilock.Screening.Matching;
+
+/// <summary>One word of a normalised name and how much it counts when names are compared.</summary>
+internal readonly record struct NameToken(string Text, float Weight);
+
+/// <summary>A name reduced to lower-case ASCII tokens (see <see cref="NameNormalizer"/>).</summary>
+/// <param name="FewVowels">Written in a script whose romanisation lacks most vowels (Arabic, Hebrew, Indic).</param>
+internal sealed record NormalizedName(NameToken[] Tokens, bool FewVowels)
+{
+    public static readonly NormalizedName Empty = new([], false);
+
+    public float TotalWeight { get; } = Tokens.Sum(t => t.Weight);
+
+    public override string ToString() => string.Join(' ', Tokens.Select(t => t.Text));
+}

@@ -1,0 +1,23 @@
+namespace Verilock.Screening.Matching;
+
+/// <summary>A screened name prepared for lookups: normalised tokens with their keys, and fused neighbouring pairs.</summary>
+internal sealed class QueryName
+{
+    public QueryName(NormalizedName name)
+    {
+        Tokens = name.Tokens;
+        FewVowels = name.FewVowels;
+        TotalWeight = name.TotalWeight;
+        var units = Tokens.Select(t => TokenKeys.Of(t.Text)).ToList();
+        for (var i = 0; i + 1 < Tokens.Length; i++)
+            units.Add(TokenKeys.Of(Tokens[i].Text + Tokens[i + 1].Text));
+        Units = units.ToArray();
+    }
+
+    public NameToken[] Tokens { get; }
+    public bool FewVowels { get; }
+    public float TotalWeight { get; }
+
+    /// <summary>The tokens, then each pair (i, i+1) run together.</summary>
+    public TokenKeys[] Units { get; }
+}

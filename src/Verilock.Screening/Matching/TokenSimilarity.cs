@@ -1,0 +1,92 @@
+namespace Verilock.Screening.Matching;
+
+/// <summary>
+/// How much two name tokens agree, 0..1. The base is the mean of Jaro–Winkler (forgiving of
+/// endings) and the edit ratio (strict about the middle; a swap of neighbours is one edit), taken
+/// on the tokens and on their folded spellings, so "Mohammed"/"Mahmoud" (different names) fall
+/// apart while typos and "Mukhammad"/"Muhammad" stay close. Tokens with the same sound pattern
+/// ("Yusuf"/"Youssef") are raised to a floor; for names typed in a script without vowels the
+/// consonant skeletons are compared too. Agreement fades steeply below <see cref="Floor"/> and is 0
+/// under <see cref="Cutoff"/>, so unrelated tokens never add up to a match.
+/// </summary>
+internal static class TokenSimilarity
+{
+    public const double Floor = 0.8;
+    public const double Cutoff = 0.7;
+    private const double InitialMatch = 0.9;
+    private const double SameSoundPattern = 0.85;
+    private const double SameSkeletonWithoutVowels = 0.88;
+    private const double SkeletonDiscount = 0.9;
+
+    /// <summary>Shorter sound patterns ("VNK": "Ying", "Aung") are shared by too many unrelated names.</summary>
+    public const int MinSoundPatternLength = 4;
+
+    /// <summary>The sound pattern lifts near misses ("Yusuf"/"Youssef"), not strings that merely share a rhythm.</summary>
+    private const double MinBaseForSoundPattern = 0.65;
+
+    /// <summary>One consonant says too little even for a name typed without vowels.</summary>
+    public const int MinSkeletonLength = 2;
+
+    /// <summary>Two words run together are compared on spelling alone and must agree closely: loose sound keys on long glued strings match nonsense ("Eric Ho" ~ "Arezoo").</summary>
+    private const double PairFloor = 0.88;
+
+    /// <summary>For a name typed without vowels, a run-together pair may still match on an identical skeleton this long.</summary>
+    private const int MinPairSkeletonLength = 4;
+
+    /// <param name="eitherIsPair">The query unit or the candidate is two neighbouring words run together.</param>
+    public static double Of(in TokenKeys query, in TokenKeys candidate, bool queryFewVowels, bool eitherIsPair = false)
+    {
+        if (eitherIsPair)
+        {
+            var spelled = query.Text == candidate.Text ? 1 : Math.Max(Base(query.Text, candidate.Text), Base(query.Spelling, candidate.Spelling));
+            if (spelled >= PairFloor)
+                return spelled;
+            return queryFewVowels && query.Skeleton.Length >= MinPairSkeletonLength && query.Skeleton == candidate.Skeleton
+                ? SameSkeletonWithoutVowels
+                : 0;
+        }
+        var a = query.Text;
+        var b = candidate.Text;
+        if (a == b)
+            return 1;
+        if (a.Length == 1 || b.Length == 1)
+            return a[0] == b[0] && a.Length != b.Length && !char.IsAsciiDigit(a[0]) ? InitialMatch : 0;
+        if (query.HasDigit || candidate.HasDigit)
+            return 0;
+
+        var similarity = Base(a, b);
+        if (query.Spelling != a || candidate.Spelling != b)
+            similarity = Math.Max(similarity, Base(query.Spelling, candidate.Spelling));
+        if (query.VowelPattern.Length >= MinSoundPatternLength && query.VowelPattern == candidate.VowelPattern
+            && query.Spelling[0] == candidate.Spelling[0] && similarity >= MinBaseForSoundPattern)
+            similarity = Math.Max(similarity, SameSoundPattern);
+        if (queryFewVowels && query.Skeleton.Length >= MinSkeletonLength && candidate.Skeleton.Length >= MinSkeletonLength)
+        {
+            similarity = Math.Max(similarity, query.Skeleton == candidate.Skeleton
+                ? SameSkeletonWithoutVowels
+                : SkeletonDiscount * Base(query.Skeleton, candidate.Skeleton));
+        }
+        return Credit(similarity);
+    }
+
+    private static double Base(string a, string b) =>
+        (StringSimilarity.JaroWinkler(a, b) + StringSimilarity.EditRatio(a, b)) / 2;
+
+    /// <summary>Full value from the floor up; a steep ramp from the cutoff to the floor; nothing below.</summary>
+    private static double Credit(double similarity) => similarity switch
+    {
+        >= Floor => similarity,
+        > Cutoff => (similarity - Cutoff) / (Floor - Cutoff) * Floor,
+        _ => 0,
+    };
+}
+
+/// <summary>A token with its folded spelling and sound keys, computed once.</summary>
+internal readonly record struct TokenKeys(string Text, string Spelling, string VowelPattern, string Skeleton, bool HasDigit)
+{
+    public static TokenKeys Of(string text)
+    {
+        var spelling = PhoneticKey.Spelling(text);
+        return new TokenKeys(text, spelling, PhoneticKey.VowelPattern(spelling), PhoneticKey.Skeleton(text), text.Any(char.IsAsciiDigit));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+
+namespace Verilock.Screening.Matching;
+
+/// <summary>
+/// Every distinct token (and fused token pair) of the indexed names, with lookup keys that find
+/// the ones similar to a query token without comparing against all of them: the folded spelling
+/// and its one-letter deletions (a typo, a missing or doubled letter share one of these keys), the
+/// vowel pattern, and for queries in scripts without vowels the consonant skeleton and its
+/// one-letter deletions.
+/// </summary>
+internal sealed class Vocabulary
+{
+    /// <summary>Shorter tokens get no deletion keys: one deleted letter of "ali" matches too much.</summary>
+    private const int MinLengthForDeletionKeys = 4;
+
+    private readonly TokenKeys[] _tokens;
+    private readonly bool[] _isPair;
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionKey;
+    private readonly Dictionary<string, List<int>> _byVowelPattern;
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _bySkeletonDeletionKey;
+
+    private Vocabulary(TokenKeys[] tokens, bool[] isPair, Dictionary<string, List<int>> byDeletionKey,
+        Dictionary<string, List<int>> byVowelPattern, Dictionary<string, List<int>> bySkeletonDeletionKey)
+    {
+        _tokens = tokens;
+        _isPair = isPair;
+        _byDeletionKey = byDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byVowelPattern = byVowelPattern;
+        _bySkeletonDeletionKey = bySkeletonDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <param name="tokens">Distinct tokens; ids are positions.</param>
+    /// <param name="isFused">
+    /// Per token, whether it is found by exact spelling only: pairs of neighbouring words run
+    /// together, unless led by a particle or prefix (see <see cref="IndexBuilder"/>).
+    /// </param>
+    /// <param name="isPair">Per token, whether it only occurs as two full words run together (compared strictly).</param>
+    public static Vocabulary Build(IReadOnlyList<string> tokens, IReadOnlyList<bool> isFused, IReadOnlyList<bool> isPair)
+    {
+        var keys = new TokenKeys[tokens.Count];
+        Parallel.For(0, keys.Length, id => keys[id] = TokenKeys.Of(tokens[id]));
+
+        Dictionary<string, List<int>> deletion = null!, vowelPattern = null!, skeleton = null!;
+        Parallel.Invoke(
+            () => deletion = BuildIndex(keys, (k, id, index) =>
+            {
+                var minLength = isFused[id] ? int.MaxValue : MinLengthForDeletionKeys;
+                AddWithDeletions(index, k.Text, minLength, id);
+                if (k.Spelling != k.Text)
+                    AddWithDeletions(index, k.Spelling, minLength, id);
+            }),
+            () => vowelPattern = BuildIndex(keys, (k, id, index) =>
+            {
+                if (!isFused[id] && k.VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
+                    Add(index, k.VowelPattern, id);
+            }),
+            () => skeleton = BuildIndex(keys, (k, id, index) =>
+            {
+                if (k.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
+                    AddWithDeletions(index, k.Skeleton, isFused[id] ? int.MaxValue : MinLengthForDeletionKeys, id);
+            }));
+        return new Vocabulary(keys, isPair.ToArray(), deletion, vowelPattern, skeleton);
+    }
+
+    private static Dictionary<string, List<int>> BuildIndex(TokenKeys[] keys, Action<TokenKeys, int, Dictionary<string, List<int>>> add)
+    {
+        var index = new Dictionary<string, List<int>>(keys.Length * 4, StringComparer.Ordinal);
+        for (var id = 0; id < keys.Length; id++)
+            add(keys[id], id, index);
+        return index;
+    }
+
+    private static void AddWithDeletions(Dictionary<string, List<int>> index, string key, int minLength, int id)
+    {
+        Add(index, key, id);
+        if (key.Length < minLength)
+            return;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i > 0 && key[i] == key[i - 1])
+                continue;
+            Add(index, string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1)), id);
+        }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="found"/> with the ids of tokens sharing a key with <paramref name="query"/> and
+    /// their similarity; 0 marks a token that was looked at and does not match.
+    /// </summary>
+    public void FindSimilar(in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
+    {
+        found.Clear();
+        LookUpWithDeletions(_byDeletionKey, query.Text, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
+        if (query.Spelling != query.Text)
+            LookUpWithDeletions(_byDeletionKey, query.Spelling, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
+        if (query.VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
+            Collect(query, fewVowels, queryIsPair, _byVowelPattern.GetValueOrDefault(query.VowelPattern), found);
+        if (fewVowels && query.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
+            LookUpWithDeletions(_bySkeletonDeletionKey, query.Skeleton, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
+    }
+
+    private void LookUpWithDeletions(Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> index, string key, int minLength,
+        in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
+    {
+        if (key.Length == 0)
+            return;
+        if (index.TryGetValue(key, out var exact))
+            Collect(query, fewVowels, queryIsPair, exact, found);
+        if (key.Length < minLength)
+            return;
+        Span<char> buffer = stackalloc char[key.Length - 1];
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i > 0 && key[i] == key[i - 1])
+                continue;
+            key.AsSpan(0, i).CopyTo(buffer);
+            key.AsSpan(i + 1).CopyTo(buffer[i..]);
+            if (index.TryGetValue(buffer, out var ids))
+                Collect(query, fewVowels, queryIsPair, ids, found);
+        }
+    }
+
+    private void Collect(in TokenKeys query, bool fewVowels, bool queryIsPair, List<int>? ids, Dictionary<int, float> found)
+    {
+        if (ids is null)
+            return;
+        foreach (var id in CollectionsMarshal.AsSpan(ids))
+        {
+            if (!found.ContainsKey(id))
+                found[id] = (float)TokenSimilarity.Of(query, _tokens[id], fewVowels, queryIsPair || _isPair[id]);
+        }
+    }
+
+    private static void Add(Dictionary<string, List<int>> index, string key, int id)
+    {
+        if (key.Length == 0)
+            return;
+        ref var ids = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
+        ids ??= [];
+        if (ids.Count == 0 || ids[^1] != id)
+            ids.Add(id);
+    }
+}

@@ -1,0 +1,69 @@
+using Verilock.Screening.Matching;
+
+namespace Verilock.Screening.Tests;
+
+public class NameNormalizerTests
+{
+    [Theory]
+    [InlineData("  José  MARÍA O'Brien-Núñez ", "jose maria obrien nunez")]
+    [InlineData("Łódź Straße", "lodz strasse")]
+    [InlineData("‘ABD AL-RAHMAN BIN ‘UMAYR AL-NU’AYMI", "abd al rahman bin umayr al nuaymi")]
+    [InlineData("Мохаммед Али", "mokhammed ali")]
+    [InlineData("Αλέξανδρος", "alexandros")]
+    [InlineData("김정은", "gim jeong eun")]
+    [InlineData("J.P. Morgan S.A.", "jp morgan sa")]
+    [InlineData("GROUP 77", "group 77")]
+    [InlineData("Abdulrahman Abdullah", "abdul rahman abdullah")]
+    public void Folds_case_accents_punctuation_and_scripts(string raw, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(raw).ToString());
+    }
+
+    [Fact]
+    public void Titles_particles_legal_forms_and_initials_weigh_less_than_names()
+    {
+        var name = NameNormalizer.Normalize("Sheikh Juan M. de la Cruz Trading LLC");
+
+        Assert.Equal([0.3f, 1f, 0.5f, 0.3f, 0.3f, 1f, 0.3f, 0.3f], name.Tokens.Select(t => t.Weight));
+    }
+
+    [Fact]
+    public void Scripts_without_vowels_are_flagged()
+    {
+        Assert.True(NameNormalizer.Normalize("محمد علي").FewVowels);
+        Assert.False(NameNormalizer.Normalize("Мохаммед").FewVowels);
+    }
+
+    [Fact]
+    public void Blank_or_symbol_only_names_have_no_tokens()
+    {
+        Assert.Empty(NameNormalizer.Normalize("  ").Tokens);
+        Assert.Empty(NameNormalizer.Normalize("--- ...").Tokens);
+    }
+
+    [Fact]
+    public void Very_long_names_are_cut_to_the_token_limit()
+    {
+        Assert.Equal(NameNormalizer.MaxTokens, NameNormalizer.Normalize(string.Join(' ', Enumerable.Repeat("name", 5000))).Tokens.Length);
+    }
+
+    [Theory]
+    [InlineData("mohammed", "muhamad")]
+    [InlineData("yusuf", "youssef")]
+    [InlineData("dzhamal", "jamal")]
+    [InlineData("rfiki", "rifki")]
+    public void Transliteration_variants_and_typos_match(string a, string b)
+    {
+        Assert.True(TokenSimilarity.Of(TokenKeys.Of(a), TokenKeys.Of(b), queryFewVowels: false) >= TokenSimilarity.Floor);
+    }
+
+    [Theory]
+    [InlineData("mohammed", "mahmoud")]
+    [InlineData("ahmad", "hamid")]
+    [InlineData("ying", "aung")]
+    [InlineData("77", "78")]
+    public void Different_names_do_not_match(string a, string b)
+    {
+        Assert.True(TokenSimilarity.Of(TokenKeys.Of(a), TokenKeys.Of(b), queryFewVowels: false) < TokenSimilarity.Floor);
+    }
+}

@@ -1,0 +1,82 @@
+using Verilock.Screening.Evaluation;
+
+namespace Verilock.Screening.Tests;
+
+/// <summary>
+/// Quality floors on the labelled set (UN + OFAC snapshots, default threshold, name + date of birth +
+/// nationality as the rows give them). Floors sit a little under the measured values
+/// (docs/aml-evaluation.md) so a regression fails CI; they are not timings.
+/// </summary>
+public class QualityFloorTests
+{
+    private static readonly Lazy<(IReadOnlyList<LabelledPositive> Labelled, IReadOnlyList<EvalPerson> Skipped)> Positives = new(() =>
+        LabelledPositive.Label(EvalPerson.Read(SharedData.EvalFile(RealLists.DataDirectory, "positives_un.csv")), RealLists.Un.Entities));
+
+    [Fact]
+    public void Nearly_every_positive_is_in_the_snapshot()
+    {
+        var (labelled, skipped) = Positives.Value;
+
+        Assert.True(labelled.Count >= 675, $"{labelled.Count} positives labelled, {skipped.Count} skipped");
+    }
+
+    [Fact]
+    public void Recall_on_clean_positives_is_at_least_99_5_percent()
+    {
+        var positives = Positives.Value.Labelled;
+
+        var (found, missed) = QualityEvaluation.Recall(RealLists.Index, positives);
+
+        Assert.True(found >= 0.995 * positives.Count, $"recall {found}/{positives.Count}; missed: {Names(missed)}");
+    }
+
+    [Fact]
+    public void Recall_on_generated_variants_is_at_least_95_5_percent()
+    {
+        var variants = QualityEvaluation.Variants(Positives.Value.Labelled);
+
+        var (found, missed) = QualityEvaluation.Recall(RealLists.Index, variants.Select(v => v.Positive));
+
+        Assert.True(found >= 0.955 * variants.Count, $"recall {found}/{variants.Count}; missed: {Names(missed)}");
+    }
+
+    [Theory]
+    [InlineData("typo", 0.97)]
+    [InlineData("reordered", 0.99)]
+    [InlineData("middle_dropped", 0.98)]
+    [InlineData("cyrillic", 0.98)]
+    [InlineData("arabic", 0.83)]
+    public void Recall_per_kind_of_variant(string kind, double floor)
+    {
+        var variants = QualityEvaluation.Variants(Positives.Value.Labelled).Where(v => v.Kind == kind).Select(v => v.Positive).ToList();
+
+        var (found, missed) = QualityEvaluation.Recall(RealLists.Index, variants);
+
+        Assert.True(found >= floor * variants.Count, $"{kind}: recall {found}/{variants.Count}; missed: {Names(missed)}");
+    }
+
+    [Theory]
+    [InlineData("negatives_global_1k.csv")]
+    [InlineData("negatives_us_1k.csv")]
+    public void False_positive_rate_is_at_most_half_a_percent(string file)
+    {
+        var negatives = EvalPerson.Read(SharedData.EvalFile(RealLists.DataDirectory, file));
+
+        var hits = QualityEvaluation.FalsePositives(RealLists.Index, negatives);
+
+        Assert.True(hits.Count <= 0.005 * negatives.Count,
+            $"{hits.Count} false positives: {string.Join("; ", hits.Select(h => $"{h.Person.FullName} -> {h.Hit.MatchedName} {h.Hit.Score}"))}");
+    }
+
+    [Fact]
+    public void Screening_finds_a_listed_person_by_name_and_birth_date()
+    {
+        var result = RealLists.Index.Screen(new ScreeningQuery(FullName: "Eric Badege", DateOfBirth: "1971"));
+
+        var match = Assert.Single(result.Matches, m => m.EntityId == "un_sc:6907993");
+        Assert.Equal(1.0, match.Score);
+        Assert.Equal(["name", "dob"], match.Reasons);
+    }
+
+    private static string Names(IEnumerable<LabelledPositive> missed) => string.Join("; ", missed.Select(m => m.Person.FullName));
+}
