@@ -12,12 +12,18 @@ namespace Verilock.Server.Api;
 /// </summary>
 public sealed class RequestAdmission(IOptions<VerilockOptions> options) : IDisposable
 {
+    private readonly int _maxConcurrent = options.Value.Admission.MaxConcurrentRequests;
     private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
     {
         PermitLimit = options.Value.Admission.MaxConcurrentRequests,
         QueueLimit = options.Value.Admission.QueueLimit,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
+
+    /// <summary>Requests running now (not those waiting); what an operator watches next to the queue.</summary>
+    public long Running => _limiter.GetStatistics() is { } statistics
+        ? _maxConcurrent - statistics.CurrentAvailablePermits
+        : 0;
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Verilock.Server.Api;
 using Verilock.Server.Tests.Support;
 
 namespace Verilock.Server.Tests.Api;
@@ -15,6 +17,14 @@ public sealed class AdmissionTests(SingleRequestApiFixture api) : ApiTests(api),
         // This create takes the only slot and then waits for its body.
         var held = caller.Client.PostAsync(Sessions, body);
         await body.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The client starts sending before the server admits the request: wait until it holds the slot.
+        var admission = Api.Services.GetRequiredService<RequestAdmission>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (admission.Running < 1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The held request was never admitted.");
+            await Task.Delay(10);
+        }
 
         var refused = await caller.Client.GetAsync(Sessions);
         await refused.ExpectErrorAsync(HttpStatusCode.ServiceUnavailable, "server_error");

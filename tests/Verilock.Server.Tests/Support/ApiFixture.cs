@@ -67,8 +67,6 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
                 ["Verilock:Webhooks:Dispatch"] = "false",
                 ["Verilock:Aml:ListsDirectory"] = AmlListsDirectory,
             };
-            foreach (var (key, value) in Settings)
-                settings[key] = value;
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
             foreach (var (key, value) in Settings)

@@ -117,6 +117,8 @@ public sealed class WebhookCrashTests
             ["VERILOCK__WEBHOOKS__REQUESTTIMEOUT"] = "00:00:02",
             ["VERILOCK__WEBHOOKS__CLAIMLEASE"] = "00:00:03",
             ["VERILOCK__RATELIMIT__PERMITPERMINUTE"] = "0",
+            // Offline sanctions lists: readiness waits for them, and these machines cannot download.
+            ["VERILOCK__AML__LISTSDIRECTORY"] = TestLists.WriteSmallDirectory(Path.Combine(database.DataDirectory, "lists")),
         };
         if (database.ConnectionString is { } connection)
             environment["VERILOCK__DATABASE__CONNECTIONSTRING"] = connection;
