@@ -49,9 +49,21 @@ public static class WebhookQueue
                 return (0, claimed);
 
             var accountIds = events.Select(e => e.AccountId).Distinct().ToList();
-            var endpoints = await db.WebhookEndpoints.AsNoTracking()
-                .Where(e => e.Enabled && accountIds.Contains(e.AccountId))
-                .ToListAsync(ct);
+            // On PostgreSQL the endpoints read stay SHARE locked until commit. Disabling or deleting an endpoint
+            // locks its row FOR UPDATE before failing its pending deliveries (LockEndpointAsync), so the two
+            // serialise: either this transaction commits first and its new deliveries are failed with the rest,
+            // or it waits, re-reads the endpoint as disabled (or gone) and creates none. Without the lock, a
+            // delivery inserted here, still uncommitted while the disabling transaction failed the pending rows,
+            // stayed pending for a disabled endpoint. (SHARE, not KEY SHARE: a KEY SHARE lock is compatible with
+            // the disabling UPDATE, so it returns the old, enabled row without re-checking it.) Rows are locked
+            // in id order, as RecordAsync locks them. SQLite runs one write transaction at a time.
+            var endpoints = db.IsSqlite
+                ? await db.WebhookEndpoints.AsNoTracking()
+                    .Where(e => e.Enabled && accountIds.Contains(e.AccountId))
+                    .ToListAsync(ct)
+                : await db.WebhookEndpoints.FromSql($"""
+                    SELECT * FROM webhook_endpoints WHERE enabled AND account_id = ANY({accountIds.ToArray()}) ORDER BY id FOR SHARE
+                    """).AsNoTracking().ToListAsync(ct);
             var sessionIds = events.Where(e => e.SessionId is not null && GoesToSessionUrl(e.Type))
                 .Select(e => e.SessionId!).Distinct().ToList();
             var sessionUrls = sessionIds.Count == 0
@@ -165,13 +177,24 @@ public static class WebhookQueue
     /// Records outcomes in one transaction: success, a retry at the next delay, or <c>failed</c> after the last.
     /// Attempt times are kept to the second, as the API shows them.
     /// An outcome whose attempt is no longer the row's latest (its lease ran out and another attempt was
-    /// claimed, or a resend came in) is dropped. Keeps each endpoint's <c>failing_since</c>; returns the
-    /// endpoints that failed, for <see cref="DisableFailingAsync"/>.
+    /// claimed, or a resend came in), or whose row is no longer pending (its endpoint was disabled or deleted
+    /// meanwhile, which failed it), is dropped. A failure never schedules a retry for an endpoint that is no
+    /// longer enabled: the delivery fails instead (spec §12.4), whatever path left it pending. Keeps each
+    /// endpoint's <c>failing_since</c>; returns the endpoints that failed, for <see cref="DisableFailingAsync"/>.
     /// </summary>
     public static Task<IReadOnlyList<string>> RecordAsync(
         VerilockDbContext db, IReadOnlyList<AttemptOutcome> outcomes, DateTime now, CancellationToken cancellationToken) =>
         db.WriteTransactionAsync<IReadOnlyList<string>>(async ct =>
         {
+            var endpointIds = outcomes.Where(o => o.EndpointId is not null).Select(o => o.EndpointId!).Distinct().ToArray();
+            // The endpoints before their deliveries, in id order (as FanOutAsync), as a disable takes its endpoint
+            // before failing its deliveries (LockEndpointAsync): so they wait for each other instead of
+            // deadlocking, and a disable either committed before this (the retry check below sees it) or runs
+            // after this commits (and fails what this left pending). Also the lock for failing_since below.
+            if (!db.IsSqlite && endpointIds.Length > 0)
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT 1 FROM webhook_endpoints WHERE id = ANY({endpointIds}) ORDER BY id FOR NO KEY UPDATE", ct);
+
             // Outcomes mostly share their values (a second's successes), so a group is one UPDATE, however large.
             var groups = outcomes.GroupBy(o =>
             {
@@ -185,8 +208,21 @@ public static class WebhookQueue
             {
                 var (attempt, status, attemptedAt, responseStatus, error, retryAt) = group.Key;
                 var ids = group.Select(o => o.WebhookId).ToList();
-                await db.WebhookDeliveries
-                    .Where(d => ids.Contains(d.WebhookId) && d.Attempts == attempt && d.Status == WebhookDelivery.Pending)
+                var current = db.WebhookDeliveries
+                    .Where(d => ids.Contains(d.WebhookId) && d.Attempts == attempt && d.Status == WebhookDelivery.Pending);
+                if (status == WebhookDelivery.Pending)
+                {
+                    // Retries only for a session URL or an endpoint still enabled; the others fail now.
+                    await current
+                        .Where(d => d.EndpointId != null && !db.WebhookEndpoints.Any(e => e.Id == d.EndpointId && e.Enabled))
+                        .ExecuteUpdateAsync(d => d
+                            .SetProperty(x => x.Status, WebhookDelivery.Failed)
+                            .SetProperty(x => x.LastAttemptAt, attemptedAt)
+                            .SetProperty(x => x.LastResponseStatus, responseStatus)
+                            .SetProperty(x => x.LastError, error)
+                            .SetProperty(x => x.NextAttemptAt, (DateTime?)null), ct);
+                }
+                await current
                     .ExecuteUpdateAsync(d => d
                         .SetProperty(x => x.Status, status)
                         .SetProperty(x => x.LastAttemptAt, attemptedAt)
@@ -230,6 +266,7 @@ public static class WebhookQueue
         {
             var endpoint = await db.WriteTransactionAsync(async ct =>
             {
+                await LockEndpointAsync(db, id, ct);
                 var changed = await db.WebhookEndpoints.Where(e => e.Id == id && e.Enabled)
                     .ExecuteUpdateAsync(e => e
                         .SetProperty(x => x.Enabled, false)
@@ -263,10 +300,44 @@ public static class WebhookQueue
         return disabled;
     }
 
-    /// <summary>Pending deliveries of an endpoint that will no longer be attempted (disabled or deleted) become failed.</summary>
-    public static Task<int> FailPendingAsync(VerilockDbContext db, string endpointId, CancellationToken cancellationToken) =>
-        db.WebhookDeliveries.Where(d => d.EndpointId == endpointId && d.Status == WebhookDelivery.Pending)
+    /// <summary>
+    /// Pending deliveries of an endpoint that will no longer be attempted (disabled or deleted) become failed.
+    /// Call it in the transaction that disables or deletes the endpoint. On PostgreSQL it first locks the
+    /// endpoint row FOR UPDATE, which waits for any fan-out, resend or outcome holding it (see
+    /// <see cref="FanOutAsync"/>, <see cref="LockEndpointForDeliveryAsync"/>, <see cref="RecordAsync"/>) to
+    /// commit, so their pending rows are visible to the UPDATE; those starting later wait for this transaction
+    /// and see the endpoint disabled or gone. So no pending delivery of a disabled endpoint survives, under any interleaving.
+    /// </summary>
+    public static async Task<int> FailPendingAsync(VerilockDbContext db, string endpointId, CancellationToken cancellationToken)
+    {
+        await LockEndpointAsync(db, endpointId, cancellationToken);
+        return await db.WebhookDeliveries.Where(d => d.EndpointId == endpointId && d.Status == WebhookDelivery.Pending)
             .ExecuteUpdateAsync(d => d
                 .SetProperty(x => x.Status, WebhookDelivery.Failed)
                 .SetProperty(x => x.NextAttemptAt, (DateTime?)null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Locks an endpoint row FOR UPDATE until the transaction ends (PostgreSQL; SQLite runs one write
+    /// transaction at a time). Taken before touching the endpoint's deliveries, in the order every other
+    /// transaction takes them (endpoint, then deliveries), so changes to an endpoint and its deliveries
+    /// neither interleave with a fan-out, resend or outcome for it nor deadlock with them.
+    /// </summary>
+    public static async Task LockEndpointAsync(VerilockDbContext db, string endpointId, CancellationToken cancellationToken)
+    {
+        if (!db.IsSqlite)
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM webhook_endpoints WHERE id = {endpointId} FOR UPDATE", cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads an endpoint before making one of its deliveries pending (a resend), in that write transaction. On
+    /// PostgreSQL the row is SHARE locked until commit, so a concurrent disable or delete either commits
+    /// first (and this sees it) or waits for this transaction and then fails the pending row (see
+    /// <see cref="FailPendingAsync"/>). Null when the endpoint no longer exists.
+    /// </summary>
+    public static async Task<WebhookEndpoint?> LockEndpointForDeliveryAsync(VerilockDbContext db, string endpointId, CancellationToken cancellationToken) =>
+        (await (db.IsSqlite
+            ? db.WebhookEndpoints.Where(e => e.Id == endpointId)
+            : db.WebhookEndpoints.FromSql($"SELECT * FROM webhook_endpoints WHERE id = {endpointId} FOR SHARE"))
+        .AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
 }

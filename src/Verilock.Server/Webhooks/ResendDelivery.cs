@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Infrastructure.Serialization;
+using Verilock.Infrastructure.Webhooks;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 
@@ -25,19 +26,26 @@ public static class ResendDelivery
             return ApiError.NotFound("No such webhook delivery.");
         if (delivery.Payload is null)
             return ApiError.Conflict("The delivery's payload was redacted; it cannot be sent again.");
-        if (delivery.EndpointId is not null)
+        // The endpoint check and the update are one transaction holding the endpoint row (see
+        // WebhookQueue.LockEndpointForDeliveryAsync), so a concurrent disable or delete cannot leave this
+        // delivery pending: it either commits first (409 here) or fails the row after this commits.
+        var conflict = await db.WriteTransactionAsync<IResult?>(async ct =>
         {
-            var endpoint = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == delivery.EndpointId)
-                .Select(e => new { e.Enabled }).FirstOrDefaultAsync(cancellationToken);
-            if (endpoint is null)
-                return ApiError.Conflict("The delivery's endpoint was deleted.");
-            if (!endpoint.Enabled)
-                return ApiError.Conflict("The delivery's endpoint is disabled; enable it first.");
-        }
-
-        delivery.Status = WebhookDelivery.Pending;
-        delivery.NextAttemptAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+            if (delivery.EndpointId is not null)
+            {
+                var endpoint = await WebhookQueue.LockEndpointForDeliveryAsync(db, delivery.EndpointId, ct);
+                if (endpoint is null)
+                    return ApiError.Conflict("The delivery's endpoint was deleted.");
+                if (!endpoint.Enabled)
+                    return ApiError.Conflict("The delivery's endpoint is disabled; enable it first.");
+            }
+            delivery.Status = WebhookDelivery.Pending;
+            delivery.NextAttemptAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            return null;
+        }, cancellationToken);
+        if (conflict is not null)
+            return conflict;
         // Wakes this process's dispatcher, so the attempt starts within milliseconds rather than at its next poll.
         OutboxSignal.For(db.Database.GetConnectionString()).Ring();
         return Results.Json(DeliveryResponse.From(delivery), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);

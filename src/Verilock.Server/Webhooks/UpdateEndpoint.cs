@@ -43,6 +43,8 @@ public static class UpdateEndpoint
 
         await db.WriteTransactionAsync(async ct =>
         {
+            // The endpoint before its deliveries (see WebhookQueue.LockEndpointAsync).
+            await WebhookQueue.LockEndpointAsync(db, endpoint.Id, ct);
             if (url is not null && url != endpoint.Url)
             {
                 endpoint.Url = url;
