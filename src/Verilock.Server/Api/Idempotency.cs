@@ -12,7 +12,8 @@ namespace Verilock.Server.Api;
 /// <c>Idempotency-Key</c> on API POSTs (spec §5). The first request claims the key with an empty record; its
 /// response is stored when it finishes (not 401/429/5xx, which are released for a retry). A repeat with the
 /// same fingerprint within 24 h replays the stored response; a different fingerprint, or a repeat while the
-/// first is still running, is a 409.
+/// first is still running, is a 409. Responses that show a secret once (<see cref="ShownOnceResponse"/>) are
+/// not kept: their replay is a 409.
 /// </summary>
 public sealed class Idempotency(TimeProvider time)
 {
@@ -57,12 +58,15 @@ public sealed class Idempotency(TimeProvider time)
             keep = status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status429TooManyRequests) && status < 500;
             if (keep)
             {
+                var (storedStatus, storedBody) = status is >= 200 and < 300 && ShownOnceResponse.AppliesTo(context)
+                    ? (StatusCodes.Status409Conflict, ShownOnceResponse.ReplayRefusal)
+                    : (status, captured.ToArray());
                 await db.IdempotencyRecords
                     .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key)
                     .ExecuteUpdateAsync(r => r
-                        .SetProperty(x => x.StatusCode, status)
+                        .SetProperty(x => x.StatusCode, storedStatus)
                         .SetProperty(x => x.Location, context.Response.Headers.Location.ToString())
-                        .SetProperty(x => x.ResponseBody, captured.ToArray()), CancellationToken.None);
+                        .SetProperty(x => x.ResponseBody, storedBody), CancellationToken.None);
             }
         }
         finally

@@ -8,7 +8,7 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
-        webhooks.MapPost("/endpoints", CreateEndpoint.Handle)
+        ShownOnceResponse.On(webhooks.MapPost("/endpoints", CreateEndpoint.Handle))
             .WithName("CreateWebhookEndpoint")
             .DocumentJsonBody<EndpointRequestDoc>()
             .Produces<CreatedEndpointResponse>(StatusCodes.Status201Created);
@@ -25,10 +25,10 @@ public static class WebhooksApi
         webhooks.MapDelete("/endpoints/{id}", DeleteEndpoint.Handle)
             .WithName("DeleteWebhookEndpoint")
             .Produces(StatusCodes.Status204NoContent);
-        webhooks.MapPost("/endpoints/{id}/rotate-secret", RotateSecrets.RotateEndpoint)
+        ShownOnceResponse.On(webhooks.MapPost("/endpoints/{id}/rotate-secret", RotateSecrets.RotateEndpoint))
             .WithName("RotateWebhookEndpointSecret")
             .Produces<RotateSecrets.EndpointSecretResponse>();
-        webhooks.MapPost("/default-secret/rotate", RotateSecrets.RotateDefault)
+        ShownOnceResponse.On(webhooks.MapPost("/default-secret/rotate", RotateSecrets.RotateDefault))
             .WithName("RotateWebhookDefaultSecret")
             .Produces<RotateSecrets.DefaultSecretResponse>();
         webhooks.MapGet("/deliveries", ListDeliveries.Handle)

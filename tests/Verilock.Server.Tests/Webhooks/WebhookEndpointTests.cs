@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Verilock.Server.Tests.Support;
 
 namespace Verilock.Server.Tests.Webhooks;
@@ -173,6 +174,32 @@ public abstract class WebhookEndpointTests(ApiFixture api) : WebhookTestsBase(ap
         var sessionLog = await WaitForDeliveryAsync(live.Client, $"session_id={liveSession}", d => d["last_error"] is not null, "a refused session URL");
         Assert.Equal("connection_error", (string?)sessionLog["last_error"]);
         Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task Secrets_are_not_kept_for_idempotent_replay_a_repeat_gets_409_and_nothing_stored_holds_them()
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        const string request = """{"url":"https://hooks.example.com/once","events":["*"]}""";
+        var first = await (await caller.Client.PostJsonAsync(Endpoints, request, "create-once")).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)first["id"]!;
+        var rotated = await (await caller.Client.PostJsonAsync($"{Endpoints}/{id}/rotate-secret", "{}", "rotate-once")).ExpectAsync(HttpStatusCode.OK);
+        var defaultSecret = await (await caller.Client.PostJsonAsync("/api/v1/webhooks/default-secret/rotate", "{}", "default-once"))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        var repeat = await caller.Client.PostJsonAsync(Endpoints, request, "create-once");
+        var refusal = await repeat.ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Equal("conflict", (string?)refusal["error"]);
+        Assert.Contains("shown only once", (string)refusal["message"]!);
+        Assert.Null(refusal["details"]);
+        Assert.Equal("true", repeat.Headers.GetValues("Idempotent-Replayed").Single());
+        await (await caller.Client.PostJsonAsync($"{Endpoints}/{id}/rotate-secret", "{}", "rotate-once")).ExpectErrorAsync(HttpStatusCode.Conflict, "conflict");
+        Assert.Equal(1, (int)(await (await caller.Client.GetAsync(Endpoints)).ExpectAsync(HttpStatusCode.OK))["meta"]!["total"]!);
+
+        var stored = await Api.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.AccountId == caller.AccountId).ToListAsync());
+        Assert.Equal(3, stored.Count);
+        foreach (var secret in new[] { (string)first["secret"]!, (string)rotated["secret"]!, (string)defaultSecret["secret"]! })
+            Assert.All(stored, record => Assert.DoesNotContain(secret, Encoding.UTF8.GetString(record.ResponseBody!)));
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
