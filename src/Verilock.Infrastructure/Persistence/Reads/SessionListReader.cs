@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace Verilock.Infrastructure.Persistence.Reads;
 
@@ -25,16 +26,26 @@ public abstract class SessionListReader
     public async Task<SessionListPage?> ReadAsync(SessionListQuery query, DateTime? expiryCheckAt, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        var totalSql = TotalSql(query);
+        long total;
         if (expiryCheckAt is { } now)
         {
-            var probe = connection.Command(SessionListSql.ExpiryDue);
-            Bind(connection, probe, query);
-            Set(probe, SessionListSql.Now, now);
-            if (Convert.ToBoolean(await probe.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture))
+            var command = connection.Command(SessionListSql.ExpiryDueAndTotal(totalSql));
+            Bind(connection, command, query);
+            Set(command, SessionListSql.Now, now);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            if (Convert.ToBoolean(reader.GetValue(0), CultureInfo.InvariantCulture))
                 return null;
+            total = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var command = connection.Command(totalSql);
+            Bind(connection, command, query);
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        var total = await TotalAsync(connection, query, cancellationToken);
         if (query.Offset >= total)
             return new SessionListPage([], total);
         return new SessionListPage(await PageAsync(connection, query, total, cancellationToken), total);
@@ -42,15 +53,10 @@ public abstract class SessionListReader
 
     protected abstract ValueTask<ReadConnection> OpenAsync(CancellationToken cancellationToken);
 
-    private static async Task<long> TotalAsync(ReadConnection connection, SessionListQuery query, CancellationToken cancellationToken)
-    {
-        var sql = query.ReferenceId is not null ? SessionListSql.CountByReference(query)
-            : query.CreatedFrom is null && query.CreatedBefore is null ? SessionListSql.TotalFromTotals(query)
-            : SessionListSql.TotalFromDays(query);
-        var command = connection.Command(sql);
-        Bind(connection, command, query);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string TotalSql(SessionListQuery query) =>
+        query.ReferenceId is not null ? SessionListSql.CountByReference(query)
+        : query.CreatedFrom is null && query.CreatedBefore is null ? SessionListSql.TotalFromTotals(query)
+        : SessionListSql.TotalFromDays(query);
 
     private static async Task<List<SessionListRow>> PageAsync(
         ReadConnection connection, SessionListQuery query, long total, CancellationToken cancellationToken)
@@ -131,7 +137,7 @@ public abstract class SessionListReader
                 rows = 0;
                 day = rowDay;
             }
-            rows += Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            rows += Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
         }
         if (day is not null && before + rows > target)
             return (day.Value, before, rows);
