@@ -70,21 +70,23 @@ public sealed class WebhookCrashTests
             ("VERILOCK__WEBHOOKS__REQUESTTIMEOUT", "00:00:10"), ("VERILOCK__WEBHOOKS__CLAIMLEASE", "00:00:30"));
         var key = await CreateKeyAsync(database, environment);
         var (first, one) = await ServerProcess.StartAsync(database, environment, key);
-        var (second, two) = await ServerProcess.StartAsync(database, environment, key);
+        ServerProcess? second = null;
+        HttpClient? two = null;
         try
         {
+            (second, two) = await ServerProcess.StartAsync(database, environment, key);
             await (await one.PostJsonAsync("/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url()}}","events":["*"]}""")).ExpectAsync(HttpStatusCode.Created);
             await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-                await (await (i % 2 == 0 ? one : two).PostJsonAsync("/api/v1/sessions", """{"steps":["document"]}""")).ExpectAsync(HttpStatusCode.Created));
+                await (await (i % 2 == 0 ? one : two!).PostJsonAsync("/api/v1/sessions", """{"steps":["document"]}""")).ExpectAsync(HttpStatusCode.Created));
             await receiver.WaitForCountAsync("/hook", 300, seconds: 60);
             await Task.Delay(1000);
         }
         finally
         {
             first.Kill();
-            second.Kill();
+            second?.Kill();
             one.Dispose();
-            two.Dispose();
+            two?.Dispose();
         }
         var received = receiver.At("/hook");
         // One delivery per event (fan-out split without duplicates), and no attempt sent twice.
@@ -203,7 +205,10 @@ public sealed class WebhookCrashTests
                 }
                 await Task.Delay(200);
             }
-            throw new Xunit.Sdk.XunitException("The server did not become ready.");
+            // Never leave a stuck server behind: it would outlive the test run and load the machine.
+            client.Dispose();
+            Kill();
+            throw new Xunit.Sdk.XunitException("The server did not become ready: " + string.Join(System.Environment.NewLine, _output));
         }
 
         /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
