@@ -9,8 +9,8 @@ namespace Verilock.Infrastructure.Persistence.Reads;
 /// statement compile per query) cost several times the queries themselves.
 /// </summary>
 /// <remarks>
-/// Totals come from the per-day status counters kept beside the sessions, never from <c>count(*)</c>; deep
-/// pages use the same counters to find the day their first row falls in and only skip rows inside that day,
+/// Totals come from the status counters kept beside the sessions (all-time, or per day when the query has
+/// dates), never from <c>count(*)</c> except through the reference-id index; deep pages use the day counters to find the day their first row falls in and only skip rows inside that day,
 /// so page 50,000 costs about what page 1 does.
 /// </remarks>
 public abstract class SessionListReader
