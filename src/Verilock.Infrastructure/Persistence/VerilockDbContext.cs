@@ -164,26 +164,22 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     }
 
     /// <summary>A screening's events carry its session's id, so a session's <c>webhook_url</c> gets the <c>aml.*</c> events of its step.</summary>
-    private static OutboxEvent ToOutbox(AmlScreening screening, AmlEvent e) => new()
-    {
-        EventId = Ids.NewEventId(),
-        AccountId = screening.AccountId,
-        LiveMode = screening.LiveMode,
-        SessionId = screening.SessionId,
-        Type = e.Type,
-        Payload = JsonSerializer.Serialize(e.Data, ApiJson.Options),
-        OccurredAt = e.OccurredAt,
-    };
+    private static OutboxEvent ToOutbox(AmlScreening screening, AmlEvent e) =>
+        ToOutbox(screening.AccountId, screening.LiveMode, screening.SessionId, e.Type, e.Data, e.OccurredAt);
 
-    private static OutboxEvent ToOutbox(Session session, SessionEvent e) => new()
+    private static OutboxEvent ToOutbox(Session session, SessionEvent e) =>
+        ToOutbox(session.AccountId, session.LiveMode, session.Id, e.Type, e.Data, e.OccurredAt);
+
+    private static OutboxEvent ToOutbox(
+        Guid accountId, bool liveMode, string? sessionId, string type, IReadOnlyDictionary<string, object?> data, DateTime occurredAt) => new()
     {
         EventId = Ids.NewEventId(),
-        AccountId = session.AccountId,
-        LiveMode = session.LiveMode,
-        SessionId = session.Id,
-        Type = e.Type,
-        Payload = JsonSerializer.Serialize(e.Data, ApiJson.Options),
-        OccurredAt = e.OccurredAt,
+        AccountId = accountId,
+        LiveMode = liveMode,
+        SessionId = sessionId,
+        Type = type,
+        Payload = JsonSerializer.Serialize(data, ApiJson.Options),
+        OccurredAt = occurredAt,
     };
 }
 
