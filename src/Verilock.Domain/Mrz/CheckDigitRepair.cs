@@ -31,7 +31,8 @@ internal static class CheckDigitRepair
 
     private static int RepairOne(char[][] lines, MrzLayout layout, IEnumerable<MrzSpan> fields, Func<MrzCheckDigits, bool> agrees)
     {
-        if (agrees(Checks(lines, layout)))
+        var before = Checks(lines, layout);
+        if (agrees(before))
             return 0;
 
         var fixes = new List<(int Line, int Index, char Character)>();
@@ -45,7 +46,8 @@ internal static class CheckDigitRepair
                     if (alternative == '<' && !OnlyFillersFollow(lines[line], index, field))
                         continue;
                     lines[line][index] = alternative;
-                    if (agrees(Checks(lines, layout)))
+                    var after = Checks(lines, layout);
+                    if (agrees(after) && !BreaksAny(before, after) && CompositeConfirms(after))
                         fixes.Add((line, index, alternative));
                     lines[line][index] = printed;
                 }
@@ -58,6 +60,20 @@ internal static class CheckDigitRepair
         lines[fix.Line][fix.Index] = fix.Character;
         return 1;
     }
+
+    // A true fix undoes a misread, so every check digit that agreed before still agrees; the composite covers the
+    // document number, so it vetoes a "fix" that only matches a misread document number check digit.
+    private static bool BreaksAny(MrzCheckDigits before, MrzCheckDigits after) =>
+        (before.DocumentNumber && !after.DocumentNumber)
+        || (before.DateOfBirth && !after.DateOfBirth)
+        || (before.ExpiryDate && !after.ExpiryDate)
+        || (before.OptionalData == true && after.OptionalData != true)
+        || (before.Composite == true && after.Composite != true);
+
+    // Once every field's own check digit agrees, the composite must agree as well: otherwise the "fix" only matched
+    // a misread check digit and the number we would report is not the one printed.
+    private static bool CompositeConfirms(MrzCheckDigits after) =>
+        after.Composite != false || !(after.DocumentNumber && after.DateOfBirth && after.ExpiryDate && after.OptionalData != false);
 
     // Fillers only pad a field's end; a filler in the middle of a number is no reading of it.
     private static bool OnlyFillersFollow(char[] line, int index, MrzSpan field)
