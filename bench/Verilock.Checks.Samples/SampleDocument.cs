@@ -1,0 +1,24 @@
+namespace Verilock.Checks.Samples;
+
+/// <summary>The two ICAO 9303 layouts the samples cover: a passport data page (TD3, 2 × 44) and an ID card (TD1, 3 × 30).</summary>
+public enum SampleLayout { Passport, IdCard }
+
+/// <summary>A fictional holder and document; <see cref="MrzLines"/> is what a perfect reader returns.</summary>
+public sealed record SampleDocument(
+    SampleLayout Layout,
+    string DocumentCode,
+    string IssuingState,
+    string Surname,
+    string GivenNames,
+    string DocumentNumber,
+    string Nationality,
+    DateOnly DateOfBirth,
+    char Sex,
+    DateOnly ExpiryDate,
+    string OptionalData)
+{
+    public IReadOnlyList<string> MrzLines => MrzComposer.Compose(this);
+
+    /// <summary>A short name for file names and reports that carries no holder data.</summary>
+    public string Label => $"{Layout.ToString().ToLowerInvariant()}-{IssuingState.ToLowerInvariant()}";
+}

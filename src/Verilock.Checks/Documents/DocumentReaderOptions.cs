@@ -1,0 +1,22 @@
+namespace Verilock.Checks.Documents;
+
+/// <summary>Where the OCR model lives and how much work one upload may cost.</summary>
+public sealed class DocumentReaderOptions
+{
+    /// <summary>Folder holding <c>{Language}.traineddata</c>; <c>scripts/setup</c> puts the OCR-B model in <c>models/</c>.</summary>
+    public required string TessdataDirectory { get; init; }
+
+    /// <summary>OCR-B model trained on machine-readable zones; far more accurate on them than a general model.</summary>
+    public string Language { get; init; } = "ocrb_int";
+
+    /// <summary>Used when the OCR-B model file is missing (Debian's <c>tesseract-ocr-eng</c>), so a server without it degrades instead of failing.</summary>
+    public string FallbackTessdataDirectory { get; init; } = "/usr/share/tesseract-ocr/5/tessdata";
+
+    public string FallbackLanguage { get; init; } = "eng";
+
+    /// <summary>Uploads declaring more pixels than this are refused from their header, before any decoding allocates memory.</summary>
+    public long MaxPixels { get; init; } = 40_000_000;
+
+    /// <summary>Below this mean OCR confidence (0..1) a read that validates is still reported as <see cref="DocumentReadOutcome.LowConfidence"/>.</summary>
+    public double MinConfidence { get; init; } = 0.6;
+}

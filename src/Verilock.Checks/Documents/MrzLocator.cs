@@ -1,0 +1,231 @@
+using OpenCvSharp;
+
+namespace Verilock.Checks.Documents;
+
+/// <summary>
+/// Finds machine-readable zones in a photo without reading anything: dark print is lifted from the page with a
+/// black-hat filter, characters are joined into line blobs, and groups of 2–3 long parallel lines of equal
+/// length and even spacing (the MRZ's shape, which ordinary printed fields rarely have) become candidates.
+/// The search runs on the image and on its transpose, so zones turned by 90° are found like upright ones;
+/// which way up a zone reads is guessed from where the rest of the page's print lies (the MRZ is at the
+/// bottom of every ICAO document), and the reader tries the other way when the guess reads badly.
+/// </summary>
+internal static class MrzLocator
+{
+    /// <summary>Long side of the working image: MRZ characters stay ≥ 8 px tall for a document filling half the frame.</summary>
+    public const int WorkLongSide = 1000;
+
+    const int MaxCandidates = 4;
+
+    public static Mat ToWorkScale(Mat gray, out double scale)
+    {
+        scale = Math.Min(1.0, (double)WorkLongSide / Math.Max(gray.Width, gray.Height));
+        if (scale >= 1.0)
+            return gray.Clone();
+        var work = new Mat();
+        Cv2.Resize(gray, work, new Size(0, 0), scale, scale, InterpolationFlags.Area);
+        return work;
+    }
+
+    /// <param name="work">The grayscale image at working scale.</param>
+    /// <param name="scale">Working scale ÷ full scale, to map boxes back to full-resolution coordinates.</param>
+    public static IReadOnlyList<MrzCandidate> Locate(Mat work, double scale)
+    {
+        var candidates = new List<MrzCandidate>();
+        using (var mask = LineMask(work))
+            candidates.AddRange(FindZones(mask, transposed: false));
+        using (var transposed = work.T().ToMat())
+        using (var mask = LineMask(transposed))
+            candidates.AddRange(FindZones(mask, transposed: true));
+        return candidates
+            .OrderByDescending(c => c.Score)
+            .Take(MaxCandidates)
+            .Select(c => c with { Lines = c.Lines.Select(l => ToFullScale(l, scale)).ToArray() })
+            .ToArray();
+    }
+
+    /// <summary>White where dark print forms horizontal lines: black-hat, Otsu, then join letters along the line.</summary>
+    static Mat LineMask(Mat gray)
+    {
+        using var blackHat = new Mat();
+        using (var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(15, 11)))
+            Cv2.MorphologyEx(gray, blackHat, MorphTypes.BlackHat, kernel);
+        var mask = new Mat();
+        var otsu = Cv2.Threshold(blackHat, mask, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        // Glare lowers the contrast of the print under it below the global threshold; print that is dark
+        // relative to its neighbourhood's darkest print still counts, above a floor that keeps paper grain out.
+        using var neighbourhoodMax = new Mat();
+        using (var reach = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(41, 41)))
+            Cv2.Dilate(blackHat, neighbourhoodMax, reach);
+        using var relative = new Mat();
+        Cv2.Compare(blackHat * 2.2, neighbourhoodMax, relative, CmpTypes.GE);
+        using var floor = new Mat();
+        Cv2.Threshold(blackHat, floor, otsu * 0.35, 255, ThresholdTypes.Binary);
+        Cv2.BitwiseAnd(relative, floor, relative);
+        Cv2.BitwiseOr(mask, relative, mask);
+        using (var join = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(21, 3)))
+            Cv2.MorphologyEx(mask, mask, MorphTypes.Close, join);
+        // Thin strokes of background patterns survive Otsu on clean pages; print lines are thicker than 3 px.
+        using (var speck = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(5, 3)))
+            Cv2.MorphologyEx(mask, mask, MorphTypes.Open, speck);
+        return mask;
+    }
+
+    static IEnumerable<MrzCandidate> FindZones(Mat mask, bool transposed)
+    {
+        var lines = LongLines(mask);
+        var zones = new List<MrzCandidate>();
+        for (var first = 0; first < lines.Count; first++)
+        {
+            var group = new List<TextLineBox> { lines[first] };
+            for (var next = first + 1; next < lines.Count && group.Count < 3; next++)
+                if (Continues(group[^1], lines[next], group[0]))
+                    group.Add(lines[next]);
+            if (group.Count < 2)
+                continue;
+            var lengths = group.Select(l => l.Length).ToArray();
+            var score = lengths.Sum() * (lengths.Min() / lengths.Max());
+            zones.Add(new MrzCandidate(InReadingOrder(group, ReadsUpright(mask, group), transposed), score));
+        }
+        return zones;
+    }
+
+    /// <summary>Line blobs at least 12 times longer than tall and within 25° of horizontal, sorted top to bottom.</summary>
+    static List<TextLineBox> LongLines(Mat mask)
+    {
+        Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        var pieces = new List<TextLineBox>();
+        foreach (var contour in contours)
+        {
+            var piece = Flat(Cv2.MinAreaRect(contour));
+            if (piece is { Height: >= 4 } p && p.Length >= 2 * p.Height)
+                pieces.Add(p);
+        }
+        var minLength = Math.Max(mask.Width, mask.Height) * 0.18f;
+        var lines = JoinBrokenLines(pieces).Where(l => l.Length >= minLength && l.Length >= 12 * l.Height).ToList();
+        lines.Sort((a, b) => a.Center.Y.CompareTo(b.Center.Y));
+        return lines;
+    }
+
+    static TextLineBox? Flat(RotatedRect box)
+    {
+        var (length, height, angle) = box.Size.Width >= box.Size.Height
+            ? (box.Size.Width, box.Size.Height, box.Angle)
+            : (box.Size.Height, box.Size.Width, box.Angle + 90f);
+        if (angle > 90f) angle -= 180f;
+        if (Math.Abs(angle) > 25f)
+            return null;
+        var radians = angle * MathF.PI / 180f;
+        return new TextLineBox(box.Center, length, height, new Point2f(MathF.Cos(radians), MathF.Sin(radians)));
+    }
+
+    /// <summary>
+    /// Rejoins pieces of one line that the closing left apart: in a name like <c>BOIS&lt;DE&lt;LA</c> the thin
+    /// fillers can drop out of the mask, leaving a gap wider than the joining kernel.
+    /// </summary>
+    static List<TextLineBox> JoinBrokenLines(List<TextLineBox> pieces)
+    {
+        pieces.Sort((a, b) => (a.Center.X - a.Length / 2).CompareTo(b.Center.X - b.Length / 2));
+        var joined = new List<TextLineBox>();
+        var used = new bool[pieces.Count];
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (used[i]) continue;
+            var line = pieces[i];
+            for (var j = i + 1; j < pieces.Count; j++)
+            {
+                if (used[j] || !SameLine(line, pieces[j])) continue;
+                line = Union(line, pieces[j]);
+                used[j] = true;
+            }
+            joined.Add(line);
+        }
+        return joined;
+    }
+
+    static bool SameLine(TextLineBox line, TextLineBox next)
+    {
+        var gap = line.Along(next.Center) - line.Length / 2 - next.Length / 2;
+        return next.Height > 0.6f * line.Height && next.Height < 1.6f * line.Height
+               && MathF.Abs(line.Across(next.Center)) < 0.4f * line.Height
+               && gap < 4f * line.Height && gap > -line.Height;
+    }
+
+    static TextLineBox Union(TextLineBox a, TextLineBox b)
+    {
+        var corners = Corners(a).Concat(Corners(b)).ToArray();
+        return Flat(Cv2.MinAreaRect(corners)) ?? a;
+    }
+
+    static IEnumerable<Point2f> Corners(TextLineBox l)
+    {
+        var along = new Point2f(l.Direction.X * l.Length / 2, l.Direction.Y * l.Length / 2);
+        var across = new Point2f(l.Down.X * l.Height / 2, l.Down.Y * l.Height / 2);
+        yield return l.Center + along + across;
+        yield return l.Center + along - across;
+        yield return l.Center - along + across;
+        yield return l.Center - along - across;
+    }
+
+    /// <summary>The next MRZ line: same length and slant as the first, directly below the previous one, one line pitch away.</summary>
+    static bool Continues(TextLineBox previous, TextLineBox next, TextLineBox first)
+    {
+        var height = (previous.Height + next.Height) / 2f;
+        var gap = previous.Across(next.Center);
+        var slant = MathF.Abs(previous.Direction.X * next.Direction.Y - previous.Direction.Y * next.Direction.X);
+        return next.Length > 0.85f * first.Length && next.Length < 1.18f * first.Length
+               && slant < 0.07f
+               && gap > 1.2f * height && gap < 3.2f * height
+               && MathF.Abs(previous.Along(next.Center)) < 0.08f * first.Length;
+    }
+
+    /// <summary>
+    /// Upright when more print lies above the zone than below it: on every ICAO document the MRZ is the bottom
+    /// of the page, with the data fields and portrait above.
+    /// </summary>
+    static bool ReadsUpright(Mat mask, List<TextLineBox> group)
+    {
+        var top = group[0];
+        var bottom = group[^1];
+        var reach = (int)(top.Length * 0.5f);
+        var left = (int)Math.Max(0, Math.Min(top.Center.X, bottom.Center.X) - top.Length / 2);
+        var right = (int)Math.Min(mask.Width, Math.Max(top.Center.X, bottom.Center.X) + top.Length / 2);
+        var above = InkIn(mask, left, right, (int)(top.Center.Y - top.Height * 1.5f) - reach, (int)(top.Center.Y - top.Height * 1.5f));
+        var below = InkIn(mask, left, right, (int)(bottom.Center.Y + bottom.Height * 1.5f), (int)(bottom.Center.Y + bottom.Height * 1.5f) + reach);
+        return above >= below;
+    }
+
+    static int InkIn(Mat mask, int left, int right, int top, int bottom)
+    {
+        top = Math.Clamp(top, 0, mask.Height);
+        bottom = Math.Clamp(bottom, 0, mask.Height);
+        if (bottom <= top || right <= left)
+            return 0;
+        using var region = new Mat(mask, new Rect(left, top, right - left, bottom - top));
+        return Cv2.CountNonZero(region);
+    }
+
+    /// <summary>
+    /// Orders a top-to-bottom group first line to last and gives every line the reading direction whose
+    /// <see cref="TextLineBox.Down"/> points from the first line to the last. The transposed pass sees the page
+    /// mirrored, so its "down" is swapped back into image axes before the direction is derived from it.
+    /// </summary>
+    static TextLineBox[] InReadingOrder(List<TextLineBox> group, bool upright, bool transposed)
+    {
+        var down = upright ? group[0].Down : new Point2f(-group[0].Down.X, -group[0].Down.Y);
+        if (transposed)
+            down = new Point2f(down.Y, down.X);
+        var direction = new Point2f(down.Y, -down.X);
+        var ordered = upright ? group : Enumerable.Reverse(group);
+        return ordered
+            .Select(l => l with { Center = transposed ? new Point2f(l.Center.Y, l.Center.X) : l.Center, Direction = direction })
+            .ToArray();
+    }
+
+    static TextLineBox ToFullScale(TextLineBox line, double scale) => line with
+    {
+        Center = new Point2f((float)(line.Center.X / scale), (float)(line.Center.Y / scale)),
+        Length = (float)(line.Length / scale),
+        Height = (float)(line.Height / scale),
+    };
+}
