@@ -21,7 +21,7 @@ public class SessionTests
             [VerificationStep.Document] = new(StepOutcome.Approved, 0.98, null),
             [VerificationStep.Selfie] = new(StepOutcome.Approved, null, null),
             [VerificationStep.FaceMatch] = new(StepOutcome.Pending, 0.7, null),
-        }, ["face_match_inconclusive"], 20, "low", Now);
+        }, ["face_match_inconclusive"], Now);
     }
 
     [Fact]
@@ -103,17 +103,17 @@ public class SessionTests
         var declined = NewSession();
         Assert.True(declined.TrySubmit(Now));
         declined.RecordCheckOutcome(declined.Steps.ToDictionary(s => s, s => new StepResult(s == VerificationStep.FaceMatch ? StepOutcome.Declined : StepOutcome.Approved, 0.3, null)),
-            ["face_match_inconclusive"], 70, "high", Now);
+            ["face_match_inconclusive"], Now);
         Assert.Equal(SessionStatus.Declined, declined.Status);
         Assert.Equal("system", declined.DecidedBy);
         Assert.Empty(declined.ReviewReasons);
 
         var approved = NewSession();
         Assert.True(approved.TrySubmit(Now));
-        approved.RecordCheckOutcome(approved.Steps.ToDictionary(s => s, _ => new StepResult(StepOutcome.Approved, 0.99, null)), [], 3, "low", Now);
+        approved.RecordCheckOutcome(approved.Steps.ToDictionary(s => s, _ => new StepResult(StepOutcome.Approved, 0.99, null)), [], Now);
         Assert.Equal(SessionStatus.Approved, approved.Status);
         Assert.Equal(approved.CompletedAt, approved.DecidedAt);
         Assert.Throws<InvalidOperationException>(() =>
-            approved.RecordCheckOutcome(approved.Results, [], 3, "low", Now));
+            approved.RecordCheckOutcome(approved.Results, [], Now));
     }
 }

@@ -133,6 +133,18 @@ public sealed class AmlScreening
     }
 
     /// <summary>
+    /// Forgets who was screened, for a redacted session (spec §8.9): the query and the integrator's reference
+    /// go, monitoring stops. The matches stay: they describe list entries, which are public records.
+    /// </summary>
+    public void Redact()
+    {
+        Query = new AmlQuery(null, null, null, null, null);
+        ReferenceId = null;
+        DecisionReason = null;
+        MonitoringEnabled = false;
+    }
+
+    /// <summary>
     /// A reviewer's verdict (spec §11.3). The same verdict again changes nothing; the opposite one, or
     /// confirming a screening that matched nothing, is a conflict. Never touches a session.
     /// </summary>

@@ -7,6 +7,13 @@ public static class Ids
 {
     public static string NewSessionId() => "ses_" + Guid.NewGuid().ToString("D");
 
+    public static string NewDocumentId() => "doc_" + Guid.NewGuid().ToString("D");
+
+    public static string NewSelfieId() => "sel_" + Guid.NewGuid().ToString("D");
+
+    /// <summary>The name of a stored media file: random, so it says nothing about its session or holder.</summary>
+    public static string NewMediaKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     public static string NewScreeningId() => "aml_" + Guid.NewGuid().ToString("D");
 
     public static string NewEventId() => "evt_" + Guid.NewGuid().ToString("N");

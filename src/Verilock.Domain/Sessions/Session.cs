@@ -1,4 +1,6 @@
+using Verilock.Domain.Checks;
 using Verilock.Domain.Common;
+using Verilock.Domain.Media;
 
 namespace Verilock.Domain.Sessions;
 
@@ -43,6 +45,11 @@ public sealed class Session
     public string? DecidedBy { get; private set; }
     public string? DecisionReason { get; private set; }
     public DateTime? DecidedAt { get; private set; }
+    public SessionDocument? Document { get; private set; }
+    public SessionSelfie? Selfie { get; private set; }
+    public RiskAssessment? Risk { get; private set; }
+
+    /// <summary>The hosted flow's credential. Redaction replaces it with one never shown, which ends the old link.</summary>
     public string SessionToken { get; private set; }
     public DateTime? ConsentGivenAt { get; private set; }
     public DateTime ExpiresAt { get; private set; }
@@ -102,10 +109,12 @@ public sealed class Session
     }
 
     /// <summary>
-    /// A session still waiting for the applicant stops accepting work once <see cref="ExpiresAt"/> passes.
-    /// (Processing sessions without uploaded media join this rule when uploads exist.)
+    /// A session still waiting for the applicant stops accepting work once <see cref="ExpiresAt"/> passes
+    /// (spec §7.2). Submitting always needs uploads or only runs AML, so a processing session never expires.
     /// </summary>
     public bool IsDueForExpiry(DateTime now) => Status == SessionStatus.Created && ExpiresAt <= now;
+
+    public bool IsRedacted => RedactedAt is not null;
 
     /// <summary>Expires the session if it is due; returns whether anything changed.</summary>
     public bool ExpireIfDue(DateTime now)
@@ -115,6 +124,119 @@ public sealed class Session
         Status = SessionStatus.Expired;
         Raise("session.expired", Clock.ToSeconds(now), data => data["expires_at"] = ExpiresAt);
         return true;
+    }
+
+    /// <summary>Why an upload for <paramref name="step"/> is refused (a 409), or null when it is accepted (spec §8.4–§8.5).</summary>
+    public string? UploadRefusal(VerificationStep step, DateTime now)
+    {
+        if (!Steps.Contains(step))
+            return $"This session has no {step.ToWire()} step.";
+        if (Status == SessionStatus.Expired || IsDueForExpiry(now))
+            return "The session has expired.";
+        return Status == SessionStatus.Created ? null : "The session has been submitted; uploads are closed.";
+    }
+
+    /// <summary>
+    /// Stores uploaded document sides; the document keeps its id across uploads and the last type given wins.
+    /// Returns the storage keys of replaced files, for the caller to delete once this change is saved.
+    /// </summary>
+    public IReadOnlyList<string> PutDocument(string? type, StoredMedia? front, StoredMedia? back, DateTime now)
+    {
+        RequireUploadable(VerificationStep.Document, now);
+        var current = Document ?? new SessionDocument(Ids.NewDocumentId(), null, null, null, Clock.ToSeconds(now));
+        var replaced = new List<string>();
+        if (front is not null && current.Front is not null)
+            replaced.Add(current.Front.StorageKey);
+        if (back is not null && current.Back is not null)
+            replaced.Add(current.Back.StorageKey);
+        Document = current with { Type = type ?? current.Type, Front = front ?? current.Front, Back = back ?? current.Back };
+        return replaced;
+    }
+
+    /// <summary>Stores the selfie, keeping its id on a re-upload; returns the replaced file's key, if any.</summary>
+    public IReadOnlyList<string> PutSelfie(StoredMedia media, DateTime now)
+    {
+        RequireUploadable(VerificationStep.Selfie, now);
+        var replaced = Selfie is null ? [] : new[] { Selfie.Media.StorageKey };
+        Selfie = Selfie is null
+            ? new SessionSelfie(Ids.NewSelfieId(), media, Clock.ToSeconds(now))
+            : Selfie with { Media = media };
+        return replaced;
+    }
+
+    private void RequireUploadable(VerificationStep step, DateTime now)
+    {
+        if (UploadRefusal(step, now) is { } refusal)
+            throw new InvalidOperationException(refusal);
+    }
+
+    /// <summary>The uploads submit still needs, named as the spec's 422 keys (spec §8.6).</summary>
+    public IReadOnlyList<string> MissingUploads()
+    {
+        var missing = new List<string>();
+        if (Steps.Contains(VerificationStep.Document))
+        {
+            if (Document?.Front is null)
+                missing.Add("document.front");
+            if (SessionDocument.NeedsBack(Document?.Type) && Document?.Back is null)
+                missing.Add("document.back");
+        }
+        if (Steps.Contains(VerificationStep.Selfie) && Selfie is null)
+            missing.Add("selfie");
+        return missing;
+    }
+
+    /// <summary>Every stored file of the session, for redaction.</summary>
+    public IReadOnlyList<string> MediaKeys() =>
+        new[] { Document?.Front?.StorageKey, Document?.Back?.StorageKey, Selfie?.Media.StorageKey }
+            .OfType<string>().ToArray();
+
+    public enum RedactionResult
+    {
+        Redacted,
+        AlreadyRedacted,
+        Conflict,
+    }
+
+    /// <summary>
+    /// Deletes the personal data the session holds and keeps its tombstone (spec §8.9). A session still waiting
+    /// for the applicant is expired first; one being processed cannot be redacted until it is decided.
+    /// The caller deletes the media (<see cref="MediaKeys"/>, read before) and the data kept elsewhere.
+    /// </summary>
+    public RedactionResult Redact(DateTime now)
+    {
+        if (IsRedacted)
+            return RedactionResult.AlreadyRedacted;
+        if (Status == SessionStatus.Processing)
+            return RedactionResult.Conflict;
+        now = Clock.ToSeconds(now);
+        if (Status == SessionStatus.Created)
+        {
+            Status = SessionStatus.Expired;
+            Raise("session.expired", now, data => data["expires_at"] = ExpiresAt);
+        }
+        ReviewReasons = [];
+        RiskScore = null;
+        RiskLevel = null;
+        Risk = null;
+        ReferenceId = null;
+        ProfileId = null;
+        Applicant = Applicant.Empty;
+        Metadata = new Dictionary<string, object?>();
+        RedirectUrl = null;
+        WebhookUrl = null;
+        MonitoringEnabled = false;
+        Document = null;
+        Selfie = null;
+        Results = new Dictionary<VerificationStep, StepResult>();
+        DecidedBy = null;
+        DecisionReason = null;
+        DecidedAt = null;
+        SessionToken = Ids.NewSessionToken();
+        ConsentGivenAt = null;
+        SubmittedAt = null;
+        RedactedAt = now;
+        return RedactionResult.Redacted;
     }
 
     public enum ManualDecisionResult
@@ -152,22 +274,43 @@ public sealed class Session
 
     /// <summary>
     /// Records the automatic outcome of the checks (spec §7.2): any declined step declines, review reasons
-    /// leave the session processing with decision <c>review</c>, otherwise it is approved.
+    /// leave the session processing with decision <c>review</c>, otherwise it is approved. The checks give
+    /// their own review reasons; the risk score, <c>data_mismatch</c> and <c>risk_high</c> are derived here.
     /// </summary>
+    /// <param name="declineOnDataMismatch">
+    /// Decline (rather than review) when the document contradicts the applicant's data: an account's choice.
+    /// </param>
     public void RecordCheckOutcome(
         IReadOnlyDictionary<VerificationStep, StepResult> results,
-        IReadOnlyList<string> reviewReasons,
-        int riskScore,
-        string riskLevel,
-        DateTime now)
+        IReadOnlyList<string> checkReviewReasons,
+        DateTime now,
+        bool declineOnDataMismatch = false)
     {
         if (Status != SessionStatus.Processing || Decision is not null)
             throw new InvalidOperationException("Only a session being processed can receive its check outcome.");
         now = Clock.ToSeconds(now);
+        var risk = RiskCalculator.Assess(Steps, results, now);
+        var reviewReasons = checkReviewReasons.ToList();
+        var mismatch = results.TryGetValue(VerificationStep.Document, out var document) &&
+            RiskCalculator.DataConsistencyValues(document)?.Any(v => v.Value == false) == true;
+        if (mismatch && declineOnDataMismatch)
+            results = WithOutcome(results, VerificationStep.Document, StepOutcome.Declined);
+        else if (mismatch)
+        {
+            reviewReasons.Add(ReviewReason.DataMismatch);
+            if (document!.Status == StepOutcome.Approved)
+                results = WithOutcome(results, VerificationStep.Document, StepOutcome.Pending);
+        }
+        var anyDeclined = results.Values.Any(r => r.Status == StepOutcome.Declined);
+        if (!anyDeclined && RiskCalculator.IsHigh(risk.CompositeScore))
+            reviewReasons.Add(ReviewReason.RiskHigh);
+        reviewReasons = reviewReasons.Distinct().ToList();
+
         Results = results;
-        RiskScore = riskScore;
-        RiskLevel = riskLevel;
-        if (results.Values.Any(r => r.Status == StepOutcome.Declined))
+        Risk = risk;
+        RiskScore = risk.CompositeScore;
+        RiskLevel = risk.Level;
+        if (anyDeclined)
         {
             Decision = SessionDecision.Declined;
             Status = SessionStatus.Declined;
@@ -190,7 +333,11 @@ public sealed class Session
         RaiseCompletion(now);
     }
 
-    /// <summary>Hands the session to the checks (spec §8.6); callers verify uploads first.</summary>
+    private static Dictionary<VerificationStep, StepResult> WithOutcome(
+        IReadOnlyDictionary<VerificationStep, StepResult> results, VerificationStep step, StepOutcome outcome) =>
+        results.ToDictionary(pair => pair.Key, pair => pair.Key == step ? pair.Value with { Status = outcome } : pair.Value);
+
+    /// <summary>Hands the session to the checks (spec §8.6); callers verify uploads first (<see cref="MissingUploads"/>).</summary>
     public bool TrySubmit(DateTime now)
     {
         if (Status != SessionStatus.Created || IsDueForExpiry(now))

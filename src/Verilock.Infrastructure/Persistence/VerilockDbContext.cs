@@ -31,6 +31,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AmlScreening> AmlScreenings => Set<AmlScreening>();
     public DbSet<AmlMonitoringClaim> AmlMonitoringClaims => Set<AmlMonitoringClaim>();
+    public DbSet<CheckJob> CheckJobs => Set<CheckJob>();
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
 
     public abstract bool IsSqlite { get; }
 
@@ -46,6 +48,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .ToList();
         var counterChanges = CounterChanges(sessions);
+        // A session's AML step finishes before the session is decided: its events come first in the outbox.
+        var screenings = ScreeningsWithEvents();
         var raised = new List<Session>();
         foreach (var entry in sessions)
         {
@@ -56,9 +60,9 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             raised.Add(entry.Entity);
             OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
         }
-        var screenings = ScreeningsWithEvents();
 
         var writesOutbox = ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
+        var queuesJobs = ChangeTracker.Entries<CheckJob>().Any(e => e.State == EntityState.Added);
         using var writeLock = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -71,9 +75,10 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             // Inside a caller's transaction the rows are not visible yet: whoever commits it rings.
-            if (writesOutbox && ownTransaction is not null)
-                OutboxSignal.For(Database.GetConnectionString()).Ring();
+            if (ownTransaction is not null)
+                RingFor(writesOutbox, queuesJobs);
             _outboxWrittenInTransaction |= writesOutbox && ownTransaction is null;
+            _jobsQueuedInTransaction |= queuesJobs && ownTransaction is null;
             foreach (var session in raised)
                 session.ClearPendingEvents();
             foreach (var screening in screenings)
@@ -88,21 +93,29 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     }
 
     private bool _outboxWrittenInTransaction;
+    private bool _jobsQueuedInTransaction;
+
+    private void RingFor(bool outbox, bool checkJobs)
+    {
+        if (outbox)
+            CommitSignal.For(CommitSignal.Outbox, Database.GetConnectionString()).Ring();
+        if (checkJobs)
+            CommitSignal.For(CommitSignal.CheckJobs, Database.GetConnectionString()).Ring();
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction (SaveChanges inside it joins), queued behind this
-    /// process's other SQLite writers; rings the outbox signal after the commit if outbox rows were written.
+    /// process's other SQLite writers; rings the commit signals after the commit for the work it queued.
     /// </summary>
     public Task<T> WriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         SqliteWriteGate.RunAsync(this, async () =>
         {
-            _outboxWrittenInTransaction = false;
+            _outboxWrittenInTransaction = _jobsQueuedInTransaction = false;
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (_outboxWrittenInTransaction)
-                OutboxSignal.For(Database.GetConnectionString()).Ring();
-            _outboxWrittenInTransaction = false;
+            RingFor(_outboxWrittenInTransaction, _jobsQueuedInTransaction);
+            _outboxWrittenInTransaction = _jobsQueuedInTransaction = false;
             return result;
         }, cancellationToken);
     /// <summary>Bumps the version of changed screenings and queues their events in the outbox, like sessions'.</summary>

@@ -80,6 +80,4 @@ public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screen
         var outcome = screening.Status == AmlScreeningStatus.Clear ? StepOutcome.Approved : StepOutcome.Pending;
         return new StepResult(outcome, screening.HighestScore, details);
     }
-
-    public const string ReviewReason = "aml_potential_match";
 }

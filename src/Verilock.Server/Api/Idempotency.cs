@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Auth;
@@ -138,7 +140,10 @@ public sealed class Idempotency(TimeProvider time)
             .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key && r.StatusCode == null)
             .ExecuteDeleteAsync(CancellationToken.None);
 
-    /// <summary>Method + path + body, with JSON object keys sorted so formatting and key order do not matter.</summary>
+    /// <summary>
+    /// Method + path + body (spec §5): JSON with object keys sorted, so formatting and key order do not matter;
+    /// multipart as its field names, text values and file SHA-256s, so a retry with a new boundary matches.
+    /// </summary>
     private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: ErrorHandling.MaxBodyBytes);
@@ -148,8 +153,39 @@ public sealed class Idempotency(TimeProvider time)
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}\n"));
-        hash.AppendData(CanonicalJson(body.ToArray()) ?? body.ToArray());
+        hash.AppendData(await CanonicalMultipartAsync(request.ContentType, body.ToArray(), cancellationToken)
+            ?? CanonicalJson(body.ToArray()) ?? body.ToArray());
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>One line per part, sorted: <c>name=value</c> for text, <c>name#sha256</c> for files; null if not multipart.</summary>
+    private static async Task<byte[]?> CanonicalMultipartAsync(string? contentType, byte[] body, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var type) ||
+            !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
+            HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+            return null;
+        var lines = new List<string>();
+        try
+        {
+            var reader = new MultipartReader(boundary, new MemoryStream(body));
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                using var content = new MemoryStream();
+                await section.Body.CopyToAsync(content, cancellationToken);
+                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                var name = disposition?.Name.Value ?? "";
+                lines.Add(disposition?.IsFileDisposition() == true
+                    ? $"{name}#{Convert.ToHexStringLower(SHA256.HashData(content.ToArray()))}"
+                    : $"{name}={Encoding.UTF8.GetString(content.ToArray())}");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return Encoding.UTF8.GetBytes(string.Join('\n', lines));
     }
 
     private static byte[]? CanonicalJson(byte[] body)

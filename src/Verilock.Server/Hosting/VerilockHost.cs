@@ -5,6 +5,8 @@ using Verilock.Server.Accounts;
 using Verilock.Server.Aml;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
+using Verilock.Server.Checks;
+using Verilock.Server.Media;
 using Verilock.Server.Operations;
 using Verilock.Server.Sessions;
 using Verilock.Server.Webhooks;
@@ -41,6 +43,8 @@ public static class VerilockHost
         services.AddHostedService<Housekeeping>();
         services.AddWebhookDelivery(options);
         services.AddAml();
+        services.AddMedia(options);
+        services.AddChecks();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(ApiKeyAuthentication.AddPolicies);

@@ -22,6 +22,8 @@ public sealed class VerilockOptions
     public AdmissionOptions Admission { get; set; } = new();
     public Webhooks.WebhookOptions Webhooks { get; set; } = new();
     public Aml.AmlOptions Aml { get; set; } = new();
+    public Media.MediaOptions Media { get; set; } = new();
+    public Checks.CheckOptions Checks { get; set; } = new();
 
     public sealed class RateLimitOptions
     {
@@ -59,6 +61,10 @@ public sealed class VerilockOptions
         foreach (var problem in Webhooks.Problems())
             yield return problem;
         foreach (var problem in Aml.Problems())
+            yield return problem;
+        foreach (var problem in Media.Problems())
+            yield return problem;
+        foreach (var problem in Checks.Problems())
             yield return problem;
         if (!string.IsNullOrEmpty(PublicBaseUrl) &&
             !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))

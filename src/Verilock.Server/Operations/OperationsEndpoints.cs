@@ -16,18 +16,39 @@ public static class OperationsEndpoints
     }
 
     /// <summary>
-    /// Ready when every dependency this server has answers. Checks appear as their features do: the
-    /// document and face issues add <c>models</c>. <c>aml_lists</c> is ok once at least one sanctions
-    /// list is in memory (a failed refresh keeps the last good copy, so it stays ok).
+    /// Ready when every dependency this server has answers. <c>models</c> is ok once the OCR model loads
+    /// (the face issue adds its models). <c>aml_lists</c> is ok once at least one sanctions list is in
+    /// memory (a failed refresh keeps the last good copy, so it stays ok).
     /// </summary>
-    private static async Task<IResult> ReadyAsync(VerilockDbContext db, ScreeningIndexHolder amlLists, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(
+        VerilockDbContext db, ScreeningIndexHolder amlLists, IServiceProvider services, CancellationToken cancellationToken)
     {
         var database = await DatabaseAnswersAsync(db, cancellationToken);
+        var models = ModelsLoad(services);
         var lists = amlLists.IsReady;
-        var checks = new Dictionary<string, string> { ["database"] = database ? "ok" : "fail", ["aml_lists"] = lists ? "ok" : "fail" };
-        return database && lists
+        var checks = new Dictionary<string, string>
+        {
+            ["database"] = database ? "ok" : "fail",
+            ["models"] = models ? "ok" : "fail",
+            ["aml_lists"] = lists ? "ok" : "fail",
+        };
+        return database && models && lists
             ? Results.Json(new { status = "ready", checks }, ApiJson.Options)
             : ApiError.Result(StatusCodes.Status503ServiceUnavailable, "server_error", "The server is not ready.", new { checks });
+    }
+
+    /// <summary>The document reader is built on first use; building it here loads the model or shows why it cannot.</summary>
+    private static bool ModelsLoad(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<Verilock.Checks.Documents.MrzDocumentReader>();
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OpenCvSharp.OpenCVException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> DatabaseAnswersAsync(VerilockDbContext db, CancellationToken cancellationToken)

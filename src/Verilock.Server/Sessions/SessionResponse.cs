@@ -22,15 +22,15 @@ public sealed record SessionResponse(
     string? RedirectUrl,
     string? WebhookUrl,
     bool MonitoringEnabled,
-    IReadOnlyList<object> Documents,
-    object? Selfie,
+    IReadOnlyList<Verilock.Server.Documents.DocumentResponse> Documents,
+    Verilock.Server.Documents.SelfieResponse? Selfie,
     IReadOnlyDictionary<string, StepResultResponse> Results,
     string? DecidedBy,
     string? DecisionReason,
     DateTime? DecidedAt,
-    string HostedUrl,
-    string SessionUrl,
-    string SessionToken,
+    string? HostedUrl,
+    string? SessionUrl,
+    string? SessionToken,
     DateTime? ConsentGivenAt,
     DateTime ExpiresAt,
     DateTime CreatedAt,
@@ -42,7 +42,8 @@ public sealed record SessionResponse(
 
     public static SessionResponse From(Session session, string publicBaseUrl)
     {
-        var url = $"{publicBaseUrl.TrimEnd('/')}/verify/{session.SessionToken}";
+        // A redacted session has no link any more: its token is gone with the rest (spec §8.9).
+        var url = session.IsRedacted ? null : $"{publicBaseUrl.TrimEnd('/')}/verify/{session.SessionToken}";
         return new SessionResponse(
             session.Id,
             Kind,
@@ -61,9 +62,9 @@ public sealed record SessionResponse(
             session.RedirectUrl,
             session.WebhookUrl,
             session.MonitoringEnabled,
-            [],
-            null,
-            session.Steps.ToDictionary(
+            session.Document is null ? [] : [Verilock.Server.Documents.DocumentResponse.From(session.Id, session.Document)],
+            session.Selfie is null ? null : Verilock.Server.Documents.SelfieResponse.From(session.Id, session.Selfie),
+            session.IsRedacted ? new Dictionary<string, StepResultResponse>() : session.Steps.ToDictionary(
                 step => step.ToWire(),
                 step => StepResultResponse.From(session.Results.GetValueOrDefault(step, StepResult.NotStarted))),
             session.DecidedBy,
@@ -71,7 +72,7 @@ public sealed record SessionResponse(
             session.DecidedAt,
             url,
             url,
-            session.SessionToken,
+            session.IsRedacted ? null : session.SessionToken,
             session.ConsentGivenAt,
             session.ExpiresAt,
             session.CreatedAt,

@@ -22,6 +22,29 @@ public static class SessionsApi
             .WithName("DecideSession")
             .DocumentJsonBody<DecisionRequestDoc>()
             .Produces<SessionResponse>();
+        sessions.MapDelete("/{id}", RedactSession.Handle)
+            .WithName("RedactSession")
+            .Produces(StatusCodes.Status204NoContent);
+        sessions.MapPost("/{id}/documents", Documents.UploadDocument.Handle)
+            .WithName("UploadDocument")
+            .DocumentMultipartBody<DocumentUploadDoc>()
+            .Produces<Documents.DocumentResponse>();
+        sessions.MapPost("/{id}/selfie", Documents.UploadSelfie.Handle)
+            .WithName("UploadSelfie")
+            .DocumentMultipartBody<SelfieUploadDoc>()
+            .Produces<Documents.SelfieResponse>();
+        sessions.MapGet("/{id}/documents/{documentId}/{side}", Documents.GetMedia.DocumentImage)
+            .WithName("GetDocumentImage")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        sessions.MapGet("/{id}/selfie", Documents.GetMedia.Selfie)
+            .WithName("GetSelfieImage")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        sessions.MapPost("/{id}/submit", SubmitSession.Handle)
+            .WithName("SubmitSession")
+            .Produces<SubmitSession.Response>(StatusCodes.Status202Accepted);
+        sessions.MapGet("/{id}/risk", GetRisk.Handle)
+            .WithName("GetSessionRisk")
+            .Produces<GetRisk.Response>();
         return api;
     }
 
@@ -32,4 +55,9 @@ public static class SessionsApi
         int? ExpiresIn, Dictionary<string, object?>? Metadata, bool? MonitoringEnabled);
 
     public sealed record DecisionRequestDoc(string Decision, string? Reason);
+
+    /// <summary>Multipart shapes for the OpenAPI document: both sides at once, or one side per request.</summary>
+    public sealed record DocumentUploadDoc(IFormFile? Front, IFormFile? Back, string? Type, IFormFile? File, string? Side, string? DocumentType);
+
+    public sealed record SelfieUploadDoc(IFormFile? Image, IFormFile? File);
 }

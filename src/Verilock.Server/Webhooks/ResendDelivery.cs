@@ -47,7 +47,7 @@ public static class ResendDelivery
         if (conflict is not null)
             return conflict;
         // Wakes this process's dispatcher, so the attempt starts within milliseconds rather than at its next poll.
-        OutboxSignal.For(db.Database.GetConnectionString()).Ring();
+        CommitSignal.For(CommitSignal.Outbox, db.Database.GetConnectionString()).Ring();
         return Results.Json(DeliveryResponse.From(delivery), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 }

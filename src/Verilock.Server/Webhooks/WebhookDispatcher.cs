@@ -33,9 +33,9 @@ public sealed partial class WebhookDispatcher(
     {
         if (!_options.Dispatch)
             return;
-        OutboxSignal signal;
+        CommitSignal signal;
         await using (var scope = scopes.CreateAsyncScope())
-            signal = OutboxSignal.For(scope.ServiceProvider.GetRequiredService<VerilockDbContext>().Database.GetConnectionString());
+            signal = CommitSignal.For(CommitSignal.Outbox, scope.ServiceProvider.GetRequiredService<VerilockDbContext>().Database.GetConnectionString());
 
         var recorder = RecordOutcomesAsync();
         try
@@ -161,7 +161,7 @@ public sealed partial class WebhookDispatcher(
     /// Waits for a ring, a freed slot or the rest of the poll interval. The interval counts from the start of
     /// the last round, so a clock that moved meanwhile (a slow round, or a test moving its clock) polls at once.
     /// </summary>
-    private async Task WaitForWorkAsync(OutboxSignal signal, long roundStarted, CancellationToken stoppingToken)
+    private async Task WaitForWorkAsync(CommitSignal signal, long roundStarted, CancellationToken stoppingToken)
     {
         var remaining = _options.PollInterval - time.GetElapsedTime(roundStarted);
         if (remaining <= TimeSpan.Zero)

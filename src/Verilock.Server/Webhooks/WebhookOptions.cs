@@ -48,13 +48,7 @@ public sealed class WebhookOptions
             yield return "Verilock:Webhooks:MaxConcurrency must be at least 1.";
         if (BatchSize is < 1 or > 1000)
             yield return "Verilock:Webhooks:BatchSize must be between 1 and 1000.";
-        if (!string.IsNullOrEmpty(SecretKey) && !IsKey(SecretKey))
+        if (!Infrastructure.Security.MasterKeys.IsValidOrEmpty(SecretKey))
             yield return "Verilock:Webhooks:SecretKey must be the base64 of exactly 32 bytes.";
-    }
-
-    private static bool IsKey(string text)
-    {
-        Span<byte> bytes = stackalloc byte[48];
-        return Convert.TryFromBase64String(text, bytes, out var written) && written == 32;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Verilock.Infrastructure.Security;
 
 namespace Verilock.Server.Webhooks;
 
@@ -23,9 +24,7 @@ public sealed class WebhookSecretProtector
     public WebhookSecretProtector(string? configuredKey, string dataDir)
     {
         var configured = configuredKey;
-        _key = new Lazy<byte[]>(() => string.IsNullOrEmpty(configured)
-            ? LoadOrCreateKeyFile(Path.Combine(dataDir, KeyFileName))
-            : Convert.FromBase64String(configured));
+        _key = new Lazy<byte[]>(() => MasterKeys.Load(configured, Path.Combine(dataDir, KeyFileName)));
     }
 
     public static string EndpointContext(string endpointId) => endpointId;
@@ -54,28 +53,5 @@ public sealed class WebhookSecretProtector
         aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain,
             Encoding.UTF8.GetBytes(context));
         return Encoding.UTF8.GetString(plain);
-    }
-
-    /// <summary>Reads the key file, creating it (owner-only) on first use; concurrent first starts agree on one file.</summary>
-    private static byte[] LoadOrCreateKeyFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            try
-            {
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temporary);
-            }
-        }
-        var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
-        return key.Length == 32 ? key : throw new InvalidOperationException($"{path} must hold the base64 of 32 bytes.");
     }
 }

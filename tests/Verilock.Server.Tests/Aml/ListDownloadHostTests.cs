@@ -45,7 +45,7 @@ public sealed class ListDownloadHostTests(DownloadingApiFixture api) : IClassFix
         Assert.False(holder.IsReady);
 
         var details = await (await api.Anonymous.GetAsync("/readyz")).ExpectErrorAsync(HttpStatusCode.ServiceUnavailable, "server_error");
-        Assert.Equal("""{"checks":{"database":"ok","aml_lists":"fail"}}""", details!.ToJsonString());
+        Assert.Equal("""{"checks":{"database":"ok","models":"ok","aml_lists":"fail"}}""", details!.ToJsonString());
         var live = await api.NewCallerAsync(live: true);
         var unavailable = await live.Client.PostJsonAsync(AmlRequests.Screen, """{"full_name":"Gulbahar Examplezai"}""");
         await unavailable.ExpectErrorAsync(HttpStatusCode.ServiceUnavailable, "server_error");
@@ -59,7 +59,7 @@ public sealed class ListDownloadHostTests(DownloadingApiFixture api) : IClassFix
         var outcome = await api.Services.GetRequiredService<AmlListRefresh>().RefreshAsync(CancellationToken.None);
         Assert.Equal(["un_sc"], outcome.Updated);
 
-        Assert.Equal("""{"status":"ready","checks":{"database":"ok","aml_lists":"ok"}}""",
+        Assert.Equal("""{"status":"ready","checks":{"database":"ok","models":"ok","aml_lists":"ok"}}""",
             (await (await api.Anonymous.GetAsync("/readyz")).ExpectAsync(HttpStatusCode.OK)).ToJsonString());
         var lists = await (await live.Client.GetAsync("/api/v1/aml/lists")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(["un_sc"], lists["data"]!.AsArray().Select(l => (string)l!["id"]!));

@@ -31,7 +31,7 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             var step = new SessionAmlScreening(db, scope.ServiceProvider.GetRequiredService<AmlScreener>(), Api.Clock).Screen(session)!;
             var now = Api.Clock.GetUtcNow().UtcDateTime;
             Assert.True(session.TrySubmit(now));
-            session.RecordCheckOutcome(new Dictionary<VerificationStep, StepResult> { [VerificationStep.Aml] = step.Step }, [], 5, "low", now);
+            session.RecordCheckOutcome(new Dictionary<VerificationStep, StepResult> { [VerificationStep.Aml] = step.Step }, [], now);
             await db.SaveChangesAsync();
             return step.Screening.Id;
         });

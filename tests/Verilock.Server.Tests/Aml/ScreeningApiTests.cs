@@ -343,7 +343,7 @@ public abstract partial class ScreeningApiTests : ApiTests
         Assert.Equal(["us_ofac_sdn", "un_sc", "sandbox"], testLists["data"]!.AsArray().Select(l => (string)l!["id"]!));
         Assert.Equal(1, (int)testLists["data"]![2]!["entity_count"]!);
 
-        Assert.Equal("""{"status":"ready","checks":{"database":"ok","aml_lists":"ok"}}""",
+        Assert.Equal("""{"status":"ready","checks":{"database":"ok","models":"ok","aml_lists":"ok"}}""",
             (await (await Api.Anonymous.GetAsync("/readyz")).ExpectAsync(HttpStatusCode.OK)).ToJsonString());
         var openApi = await (await Api.Anonymous.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
         Assert.Contains("/api/v1/aml/screen", openApi["paths"]!.Keys());

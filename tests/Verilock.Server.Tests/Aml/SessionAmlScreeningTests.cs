@@ -84,13 +84,14 @@ public abstract class SessionAmlScreeningTests(ApiFixture api) : ApiTests(api)
             Assert.True(session.TrySubmit(now));
             session.RecordCheckOutcome(
                 new Dictionary<VerificationStep, StepResult> { [VerificationStep.Aml] = result.Step },
-                result.PotentialMatch ? [SessionAmlScreening.ReviewReason] : [], 62, "high", now);
+                result.PotentialMatch ? [ReviewReason.AmlPotentialMatch] : [], now);
             await db.SaveChangesAsync();
             return 0;
         });
         var session = await (await caller.Client.GetAsync($"{Sessions}/{sessionId}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("review", (string?)session["decision"]);
-        Assert.Equal(["aml_potential_match"], session["review_reasons"]!.AsArray().Select(r => (string)r!));
+        // The match alone makes the risk high (spec §10: the AML component is the only one), so both reasons apply.
+        Assert.Equal(["aml_potential_match", "risk_high"], session["review_reasons"]!.AsArray().Select(r => (string)r!));
         Assert.Equal(Json(result.Step).ToJsonString(), session["results"]!["aml"]!.ToJsonString());
     }
 

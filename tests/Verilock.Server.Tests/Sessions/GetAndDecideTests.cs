@@ -43,7 +43,7 @@ public abstract class GetAndDecideTests(ApiFixture api) : ApiTests(api)
         Assert.Equal("Document checked by hand", (string?)body["decision_reason"]);
         Assert.Equal(decidedAt, (string?)body["decided_at"]);
         Assert.Equal(decidedAt, (string?)body["completed_at"]);
-        Assert.Equal(30, (int)body["risk_score"]!); // unchanged by manual decisions
+        Assert.Equal(15, (int)body["risk_score"]!); // computed by the checks (spec §10), unchanged by manual decisions
         var events = await Api.EventTypesAsync(id);
         Assert.Equal(["session.created", "session.processing", "session.review_required", "session.completed", "session.approved"], events);
 

@@ -9,6 +9,7 @@ using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Accounts;
 using Verilock.Server.Aml;
+using Verilock.Server.Checks;
 using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Tests.Support;
@@ -66,6 +67,9 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
                 // Webhook tests turn delivery on; elsewhere a session's webhook_url may name a host on the internet.
                 ["Verilock:Webhooks:Dispatch"] = "false",
                 ["Verilock:Aml:ListsDirectory"] = AmlListsDirectory,
+                // Tests run the checks themselves (RunChecksAsync) so they decide when; one fixture runs the workers.
+                ["Verilock:Checks:Workers"] = "0",
+                ["Verilock:Checks:ModelsDirectory"] = Repository.Models,
             };
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
@@ -124,10 +128,24 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
         var results = session.Steps.ToDictionary(
             step => step,
             step => step == session.Steps[^1] ? new StepResult(StepOutcome.Pending, 0.7, null) : new StepResult(StepOutcome.Approved, 0.97, null));
-        session.RecordCheckOutcome(results, ["face_match_inconclusive"], 30, "medium", now);
+        session.RecordCheckOutcome(results, ["face_match_inconclusive"], now);
         await db.SaveChangesAsync();
         return 0;
     });
+
+    /// <summary>
+    /// Lets <paramref name="elapse"/> pass (default: past the sandbox's simulated processing time) and runs
+    /// every check job then due, as the background workers would; returns how many ran.
+    /// </summary>
+    public async Task<int> RunChecksAsync(TimeSpan? elapse = null)
+    {
+        Clock.Advance(elapse ?? TimeSpan.FromSeconds(3));
+        var workers = Services.GetRequiredService<CheckWorkers>();
+        var ran = 0;
+        while (await workers.RunOneAsync(CancellationToken.None))
+            ran++;
+        return ran;
+    }
 
     public Task<List<string>> EventTypesAsync(string sessionId) => WithDbAsync(db =>
         db.OutboxEvents.Where(e => e.SessionId == sessionId).OrderBy(e => e.Sequence).Select(e => e.Type).ToListAsync());

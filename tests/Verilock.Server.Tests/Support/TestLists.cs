@@ -57,13 +57,7 @@ public static class TestLists
     /// <summary>The real list snapshots (<c>../shared/data/sanctions</c> beside the repository), or null where absent.</summary>
     public static string? SharedSanctions()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Verilock.sln")))
-                continue;
-            var sanctions = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "sanctions"));
-            return Directory.Exists(sanctions) ? sanctions : null;
-        }
-        return null;
+        var sanctions = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data", "sanctions"));
+        return Directory.Exists(sanctions) ? sanctions : null;
     }
 }

@@ -27,6 +27,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.Property(s => s.Settings).HasJsonConversion();
         session.Property(s => s.Metadata).HasJsonConversion();
         session.Property(s => s.Results).HasJsonConversion();
+        session.Property(s => s.Document).HasJsonConversion();
+        session.Property(s => s.Selfie).HasJsonConversion();
+        session.Property(s => s.Risk).HasJsonConversion();
         session.ComplexProperty(s => s.Applicant, applicant =>
         {
             applicant.Property(a => a.FirstName).HasMaxLength(100);

@@ -346,6 +346,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("decision_reason");
 
+                    b.Property<string>("Document")
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
@@ -391,6 +395,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("review_reasons");
 
+                    b.Property<string>("Risk")
+                        .HasColumnType("text")
+                        .HasColumnName("risk");
+
                     b.Property<string>("RiskLevel")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -399,6 +407,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("RiskScore")
                         .HasColumnType("integer")
                         .HasColumnName("risk_score");
+
+                    b.Property<string>("Selfie")
+                        .HasColumnType("text")
+                        .HasColumnName("selfie");
 
                     b.Property<string>("SessionToken")
                         .IsRequired()
@@ -530,6 +542,39 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("aml_monitoring_claims", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.CheckJob", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("RunAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_after");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_check_jobs");
+
+                    b.HasIndex("RunAfter")
+                        .HasDatabaseName("ix_check_jobs_run_after");
+
+                    b.ToTable("check_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -575,6 +620,28 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.MediaBlob", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("StorageKey")
+                        .HasName("pk_media_blobs");
+
+                    b.ToTable("media_blobs", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.OutboxEvent", b =>

@@ -341,6 +341,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decision_reason");
 
+                    b.Property<string>("Document")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
@@ -386,6 +390,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("review_reasons");
 
+                    b.Property<string>("Risk")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk");
+
                     b.Property<string>("RiskLevel")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -394,6 +402,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("RiskScore")
                         .HasColumnType("INTEGER")
                         .HasColumnName("risk_score");
+
+                    b.Property<string>("Selfie")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("selfie");
 
                     b.Property<string>("SessionToken")
                         .IsRequired()
@@ -525,6 +537,39 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("aml_monitoring_claims", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.CheckJob", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("RunAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_after");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_check_jobs");
+
+                    b.HasIndex("RunAfter")
+                        .HasDatabaseName("ix_check_jobs_run_after");
+
+                    b.ToTable("check_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -570,6 +615,28 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.MediaBlob", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("StorageKey")
+                        .HasName("pk_media_blobs");
+
+                    b.ToTable("media_blobs", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.OutboxEvent", b =>

@@ -1,0 +1,26 @@
+namespace Verilock.Domain.Sessions;
+
+/// <summary>
+/// The values of <c>review_reasons</c> (spec §7.2). The last four extend the spec for document problems a
+/// person can settle but the machine cannot: a photo without a readable MRZ is not proof of fraud.
+/// </summary>
+public static class ReviewReason
+{
+    public const string FaceMatchInconclusive = "face_match_inconclusive";
+    public const string LivenessInconclusive = "liveness_inconclusive";
+    public const string AmlPotentialMatch = "aml_potential_match";
+    public const string DataMismatch = "data_mismatch";
+    public const string RiskHigh = "risk_high";
+
+    /// <summary>No machine-readable zone was found on the document images.</summary>
+    public const string MrzNotFound = "mrz_not_found";
+
+    /// <summary>An MRZ was read, but the OCR was too unsure of it to decide on.</summary>
+    public const string MrzLowConfidence = "mrz_low_confidence";
+
+    /// <summary>This server cannot run a configured step; a person examines what was uploaded.</summary>
+    public const string CheckUnavailable = "check_unavailable";
+
+    /// <summary>The checks failed repeatedly on this session (an internal error); a person should look.</summary>
+    public const string ProcessingError = "processing_error";
+}

@@ -1,0 +1,19 @@
+using Verilock.Domain.Sessions;
+
+namespace Verilock.Server.Checks;
+
+/// <summary>What the checks concluded for each step, and the reasons a person should look (spec §7.2, §9).</summary>
+public sealed record CheckOutcome(IReadOnlyDictionary<VerificationStep, StepResult> Results, IReadOnlyList<string> ReviewReasons);
+
+/// <summary>One step's result and its review reason, if it needs a person.</summary>
+public sealed record StepFinding(StepResult Result, string? ReviewReason = null)
+{
+    public static StepFinding Approved(double? score, System.Text.Json.Nodes.JsonObject? details) =>
+        new(new StepResult(StepOutcome.Approved, score, details));
+
+    public static StepFinding Declined(double? score, System.Text.Json.Nodes.JsonObject? details) =>
+        new(new StepResult(StepOutcome.Declined, score, details));
+
+    public static StepFinding Pending(double? score, System.Text.Json.Nodes.JsonObject? details, string reason) =>
+        new(new StepResult(StepOutcome.Pending, score, details), reason);
+}

@@ -1,0 +1,109 @@
+using Verilock.Checks.Documents;
+using Verilock.Domain.Mrz;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Media;
+using Verilock.Server.Aml;
+
+namespace Verilock.Server.Checks;
+
+/// <summary>
+/// The live <c>document</c> step (spec §9): reads the MRZ from the uploaded images, validates it, compares it
+/// with the applicant's data and decides the step. Declined: the image cannot be decoded, the check digits
+/// fail on a confident read, or the document has expired. Review: no MRZ found, or a read too unsure to
+/// decide on (an OCR slip is no proof of fraud, a person settles it).
+/// </summary>
+public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, TimeProvider time)
+{
+    /// <summary>Below this OCR confidence failing check digits are blamed on the photo, not the document.</summary>
+    public const double ConfidentRead = 0.75;
+
+    public sealed record Reading(StepFinding Finding, DocumentIdentity? Identity);
+
+    public async Task<Reading> RunAsync(Session session, CancellationToken cancellationToken)
+    {
+        var document = session.Document ?? throw new InvalidOperationException("A submitted document step has a document.");
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        DocumentReadResult? best = null;
+        foreach (var side in SidesToRead(document))
+        {
+            var bytes = await media.ReadAsync(side.StorageKey, cancellationToken);
+            if (bytes is null)
+                continue;
+            var result = reader.Read(bytes, today);
+            if (best is null || Rank(result.Outcome) > Rank(best.Outcome))
+                best = result;
+            if (best.Outcome == DocumentReadOutcome.MrzRead)
+                break;
+        }
+        return Decide(session, document, best, today);
+    }
+
+    /// <summary>ID cards carry their MRZ on the back, passports on the data page: read the likelier side first.</summary>
+    private static IEnumerable<Domain.Media.StoredMedia> SidesToRead(SessionDocument document)
+    {
+        var sides = document.Type == "passport" ? new[] { document.Front, document.Back } : [document.Back, document.Front];
+        return sides.OfType<Domain.Media.StoredMedia>();
+    }
+
+    private static int Rank(DocumentReadOutcome outcome) => outcome switch
+    {
+        DocumentReadOutcome.MrzRead => 3,
+        DocumentReadOutcome.LowConfidence => 2,
+        DocumentReadOutcome.NoMrzFound => 1,
+        _ => 0,
+    };
+
+    private static Reading Decide(Session session, SessionDocument document, DocumentReadResult? read, DateOnly today)
+    {
+        if (read?.Mrz is not { } mrz)
+        {
+            var details = Unread(document).ToJson();
+            return read?.Outcome == DocumentReadOutcome.NoMrzFound
+                ? new Reading(StepFinding.Pending(null, details, ReviewReason.MrzNotFound), null)
+                : new Reading(StepFinding.Declined(0, details), null);
+        }
+
+        var consistency = MrzApplicantComparison.Compare(session.Applicant, mrz);
+        var expired = mrz.IsExpired(today);
+        var json = Details(document, mrz, consistency, expired).ToJson();
+        var confidence = read.OcrConfidence;
+        if (read.Outcome == DocumentReadOutcome.MrzRead)
+        {
+            var score = Math.Round(Math.Clamp(0.8 + 0.2 * confidence - 0.02 * mrz.Repairs, 0.5, 1), 2);
+            var identity = new DocumentIdentity(mrz.Surname, mrz.GivenNames, mrz.DateOfBirth, Alpha2(mrz.Nationality));
+            return new Reading(expired ? StepFinding.Declined(score, json) : StepFinding.Approved(score, json), identity);
+        }
+        if (!mrz.IsValid && confidence >= ConfidentRead)
+            return new Reading(StepFinding.Declined(Math.Round(0.2 * confidence, 2), json), null);
+        return new Reading(StepFinding.Pending(Math.Round(0.5 * confidence, 2), json, ReviewReason.MrzLowConfidence), null);
+    }
+
+    private static DocumentDetails Details(SessionDocument document, MrzReading mrz, DataConsistency consistency, bool expired) => new(
+        document.Type ?? TypeFromCode(mrz.DocumentCode),
+        mrz.DocumentNumber,
+        Alpha2(mrz.IssuingState),
+        Alpha2(mrz.Nationality),
+        mrz.Surname,
+        mrz.GivenNames,
+        mrz.DateOfBirth,
+        mrz.Sex,
+        mrz.ExpiryDate,
+        mrz.IsValid,
+        mrz.CheckDigits.DocumentNumber,
+        mrz.CheckDigits.DateOfBirth,
+        mrz.CheckDigits.ExpiryDate,
+        mrz.CheckDigits.Composite,
+        expired,
+        consistency.NameMatch,
+        consistency.DobMatch,
+        consistency.NationalityMatch);
+
+    /// <summary>No MRZ: every MRZ field is null (spec §9) and nothing could be compared.</summary>
+    private static DocumentDetails Unread(SessionDocument document) => new(
+        document.Type, null, null, null, null, null, null, null, null, false, null, null, null, null, false, null, null, null);
+
+    /// <summary>The API reports countries as ISO alpha-2, like the applicant's; ICAO-only codes stay as printed.</summary>
+    private static string Alpha2(string icaoCode) => IcaoCountries.ToAlpha2(icaoCode) ?? icaoCode;
+
+    private static string TypeFromCode(string documentCode) => documentCode.StartsWith('P') ? "passport" : "id_card";
+}

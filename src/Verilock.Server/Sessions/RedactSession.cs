@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Media;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Server.Api;
+using Verilock.Server.Auth;
+
+namespace Verilock.Server.Sessions;
+
+/// <summary>
+/// <c>DELETE /api/v1/sessions/{id}</c> (spec §8.9): deletes the session's media and personal data and keeps a
+/// tombstone. The images go first: if the database step then fails, a repeat finishes the job, and no image
+/// outlives a session that reports itself redacted.
+/// </summary>
+public static class RedactSession
+{
+    public static async Task<IResult> Handle(
+        string id, HttpContext context, VerilockDbContext db, MediaStore media, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = context.Caller();
+        var session = await GetSession.FindOwnedAsync(db, caller, id, time, cancellationToken);
+        if (session is null)
+            return ApiError.NotFound("No such session.");
+        var mediaKeys = session.MediaKeys();
+        switch (session.Redact(time.GetUtcNow().UtcDateTime))
+        {
+            case Session.RedactionResult.AlreadyRedacted:
+                return Results.NoContent();
+            case Session.RedactionResult.Conflict:
+                return ApiError.Conflict("The session's checks are running; redact it once it is decided.");
+        }
+
+        await media.DeleteAsync(mediaKeys, cancellationToken);
+        try
+        {
+            await db.WriteTransactionAsync(async ct =>
+            {
+                await ForgetElsewhereAsync(db, session, ct);
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiError.Conflict("The session changed while it was being redacted. Try again.");
+        }
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// The session's personal data kept outside its row: its AML screenings' queries and the payloads of its
+    /// events and webhook deliveries. Deliveries still waiting are failed: there is nothing left to send.
+    /// </summary>
+    private static async Task ForgetElsewhereAsync(VerilockDbContext db, Session session, CancellationToken cancellationToken)
+    {
+        var screenings = await db.AmlScreenings
+            .Where(s => s.AccountId == session.AccountId && s.LiveMode == session.LiveMode && s.SessionId == session.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var screening in screenings)
+            screening.Redact();
+        await db.OutboxEvents
+            .Where(e => e.SessionId == session.Id && e.AccountId == session.AccountId)
+            .ExecuteUpdateAsync(e => e
+                .SetProperty(x => x.Payload, (string?)null)
+                .SetProperty(x => x.DispatchedAt, x => x.DispatchedAt ?? session.RedactedAt), cancellationToken);
+        await db.WebhookDeliveries
+            .Where(d => d.SessionId == session.Id && d.AccountId == session.AccountId)
+            .ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.Payload, (string?)null)
+                .SetProperty(x => x.Status, x => x.Status == WebhookDelivery.Pending ? WebhookDelivery.Failed : x.Status)
+                .SetProperty(x => x.NextAttemptAt, x => x.Status == WebhookDelivery.Pending ? null : x.NextAttemptAt), cancellationToken);
+    }
+}
