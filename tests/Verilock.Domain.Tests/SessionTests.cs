@@ -77,7 +77,7 @@ public class SessionTests
         Assert.Equal(SessionStatus.Approved, session.Status);
         Assert.Equal(StepOutcome.Approved, session.Results[VerificationStep.FaceMatch].Status);
         Assert.Equal("qi_live_a1b2c3d4", session.DecidedBy);
-        Assert.Equal(20, session.RiskScore);
+        Assert.Equal(14, session.RiskScore); // from the checks (document 0.98, similarity 0.7), kept by the manual decision
         Assert.Equal(["session.completed", "session.approved"], session.PendingEvents.Select(e => e.Type));
         Assert.Equal("qi_live_a1b2c3d4", session.PendingEvents[0].Data["decided_by"]);
 
