@@ -40,16 +40,6 @@ internal sealed class MrzLayout
 
     public MrzCharClass ClassAt(int line, int index) => (_classes ??= BuildClasses())[line][index];
 
-    public static MrzLayout For(MrzFormat format) => format switch
-    {
-        MrzFormat.Td1 => MrzLayouts.Td1,
-        MrzFormat.Td2 => MrzLayouts.Td2,
-        MrzFormat.Td3 => MrzLayouts.Td3,
-        MrzFormat.MrvA => MrzLayouts.MrvA,
-        MrzFormat.MrvB => MrzLayouts.MrvB,
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
-
     private MrzCharClass[][] BuildClasses()
     {
         var classes = Enumerable.Range(0, LineCount).Select(_ => new MrzCharClass[LineLength]).ToArray();

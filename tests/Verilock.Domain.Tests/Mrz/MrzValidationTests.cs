@@ -172,6 +172,22 @@ public class MrzValidationTests
     }
 
     [Fact]
+    public void Td2_long_document_number_continues_in_the_optional_data()
+    {
+        const string number = "D2314589012";
+        var line2 = number[..9] + "<UTO7408122F1204159" + (number[9..] + MrzLines.Check(number) + "<").PadRight(7, '<');
+        line2 += MrzLines.Check(line2[..10] + line2[13..20] + line2[21..]);
+
+        var mrz = Parse([Specimens.Td2[0], line2]);
+
+        Assert.Equal("D23145890<UTO7408122F120415912" + MrzLines.Check(number) + "<<<<" + line2[^1], line2);
+        Assert.Equal(MrzFormat.Td2, mrz.Format);
+        Assert.Equal("D2314589012", mrz.DocumentNumber);
+        Assert.Equal("", mrz.OptionalData);
+        Assert.True(mrz.IsValid);
+    }
+
+    [Fact]
     public void Td1_optional_data_fields_are_joined_without_fillers()
     {
         var mrz = Parse(MrzLines.Td1(optional1: "X12<34", optional2: "99"));
