@@ -42,6 +42,13 @@ public static class MrzComposer
         return [line1, line2, line3];
     }
 
+    public static (string Surname, string GivenNames) NamesInZone(SampleDocument d)
+    {
+        var field = Field(Name(d), d.Layout == SampleLayout.Passport ? 39 : 30);
+        var split = field.IndexOf("<<", StringComparison.Ordinal);
+        return (field[..split].Replace('<', ' '), field[(split + 2)..].Replace('<', ' ').Trim());
+    }
+
     static string Name(SampleDocument d) => Words(d.Surname) + "<<" + Words(d.GivenNames);
 
     static string Words(string name) => string.Join('<', name.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -19,6 +19,9 @@ public sealed record SampleDocument(
 {
     public IReadOnlyList<string> MrzLines => MrzComposer.Compose(this);
 
+    /// <summary>Surname and given names as the zone holds them: long names are cut to fit the name field.</summary>
+    public (string Surname, string GivenNames) NamesInZone => MrzComposer.NamesInZone(this);
+
     /// <summary>A short name for file names and reports that carries no holder data.</summary>
     public string Label => $"{Layout.ToString().ToLowerInvariant()}-{IssuingState.ToLowerInvariant()}";
 }

@@ -14,8 +14,14 @@ public sealed class MrzDocumentReader : IDisposable
     /// <summary>Zone reads per upload (a candidate read one way up is one): bounds the time a confusing photo costs.</summary>
     const int MaxZoneReads = 4;
 
-    /// <summary>A first line read with less confidence than this is upside down or not print: skip the rest of that zone.</summary>
+    /// <summary>
+    /// A first line read with less confidence than this, and not starting with a document code, is upside down
+    /// or not print: the rest of that zone is skipped. Both tests are needed: the English fallback model reads
+    /// filler-heavy lines correctly yet with near-zero confidence.
+    /// </summary>
     const double NotTextConfidence = 0.45;
+
+    const string DocumentCodeLetters = "ACIPV";
 
     readonly DocumentReaderOptions options;
     readonly TesseractPool engines;
@@ -79,7 +85,7 @@ public sealed class MrzDocumentReader : IDisposable
             var (text, confidence) = engines.Read(strip);
             texts.Add(text);
             confidences.Add(confidence);
-            if (texts.Count == 1 && confidence < NotTextConfidence)
+            if (texts.Count == 1 && confidence < NotTextConfidence && (text.Length == 0 || !DocumentCodeLetters.Contains(text[0])))
                 return new ZoneRead(null, confidence);
         }
         return new ZoneRead(MrzParser.Parse(texts, today), confidences.Average());

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace Verilock.Checks.Documents;
 
-public enum UploadKind { Jpeg, Png, Pdf }
+internal enum UploadKind { Jpeg, Png, Pdf }
 
 /// <summary>
 /// What an upload's first bytes say it is, and for images their declared size, read without decoding

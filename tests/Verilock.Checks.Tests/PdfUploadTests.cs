@@ -1,0 +1,56 @@
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+using Verilock.Checks.Documents;
+using Verilock.Checks.Samples;
+
+namespace Verilock.Checks.Tests;
+
+/// <summary>A PDF upload is read through the scanned image on its first page (PdfPig extracts it; nothing is rendered).</summary>
+public sealed class PdfUploadTests(ReaderFixture fixture) : IClassFixture<ReaderFixture>
+{
+    [Fact]
+    public void Reads_the_zone_from_a_jpeg_scan_inside_a_pdf()
+    {
+        var scan = DocumentPhotographer.Photograph(SampleDocuments.All[3], PhotoCondition.Skewed);
+        var pdf = PdfWith((_, page) => page.AddJpeg(scan, new PdfRectangle(40, 300, 555, 700)));
+
+        var result = fixture.Reader.Read(pdf, ReaderFixture.Today);
+
+        Assert.Equal(DocumentReadOutcome.MrzRead, result.Outcome);
+        Assert.Equal(SampleDocuments.All[3].MrzLines, result.Mrz!.Lines);
+    }
+
+    [Fact]
+    public void Reads_the_zone_from_a_lossless_scan_inside_a_pdf()
+    {
+        var scan = DocumentPhotographer.Photograph(SampleDocuments.Specimen, PhotoCondition.Clean);
+        var pdf = PdfWith((_, page) => page.AddPng(scan, new PdfRectangle(40, 300, 555, 700)));
+
+        var result = fixture.Reader.Read(pdf, ReaderFixture.Today);
+
+        Assert.Equal(DocumentReadOutcome.MrzRead, result.Outcome);
+        Assert.Equal(SampleDocuments.Specimen.MrzLines, result.Mrz!.Lines);
+    }
+
+    [Fact]
+    public void A_pdf_of_typed_text_without_a_scan_is_unreadable()
+    {
+        var pdf = PdfWith((builder, page) =>
+        {
+            var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+            page.AddText("P<UTOERIKSSON<<ANNA<MARIA", 12, new PdfPoint(40, 700), font);
+        });
+
+        var result = fixture.Reader.Read(pdf, ReaderFixture.Today);
+
+        Assert.Equal(DocumentReadOutcome.UnreadableImage, result.Outcome);
+        Assert.Equal("The PDF's first page holds no scanned image.", result.Problem);
+    }
+
+    static byte[] PdfWith(Action<PdfDocumentBuilder, PdfPageBuilder> draw)
+    {
+        using var builder = new PdfDocumentBuilder();
+        draw(builder, builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4));
+        return builder.Build();
+    }
+}

@@ -1,0 +1,37 @@
+using Verilock.Checks.Documents;
+
+namespace Verilock.Checks.Tests;
+
+/// <summary>
+/// The shared document reader, built on the repository's <c>models/</c> folder. Tests that need the OCR-B
+/// model fail with the fix in the message when <c>scripts/setup --for-tests</c> has not run.
+/// </summary>
+public sealed class ReaderFixture : IDisposable
+{
+    public static readonly DateOnly Today = new(2026, 11, 27);
+
+    public ReaderFixture()
+    {
+        var model = Path.Combine(ModelsDirectory, "ocrb_int.traineddata");
+        if (!File.Exists(model))
+            throw new InvalidOperationException($"{model} is missing: run scripts/setup --for-tests (./test.sh does) to fetch the OCR-B model.");
+        Reader = new MrzDocumentReader(new DocumentReaderOptions { TessdataDirectory = ModelsDirectory });
+    }
+
+    public MrzDocumentReader Reader { get; }
+
+    public static string ModelsDirectory => Path.Combine(RepositoryRoot, "models");
+
+    static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Verilock.sln")))
+                    return dir.FullName;
+            throw new InvalidOperationException($"No Verilock.sln above {AppContext.BaseDirectory}: the tests must run from the repository's build output.");
+        }
+    }
+
+    public void Dispose() => Reader.Dispose();
+}
