@@ -67,6 +67,37 @@ internal static class Calibration
                           $"accept {defaults.Accept:F2} (FAR {Rate(impostor.Count(v => v >= defaults.Accept), impostor.Count)}, FRR {Rate(genuineAll.Count(v => v < defaults.Accept), genuineAll.Count)}), " +
                           $"very high {defaults.VeryHigh:F2}.");
         Evidence(analyzer, models, faces);
+        Quality(analyzer, faces);
+    }
+
+    /// <summary>The selfie gates' measures on the faces as photographed and after blurring or darkening them.</summary>
+    public static void Quality(FaceAnalyzer analyzer, List<CorpusFace> faces)
+    {
+        Console.WriteLine("\n## Quality measures of the aligned face (median, min–max)\n\n| Picture | sharpness | brightness | flagged by the gates |\n|---|---|---|---|");
+        var variants = new Dictionary<string, List<(double Sharpness, double Brightness, IReadOnlyList<string> Issues)>>();
+        foreach (var face in faces)
+        {
+            var pictures = new[] { ("as photographed", face.Picture) }.Concat(FaceAugmentations.Variants(face.Picture)
+                .Where(v => v.Name is "blur_1.5" or "blur_2.5" or "dark_0.5" or "scale_1/3"));
+            foreach (var (name, picture) in pictures)
+            {
+                using var image = Cv2.ImDecode(picture, ImreadModes.Color);
+                var found = Central(analyzer, image);
+                if (found is null)
+                    continue;
+                using var aligned = FaceAligner.Align(image, found, 112);
+                var (sharpness, brightness) = FaceAnalyzer.Measure(aligned);
+                var issues = analyzer.AnalyzeSelfie(picture, withLiveness: false).Issues;
+                (variants.TryGetValue(name, out var list) ? list : variants[name] = []).Add((sharpness, brightness, issues));
+            }
+        }
+        foreach (var (name, values) in variants)
+        {
+            var sharp = values.Select(v => v.Sharpness).Order().ToList();
+            var bright = values.Select(v => v.Brightness).Order().ToList();
+            var flagged = values.SelectMany(v => v.Issues).GroupBy(i => i).Select(g => $"{g.Key} ×{g.Count()}");
+            Console.WriteLine($"| {name} | {Percentile(sharp, 50):F0} ({sharp[0]:F0}–{sharp[^1]:F0}) | {Percentile(bright, 50):F0} ({bright[0]:F0}–{bright[^1]:F0}) | {string.Join(", ", flagged)} (of {values.Count}) |");
+        }
     }
 
     /// <summary>Which output classes mean what, for the models whose classes nobody documented.</summary>
@@ -146,7 +177,7 @@ internal static class Calibration
         set.Add((image, face!));
     }
 
-    static DetectedFace? Central(FaceAnalyzer analyzer, Mat image)
+    internal static DetectedFace? Central(FaceAnalyzer analyzer, Mat image)
     {
         var centre = new Point2f(image.Cols / 2f, image.Rows / 2f);
         return analyzer.Detect(image).MinBy(f => Math.Abs(f.Box.X + f.Box.Width / 2 - centre.X) + Math.Abs(f.Box.Y + f.Box.Height / 2 - centre.Y));

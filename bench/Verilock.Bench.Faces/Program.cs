@@ -11,12 +11,16 @@ switch (args.FirstOrDefault())
     case "calibrate":
         Calibration.Run(models);
         break;
+    case "quality":
+        using (var analyzer = new Verilock.Checks.Faces.FaceAnalyzer(models, new Verilock.Checks.Faces.FaceModelOptions()))
+            Calibration.Quality(analyzer, FaceCorpus.Build(analyzer).Faces);
+        break;
     case "perf":
         await Performance.RunAsync(models, int.Parse(Argument("--rounds") ?? "20", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Argument("--sessions") ?? "20", System.Globalization.CultureInfo.InvariantCulture));
         break;
     default:
-        Console.Error.WriteLine("usage: Verilock.Bench.Faces calibrate|perf [--models DIR] [--rounds N] [--sessions N]");
+        Console.Error.WriteLine("usage: Verilock.Bench.Faces calibrate|quality|perf [--models DIR] [--rounds N] [--sessions N]");
         return 2;
 }
 return 0;

@@ -13,9 +13,9 @@ public static class ChallengeVerifier
     public const string HeadRight = "head_right";
     public const string Smile = "smile";
 
-    /// <summary>A head turn is this many degrees of yaw away from the most frontal frame of the burst.</summary>
+    /// <summary>A head turn is this many degrees of yaw away from the burst's median yaw (its resting pose).</summary>
     const double TurnDegrees = 18;
-    /// <summary>Frames within this yaw of the most frontal one are compared with the selfie; turned faces match worse.</summary>
+    /// <summary>Frames within this yaw of the median must all be the selfie's face; turned faces match worse, so are spared.</summary>
     const double FrontalDegrees = 15;
     const double ClosedEyes = 0.7;
     const double OpenEyes = 0.7;
@@ -25,7 +25,7 @@ public static class ChallengeVerifier
     public sealed record ChallengeOutcome(string Challenge, bool Passed);
 
     /// <param name="Score">Probability-like 0..1: the challenges passed, capped by the identity check, nudged by the passive model.</param>
-    /// <param name="IdentityCosine">The best cosine between a frontal frame and the selfie; null without a frontal face.</param>
+    /// <param name="IdentityCosine">The best cosine between a frame's face and the selfie's; null without a face.</param>
     public sealed record Verdict(double Score, IReadOnlyList<ChallengeOutcome> Challenges, double? IdentityCosine, int FramesWithFace);
 
     public static Verdict Verify(
@@ -35,7 +35,8 @@ public static class ChallengeVerifier
         if (withFace.Count == 0)
             return new Verdict(0, challenges.Select(c => new ChallengeOutcome(c, false)).ToList(), null, 0);
 
-        var baseline = withFace.MinBy(f => Math.Abs(f.Yaw))!.Yaw;
+        var yaws = withFace.Select(f => f.Yaw).Order().ToList();
+        var baseline = yaws.Count % 2 == 1 ? yaws[yaws.Count / 2] : (yaws[yaws.Count / 2 - 1] + yaws[yaws.Count / 2]) / 2;
         var outcomes = new List<ChallengeOutcome>();
         var next = 0;
         foreach (var challenge in challenges)
@@ -49,9 +50,9 @@ public static class ChallengeVerifier
                 next = at + 1;
         }
 
-        var frontal = withFace.Where(f => f.Embedding is not null && Math.Abs(f.Yaw - baseline) <= FrontalDegrees).ToList();
-        double? identity = frontal.Count == 0 ? null : frontal.Max(f => FaceEmbedder.Cosine(f.Embedding!, selfieEmbedding));
-        var anyoneElse = frontal.Any(f => FaceEmbedder.Cosine(f.Embedding!, selfieEmbedding) < thresholds.Review);
+        var embedded = withFace.Where(f => f.Embedding is not null).ToList();
+        double? identity = embedded.Count == 0 ? null : embedded.Max(f => FaceEmbedder.Cosine(f.Embedding!, selfieEmbedding));
+        var anyoneElse = embedded.Any(f => Math.Abs(f.Yaw - baseline) <= FrontalDegrees && FaceEmbedder.Cosine(f.Embedding!, selfieEmbedding) < thresholds.Review);
 
         var passedShare = challenges.Count == 0 ? 1 : (double)outcomes.Count(o => o.Passed) / challenges.Count;
         var allPassed = outcomes.All(o => o.Passed);

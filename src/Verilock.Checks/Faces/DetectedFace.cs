@@ -15,5 +15,15 @@ public sealed record DetectedFace(Rect2f Box, float Score, Point2f ImageLeftEye,
 
     public float Area => Box.Width * Box.Height;
 
+    /// <summary>The mouth lies below the eyes, within 45° of straight down: the face is not sideways or upside down.</summary>
+    public bool IsUpright
+    {
+        get
+        {
+            var (dx, dy) = (Mouth.X - (ImageLeftEye.X + ImageRightEye.X) / 2, Mouth.Y - (ImageLeftEye.Y + ImageRightEye.Y) / 2);
+            return dy > Math.Abs(dx);
+        }
+    }
+
     static double Distance(Point2f a, Point2f b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 }

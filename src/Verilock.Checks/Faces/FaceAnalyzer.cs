@@ -46,8 +46,9 @@ public sealed class FaceAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// A document image (JPEG, PNG or PDF scan): the portrait is the largest face, looked for upright first and then
-    /// in the other three orientations, since document photos are often taken sideways.
+    /// A document image (JPEG, PNG or PDF scan): the portrait is the largest upright face, looked for as uploaded
+    /// first and then in the other three orientations, since document photos are often taken sideways. BlazeFace
+    /// also fires on sideways faces, with keypoints that do not align, so only upright detections count.
     /// </summary>
     public FaceAnalysis AnalyzePortrait(ReadOnlySpan<byte> file)
     {
@@ -57,7 +58,7 @@ public sealed class FaceAnalyzer : IDisposable
         foreach (var rotation in new RotateFlags?[] { null, RotateFlags.Rotate90Clockwise, RotateFlags.Rotate90Counterclockwise, RotateFlags.Rotate180 })
         {
             using var turned = rotation is { } r ? Rotated(image, r) : image.Clone();
-            var faces = detector.Detect(turned);
+            var faces = detector.Detect(turned).Where(f => f.IsUpright).ToList();
             if (faces.Count == 0)
                 continue;
             var portrait = faces.MaxBy(f => f.Area)!;

@@ -98,22 +98,22 @@ public sealed class FaceMatchThresholds
 {
     public double Review { get; set; } = 0.30;
 
-    public double Accept { get; set; } = 0.42;
+    public double Accept { get; set; } = 0.44;
 
-    public double VeryHigh { get; set; } = 0.62;
+    public double VeryHigh { get; set; } = 0.60;
 }
 
 /// <summary>The selfie quality gates (each failure is a review reason, not a crash or a silent pass).</summary>
 public sealed class FaceQualityLimits
 {
     /// <summary>Distance between the eye centres in the uploaded image; below it the 112 px crop is mostly upscaling.</summary>
-    public double MinEyeDistancePixels { get; set; } = 28;
+    public double MinEyeDistancePixels { get; set; } = 24;
 
     /// <summary>Variance of the Laplacian of the aligned grey face; blurred faces score low.</summary>
     public double MinSharpness { get; set; } = 40;
 
     /// <summary>Mean grey level (0–255) of the aligned face.</summary>
-    public double MinBrightness { get; set; } = 50;
+    public double MinBrightness { get; set; } = 40;
 
     /// <summary>Both eyes at least this likely closed (eye model) fails the open-eyes gate.</summary>
     public double ClosedEyesProbability { get; set; } = 0.9;
