@@ -7,7 +7,8 @@ namespace Verilock.Checks.Faces;
 /// input (RGB scaled to −1..1); 896 anchors on a 16 × 16 grid (2 per cell) and an 8 × 8 grid (6 per cell) regress
 /// a box and six keypoints in input pixels relative to the anchor centre; overlapping detections are blended by
 /// score, as MediaPipe does. Faces smaller than about a twentieth of the image are missed on a whole-image pass,
-/// so larger images are also searched in four overlapping tiles.
+/// so large images (group photos, full-resolution camera shots) are also searched in four overlapping tiles; a
+/// selfie-sized image is one pass, which keeps a selfie's detection to one inference.
 /// </summary>
 internal sealed class BlazeFaceDetector : IDisposable
 {
@@ -15,6 +16,8 @@ internal sealed class BlazeFaceDetector : IDisposable
     /// <summary>A box mostly inside a better one is the same face seen cut by a tile's edge.</summary>
     const float ContainedShare = 0.6f;
     const float TileShare = 0.6f;
+    /// <summary>Images whose long side is at least this many detector inputs (1024 px) are also searched in tiles.</summary>
+    const int TiledFromInputs = 4;
 
     static readonly float[] InputMean = [127.5f, 127.5f, 127.5f];
     static readonly float[] InputScale = [1 / 127.5f, 1 / 127.5f, 1 / 127.5f];
@@ -25,7 +28,7 @@ internal sealed class BlazeFaceDetector : IDisposable
 
     public BlazeFaceDetector(string path, double minScore)
     {
-        model = new OnnxModel(path);
+        model = new OnnxModel(path, layoutOptimizations: true);
         inputSize = model.InputShape is [_, var height, _, 3] && height > 0 ? height : 256;
         this.minScore = (float)minScore;
     }
@@ -34,7 +37,7 @@ internal sealed class BlazeFaceDetector : IDisposable
     public IReadOnlyList<DetectedFace> Detect(Mat image)
     {
         var found = new List<DetectedFace>(DetectIn(image, new Rect(0, 0, image.Cols, image.Rows)));
-        if (Math.Max(image.Cols, image.Rows) >= 2 * inputSize)
+        if (Math.Max(image.Cols, image.Rows) >= TiledFromInputs * inputSize)
         {
             var (width, height) = ((int)(image.Cols * TileShare), (int)(image.Rows * TileShare));
             foreach (var (x, y) in new[] { (0, 0), (image.Cols - width, 0), (0, image.Rows - height), (image.Cols - width, image.Rows - height) })

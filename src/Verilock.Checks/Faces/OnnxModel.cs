@@ -12,7 +12,11 @@ internal sealed class OnnxModel : IDisposable
     readonly InferenceSession session;
     readonly string inputName;
 
-    public OnnxModel(string path)
+    /// <param name="layoutOptimizations">
+    /// ONNX Runtime's full optimisation (layout changes included) made BlazeFace about twice as fast but the
+    /// embedder three times slower (89 vs 28 ms on one core, docs/benchmarks.md), so each model says which it gets.
+    /// </param>
+    public OnnxModel(string path, bool layoutOptimizations = false)
     {
         if (!File.Exists(path))
             throw new FaceModelException($"Face model {path} is missing: run scripts/setup (it fetches the models listed in models/manifest.json).");
@@ -21,7 +25,7 @@ internal sealed class OnnxModel : IDisposable
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            GraphOptimizationLevel = layoutOptimizations ? GraphOptimizationLevel.ORT_ENABLE_ALL : GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         try

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Face-match calibration: the demo photos of npm @vladmandic/face-api (fetched by scripts/setup --for-tests), each
+# face re-captured (rescaled, recompressed, blurred, darkened, brightened, rotated, mirrored, printed on a rendered
+# passport page and photographed), genuine and impostor cosine distributions, error rates by threshold, the
+# evidence for the face models' undocumented classes, and the quality gates' measures. Prints Markdown for
+# docs/face-matching.md. Takes about two and a half minutes on one core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+scripts/setup --for-tests
+dotnet build bench/Verilock.Bench.Faces -c Release --nologo -v quiet
+exec taskset -c 0 dotnet bench/Verilock.Bench.Faces/bin/Release/net10.0/Verilock.Bench.Faces.dll calibrate --models "$PWD/models" "$@"
