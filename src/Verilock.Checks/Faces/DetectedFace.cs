@@ -15,15 +15,20 @@ public sealed record DetectedFace(Rect2f Box, float Score, Point2f ImageLeftEye,
 
     public float Area => Box.Width * Box.Height;
 
-    /// <summary>The mouth lies below the eyes, within 45° of straight down: the face is not sideways or upside down.</summary>
-    public bool IsUpright
+    /// <summary>Degrees between the eyes-to-mouth direction and straight down: 0 upright, 90 sideways, 180 upside down.</summary>
+    public double Tilt
     {
         get
         {
             var (dx, dy) = (Mouth.X - (ImageLeftEye.X + ImageRightEye.X) / 2, Mouth.Y - (ImageLeftEye.Y + ImageRightEye.Y) / 2);
-            return dy > Math.Abs(dx);
+            return Math.Abs(Math.Atan2(dx, dy)) * 180 / Math.PI;
         }
     }
+
+    /// <summary>
+    /// Within 60° of upright: a head tilted for a photo stays inside, a document photographed sideways (90°) does not.
+    /// </summary>
+    public bool IsUpright => Tilt < 60;
 
     static double Distance(Point2f a, Point2f b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 }

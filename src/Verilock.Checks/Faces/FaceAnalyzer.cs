@@ -10,6 +10,9 @@ namespace Verilock.Checks.Faces;
 /// </summary>
 public sealed class FaceAnalyzer : IDisposable
 {
+    /// <summary>A portrait this close to upright ends the search through the page's orientations.</summary>
+    const double ClearlyUprightDegrees = 30;
+
     readonly FaceModelOptions options;
     readonly BlazeFaceDetector detector;
     readonly FaceEmbedder embedder;
@@ -46,15 +49,17 @@ public sealed class FaceAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// A document image (JPEG, PNG or PDF scan): the portrait is the largest upright face, looked for as uploaded
-    /// first and then in the other three orientations, since document photos are often taken sideways. BlazeFace
-    /// also fires on sideways faces, with keypoints that do not align, so only upright detections count.
+    /// A document image (JPEG, PNG or PDF scan): the portrait is the largest upright face. Document photos are often
+    /// taken sideways, and BlazeFace also fires on sideways faces (with keypoints that do not align), so when the
+    /// upload's own orientation shows no clearly upright face the other three are searched too, and the most upright
+    /// portrait wins.
     /// </summary>
     public FaceAnalysis AnalyzePortrait(ReadOnlySpan<byte> file)
     {
         using var image = Decode(file, allowPdf: true, out var problem);
         if (image is null)
             return FaceAnalysis.Unreadable(problem!);
+        FaceAnalysis? best = null;
         foreach (var rotation in new RotateFlags?[] { null, RotateFlags.Rotate90Clockwise, RotateFlags.Rotate90Counterclockwise, RotateFlags.Rotate180 })
         {
             using var turned = rotation is { } r ? Rotated(image, r) : image.Clone();
@@ -62,10 +67,14 @@ public sealed class FaceAnalyzer : IDisposable
             if (faces.Count == 0)
                 continue;
             var portrait = faces.MaxBy(f => f.Area)!;
+            if (best is not null && best.Face!.Tilt <= portrait.Tilt)
+                continue;
             using var aligned = FaceAligner.Align(turned, portrait, embedder.InputSize);
-            return new FaceAnalysis(null, faces.Count, portrait, embedder.Embed(aligned), [], null);
+            best = new FaceAnalysis(null, faces.Count, portrait, embedder.Embed(aligned), [], null);
+            if (portrait.Tilt <= ClearlyUprightDegrees)
+                break;
         }
-        return new FaceAnalysis(null, 0, null, null, [], null);
+        return best ?? new FaceAnalysis(null, 0, null, null, [], null);
     }
 
     /// <summary>

@@ -96,11 +96,11 @@ public sealed class EmbedderOptions
 /// </summary>
 public sealed class FaceMatchThresholds
 {
-    public double Review { get; set; } = 0.30;
+    public double Review { get; set; } = 0.34;
 
-    public double Accept { get; set; } = 0.44;
+    public double Accept { get; set; } = 0.50;
 
-    public double VeryHigh { get; set; } = 0.60;
+    public double VeryHigh { get; set; } = 0.65;
 }
 
 /// <summary>The selfie quality gates (each failure is a review reason, not a crash or a silent pass).</summary>
