@@ -50,9 +50,9 @@ public sealed class FaceAnalyzer : IDisposable
 
     /// <summary>
     /// A document image (JPEG, PNG or PDF scan): the portrait is the largest upright face. Document photos are often
-    /// taken sideways, and BlazeFace also fires on sideways faces (with keypoints that do not align), so when the
-    /// upload's own orientation shows no clearly upright face the other three are searched too, and the most upright
-    /// portrait wins.
+    /// taken sideways, and BlazeFace also fires on sideways faces (with keypoints that do not align, and a lower
+    /// score), so when the upload's own orientation shows no clearly upright face the other three are searched too,
+    /// and the most confident upright portrait wins.
     /// </summary>
     public FaceAnalysis AnalyzePortrait(ReadOnlySpan<byte> file)
     {
@@ -67,7 +67,7 @@ public sealed class FaceAnalyzer : IDisposable
             if (faces.Count == 0)
                 continue;
             var portrait = faces.MaxBy(f => f.Area)!;
-            if (best is not null && best.Face!.Tilt <= portrait.Tilt)
+            if (best is not null && best.Face!.Score >= portrait.Score)
                 continue;
             using var aligned = FaceAligner.Align(turned, portrait, embedder.InputSize);
             best = new FaceAnalysis(null, faces.Count, portrait, embedder.Embed(aligned), [], null);
