@@ -47,6 +47,8 @@ public sealed class CommandLineTests : IDisposable
             serve.ArgumentList.Add(arg);
         // Offline lists: the server must never try the publishers' sites from a test.
         serve.Environment["VERILOCK__AML__LISTSDIRECTORY"] = TestLists.WriteSmallDirectory(Path.Combine(_dataDir, "lists"));
+        // Readiness also waits for the face models; the server's working directory is not the repository.
+        serve.Environment["VERILOCK__CHECKS__MODELSDIRECTORY"] = Repository.Models;
         using var server = Process.Start(serve)!;
         try
         {

@@ -121,6 +121,8 @@ public sealed class WebhookCrashTests
             ["VERILOCK__RATELIMIT__PERMITPERMINUTE"] = "0",
             // Offline sanctions lists: readiness waits for them, and these machines cannot download.
             ["VERILOCK__AML__LISTSDIRECTORY"] = TestLists.WriteSmallDirectory(Path.Combine(database.DataDirectory, "lists")),
+            // Readiness also waits for the face models; the server's working directory is not the repository.
+            ["VERILOCK__CHECKS__MODELSDIRECTORY"] = Repository.Models,
         };
         if (database.ConnectionString is { } connection)
             environment["VERILOCK__DATABASE__CONNECTIONSTRING"] = connection;
