@@ -22,15 +22,18 @@ public static class UploadDocument
         string id, HttpContext context, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
     {
         var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
-        if (session is null)
-            return ApiError.NotFound("No such session.");
-        if (session.UploadRefusal(VerificationStep.Document, time.GetUtcNow().UtcDateTime) is { } refusal)
-            return ApiError.Conflict(refusal);
+        return session is null
+            ? ApiError.NotFound("No such session.")
+            : await AcceptAsync(context, session, db, uploads, time, cancellationToken);
+    }
 
-        var read = await MultipartForm.ReadAsync(context.Request, FileFields, cancellationToken);
-        if (read.Error is not null)
-            return read.Error;
-        var form = read.Form!;
+    /// <summary>The upload into a session the caller may write to, however it was authorised (API key or hosted-flow token).</summary>
+    public static async Task<IResult> AcceptAsync(
+        HttpContext context, Session session, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (form, formError) = await MediaUploads.ReadFormAsync(context.Request, session, VerificationStep.Document, FileFields, time, cancellationToken);
+        if (form is null)
+            return formError!;
         var oneSide = form.Files.ContainsKey("file") || form.Fields.ContainsKey("side");
         var (request, errors) = oneSide ? ReadOneSide(form, session) : ReadBothSides(form, session);
         if (errors.Any)
