@@ -5,7 +5,8 @@ namespace Verilock.Checks.Samples;
 /// <summary>
 /// Draws a flat, straight-on document like the one a scanner would produce: a passport data page (TD3,
 /// 125 × 88 mm) or the back of an ID card (TD1, 85.6 × 54 mm), with a guilloche background, printed labels
-/// and values, a photo-like block, and the machine-readable zone in OCR-B at the ICAO pitch of 2.54 mm.
+/// and values, the holder's portrait (a real photo when the document has one, else a drawn stand-in), and the
+/// machine-readable zone in OCR-B at the ICAO pitch of 2.54 mm.
 /// </summary>
 public static class DocumentPageRenderer
 {
@@ -51,7 +52,7 @@ public static class DocumentPageRenderer
     {
         Text(canvas, "PASSPORT  PASSEPORT  PASAPORTE", 6, 6.5f, 3.2f, bold: true, new SKColor(0x23, 0x3A, 0x5E));
         Text(canvas, StateName(d.IssuingState), 80, 6.5f, 3.2f, bold: true, new SKColor(0x23, 0x3A, 0x5E));
-        DrawPortrait(canvas, new SKRect(6, 12, 40, 56));
+        DrawPortrait(canvas, new SKRect(6, 12, 40, 56), d.Portrait);
 
         var rows = new (string Label, string Value)[]
         {
@@ -78,11 +79,16 @@ public static class DocumentPageRenderer
         Text(canvas, "Issued by / Délivrée par", 4, 18f, 1.6f, bold: false, new SKColor(0x4A, 0x55, 0x66));
         Text(canvas, "PREFECTURE  " + StateName(d.IssuingState), 4, 21f, 2.3f, bold: true, new SKColor(0x1A, 0x1A, 0x1A));
         Text(canvas, "Date of issue / Date de délivrance  " + Printed(d.ExpiryDate.AddYears(-10)), 4, 25.5f, 1.8f, bold: false, new SKColor(0x1A, 0x1A, 0x1A));
-        DrawPortrait(canvas, new SKRect(66, 4, 81, 24));
+        DrawPortrait(canvas, new SKRect(66, 4, 81, 24), d.Portrait);
     }
 
-    static void DrawPortrait(SKCanvas canvas, SKRect box)
+    static void DrawPortrait(SKCanvas canvas, SKRect box, byte[]? photo)
     {
+        if (photo is not null)
+        {
+            PrintPhoto(canvas, box, photo);
+            return;
+        }
         using var backdrop = new SKPaint { IsAntialias = true };
         backdrop.Shader = SKShader.CreateLinearGradient(new SKPoint(box.Left, box.Top), new SKPoint(box.Left, box.Bottom),
             [new SKColor(0xB8, 0xC4, 0xD0), new SKColor(0x8E, 0x9B, 0xA8)], SKShaderTileMode.Clamp);
@@ -101,6 +107,36 @@ public static class DocumentPageRenderer
         using var eye = new SKPaint { IsAntialias = true, Color = new SKColor(0x2A, 0x22, 0x1E) };
         canvas.DrawOval(new SKPoint(cx - w * 0.09f, box.Top + h * 0.42f), new SKSize(w * 0.035f, h * 0.015f), eye);
         canvas.DrawOval(new SKPoint(cx + w * 0.09f, box.Top + h * 0.42f), new SKSize(w * 0.035f, h * 0.015f), eye);
+        canvas.Restore();
+    }
+
+    /// <summary>
+    /// Prints the photo as document printers do: cropped to fill the box, colours a little washed out, and the
+    /// page's guilloche faintly over it (a security feature, and what makes a printed face harder to match).
+    /// </summary>
+    static void PrintPhoto(SKCanvas canvas, SKRect box, byte[] photo)
+    {
+        using var bitmap = SKBitmap.Decode(photo) ?? throw new ArgumentException("The portrait is not a decodable image.", nameof(photo));
+        var scale = Math.Max(box.Width / bitmap.Width, box.Height / bitmap.Height);
+        var (width, height) = (box.Width / scale, box.Height / scale);
+        var source = SKRect.Create((bitmap.Width - width) / 2, (bitmap.Height - height) / 2, width, height);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var paint = new SKPaint
+        {
+            ColorFilter = SKColorFilter.CreateColorMatrix(
+            [
+                0.80f, 0.10f, 0.05f, 0, 0.06f,
+                0.08f, 0.80f, 0.07f, 0, 0.06f,
+                0.06f, 0.10f, 0.78f, 0, 0.08f,
+                0, 0, 0, 1, 0,
+            ]),
+        };
+        canvas.DrawImage(image, source, box, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        using var guilloche = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.06f, Color = new SKColor(0xB0, 0xC4, 0xD4, 0x40) };
+        canvas.Save();
+        canvas.ClipRect(box);
+        for (var y = box.Top; y < box.Bottom; y += 2.2f)
+            canvas.DrawLine(box.Left, y, box.Right, y + 1.5f, guilloche);
         canvas.Restore();
     }
 

@@ -19,6 +19,9 @@ public sealed record SampleDocument(
 {
     public IReadOnlyList<string> MrzLines => MrzComposer.Compose(this);
 
+    /// <summary>A photo of the holder to print in the portrait box (encoded JPEG or PNG); null draws a drawn stand-in.</summary>
+    public byte[]? Portrait { get; init; }
+
     /// <summary>Surname and given names as the zone holds them: long names are cut to fit the name field.</summary>
     public (string Surname, string GivenNames) NamesInZone => MrzComposer.NamesInZone(this);
 

@@ -107,4 +107,29 @@ public class SessionMediaTests
         Assert.Equal(Session.RedactionResult.Conflict, running.Redact(Now));
         Assert.NotNull(running.Document);
     }
+
+    [Fact]
+    public void Active_liveness_draws_its_challenges_keeps_one_burst_and_redaction_forgets_it()
+    {
+        var settings = ProfileSettings.Defaults([VerificationStep.Selfie, VerificationStep.Liveness]) with { LivenessMode = "active" };
+        var session = Session.Create(new Session.CreateArgs(Guid.NewGuid(), true, settings, null, Applicant.Empty, null,
+            new Dictionary<string, object?>(), null, null, false, TimeSpan.FromHours(1)), Now);
+        Assert.Equal(ProfileSettings.AllChallenges.Order(), session.Liveness!.Challenges.Order());
+        Assert.True(session.NeedsLivenessFrames);
+        Assert.Throws<ArgumentOutOfRangeException>(() => session.PutLivenessFrames([Media("f0")], Now));
+        var first = Enumerable.Range(0, 8).Select(i => Media($"f{i}")).ToList();
+        Assert.Empty(session.PutLivenessFrames(first, Now));
+        Assert.Equal(first.Select(f => f.StorageKey), session.PutLivenessFrames(Enumerable.Range(0, 9).Select(i => Media($"g{i}")).ToList(), Now));
+        Assert.Empty(session.PutSelfie(Media("s1"), Now));
+        Assert.Equal(["s1", "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8"], session.MediaKeys());
+
+        Assert.True(session.GiveConsent(Now));
+        Assert.Equal(Session.RedactionResult.Redacted, session.Redact(Now));
+        Assert.Null(session.Liveness);
+        Assert.Empty(session.MediaKeys());
+
+        var passive = NewSession(VerificationStep.Selfie, VerificationStep.Liveness);
+        Assert.Null(passive.Liveness);
+        Assert.Throws<InvalidOperationException>(() => passive.PutLivenessFrames(first, Now));
+    }
 }

@@ -3,32 +3,44 @@ using OpenCvSharp;
 namespace Verilock.Checks.Documents;
 
 /// <summary>
-/// Turns an upload into one grayscale image, refusing from the header anything over the pixel limit.
-/// Large JPEGs are decoded at 1/2 or 1/4 scale by libjpeg itself, which is several times faster than decoding
-/// full size and shrinking, and loses nothing the zone needs.
+/// Turns an upload into one image (grayscale for the MRZ reader, colour for the face checks), refusing from the
+/// header anything over the pixel limit. Large JPEGs are decoded at 1/2 or 1/4 scale by libjpeg itself, which is
+/// several times faster than decoding full size and shrinking, and loses nothing the zone or a face needs.
 /// </summary>
 internal static class UploadDecoder
 {
     /// <summary>Below this many pixels a full decode is cheap and keeps small MRZ characters as sharp as possible.</summary>
     const long FullDecodeLimit = 6_000_000;
 
-    public static Mat? DecodeGray(ReadOnlySpan<byte> file, long maxPixels, out string? problem)
+    public static Mat? DecodeGray(ReadOnlySpan<byte> file, long maxPixels, out string? problem) =>
+        Decode(file, maxPixels, color: false, allowPdf: true, out problem);
+
+    /// <summary>A BGR image; <paramref name="allowPdf"/> is false for selfies and liveness frames, which are JPEG or PNG only (spec §8.5).</summary>
+    public static Mat? DecodeColor(ReadOnlySpan<byte> file, long maxPixels, bool allowPdf, out string? problem) =>
+        Decode(file, maxPixels, color: true, allowPdf, out problem);
+
+    static Mat? Decode(ReadOnlySpan<byte> file, long maxPixels, bool color, bool allowPdf, out string? problem)
     {
         var header = UploadHeader.Read(file, out problem);
         if (header is null)
             return null;
         if (header.Value.Kind == UploadKind.Pdf)
         {
+            if (!allowPdf)
+            {
+                problem = "The file is a PDF; a JPEG or PNG image is required.";
+                return null;
+            }
             var scan = PdfScan.ExtractFirstPageImage(file, maxPixels, out problem);
             if (scan is null)
                 return null;
             var inner = UploadHeader.Read(scan, out problem);
-            return inner is { Kind: not UploadKind.Pdf } ? DecodeImage(scan, inner.Value, maxPixels, out problem) : null;
+            return inner is { Kind: not UploadKind.Pdf } ? DecodeImage(scan, inner.Value, maxPixels, color, out problem) : null;
         }
-        return DecodeImage(file, header.Value, maxPixels, out problem);
+        return DecodeImage(file, header.Value, maxPixels, color, out problem);
     }
 
-    static Mat? DecodeImage(ReadOnlySpan<byte> file, UploadHeader header, long maxPixels, out string? problem)
+    static Mat? DecodeImage(ReadOnlySpan<byte> file, UploadHeader header, long maxPixels, bool color, out string? problem)
     {
         problem = null;
         if (header.Pixels > maxPixels)
@@ -36,9 +48,9 @@ internal static class UploadDecoder
             problem = $"The image is too large ({header.Width} × {header.Height} pixels); the limit is {maxPixels / 1_000_000} megapixels.";
             return null;
         }
-        var mode = header.Kind != UploadKind.Jpeg || header.Pixels <= FullDecodeLimit ? ImreadModes.Grayscale
-            : header.Pixels <= 4 * FullDecodeLimit ? ImreadModes.ReducedGrayscale2
-            : ImreadModes.ReducedGrayscale4;
+        var mode = header.Kind != UploadKind.Jpeg || header.Pixels <= FullDecodeLimit ? (color ? ImreadModes.Color : ImreadModes.Grayscale)
+            : header.Pixels <= 4 * FullDecodeLimit ? (color ? ImreadModes.ReducedColor2 : ImreadModes.ReducedGrayscale2)
+            : color ? ImreadModes.ReducedColor4 : ImreadModes.ReducedGrayscale4;
         try
         {
             var image = Cv2.ImDecode(file, mode);

@@ -1,8 +1,8 @@
 namespace Verilock.Domain.Sessions;
 
 /// <summary>
-/// The values of <c>review_reasons</c> (spec §7.2). The last four extend the spec for document problems a
-/// person can settle but the machine cannot: a photo without a readable MRZ is not proof of fraud.
+/// The values of <c>review_reasons</c> (spec §7.2). The last four extend the spec for capture problems a
+/// person can settle but the machine cannot: a photo without a readable MRZ, or a dark selfie, is not proof of fraud.
 /// </summary>
 public static class ReviewReason
 {
@@ -18,8 +18,8 @@ public static class ReviewReason
     /// <summary>An MRZ was read, but the OCR was too unsure of it to decide on.</summary>
     public const string MrzLowConfidence = "mrz_low_confidence";
 
-    /// <summary>This server cannot run a configured step; a person examines what was uploaded.</summary>
-    public const string CheckUnavailable = "check_unavailable";
+    /// <summary>The selfie shows one face but fails a quality gate (too small, blurred, dark, eyes closed, turned away).</summary>
+    public const string SelfieQuality = "selfie_quality";
 
     /// <summary>The checks failed repeatedly on this session (an internal error); a person should look.</summary>
     public const string ProcessingError = "processing_error";

@@ -47,6 +47,9 @@ public sealed class Session
     public DateTime? DecidedAt { get; private set; }
     public SessionDocument? Document { get; private set; }
     public SessionSelfie? Selfie { get; private set; }
+
+    /// <summary>Active-liveness challenges and frames; null for sessions without an active <c>liveness</c> step.</summary>
+    public SessionLiveness? Liveness { get; private set; }
     public RiskAssessment? Risk { get; private set; }
 
     /// <summary>The hosted flow's credential. Redaction replaces it with one never shown, which ends the old link.</summary>
@@ -96,6 +99,9 @@ public sealed class Session
             MonitoringEnabled = args.MonitoringEnabled,
             Results = args.Settings.Steps.ToDictionary(step => step, _ => StepResult.NotStarted),
             SessionToken = Ids.NewSessionToken(),
+            Liveness = args.Settings.Steps.Contains(VerificationStep.Liveness) && args.Settings.LivenessMode == "active"
+                ? SessionLiveness.Draw(args.Settings.LivenessChallenges)
+                : null,
             ExpiresAt = now + args.ExpiresIn,
             CreatedAt = now,
         };
@@ -164,6 +170,34 @@ public sealed class Session
         return replaced;
     }
 
+    /// <summary>Whether the hosted flow must upload a liveness burst before it submits (spec §13).</summary>
+    public bool NeedsLivenessFrames => Liveness is not null;
+
+    /// <summary>
+    /// Stores the active-liveness burst, replacing an earlier one; returns the replaced frames' keys. Like every
+    /// hosted-flow upload it needs consent (spec §13).
+    /// </summary>
+    public IReadOnlyList<string> PutLivenessFrames(IReadOnlyList<StoredMedia> frames, DateTime now)
+    {
+        RequireUploadable(VerificationStep.Liveness, now);
+        if (Liveness is null)
+            throw new InvalidOperationException("This session's liveness check is passive; it takes no frames.");
+        if (frames.Count is < SessionLiveness.MinFrames or > SessionLiveness.MaxFrames)
+            throw new ArgumentOutOfRangeException(nameof(frames), $"A liveness burst has {SessionLiveness.MinFrames} to {SessionLiveness.MaxFrames} frames.");
+        var replaced = Liveness.Frames.Select(f => f.StorageKey).ToList();
+        Liveness = Liveness with { Frames = frames, FramesUploadedAt = Clock.ToSeconds(now) };
+        return replaced;
+    }
+
+    /// <summary>The applicant accepted the terms in the hosted flow (spec §13); repeating it keeps the first time.</summary>
+    public bool GiveConsent(DateTime now)
+    {
+        if (Status != SessionStatus.Created || IsDueForExpiry(now))
+            return false;
+        ConsentGivenAt ??= Clock.ToSeconds(now);
+        return true;
+    }
+
     private void RequireUploadable(VerificationStep step, DateTime now)
     {
         if (UploadRefusal(step, now) is { } refusal)
@@ -189,6 +223,7 @@ public sealed class Session
     /// <summary>Every stored file of the session, for redaction.</summary>
     public IReadOnlyList<string> MediaKeys() =>
         new[] { Document?.Front?.StorageKey, Document?.Back?.StorageKey, Selfie?.Media.StorageKey }
+            .Concat(Liveness?.Frames.Select(f => f.StorageKey) ?? [])
             .OfType<string>().ToArray();
 
     public enum RedactionResult
@@ -228,6 +263,7 @@ public sealed class Session
         MonitoringEnabled = false;
         Document = null;
         Selfie = null;
+        Liveness = null;
         Results = new Dictionary<VerificationStep, StepResult>();
         DecidedBy = null;
         DecisionReason = null;

@@ -54,8 +54,12 @@ public sealed class ApiRateLimiting
                 : 60;
             var response = rejected.HttpContext.Response;
             response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            response.Headers["X-RateLimit-Limit"] = LimitFor(rejected.HttpContext).ToString(CultureInfo.InvariantCulture);
-            response.Headers["X-RateLimit-Remaining"] = "0";
+            // The hosted flow's per-token limit (spec §13) has no key and no X-RateLimit-* headers.
+            if (LimitFor(rejected.HttpContext) is > 0 and var limit)
+            {
+                response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+                response.Headers["X-RateLimit-Remaining"] = "0";
+            }
             await ApiError.Result(StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
                     "Too many requests. Retry after the number of seconds in Retry-After.", new { retry_after = retryAfter })
                 .ExecuteAsync(rejected.HttpContext);

@@ -33,6 +33,9 @@ public sealed class CheckOptions
     /// <summary>The folder holding the OCR and face models fetched by <c>scripts/setup</c>.</summary>
     public string ModelsDirectory { get; set; } = "models";
 
+    /// <summary>The face models' files, input conventions, match thresholds and selfie quality gates (docs/face-matching.md).</summary>
+    public Verilock.Checks.Faces.FaceModelOptions Faces { get; set; } = new();
+
     public IEnumerable<string> Problems()
     {
         if (Workers < 0)
@@ -45,5 +48,7 @@ public sealed class CheckOptions
             yield return "Verilock:Checks:MaxAttempts must be at least 1.";
         if (DataMismatch is not (Review or Decline))
             yield return "Verilock:Checks:DataMismatch must be review or decline.";
+        foreach (var problem in Faces.Problems())
+            yield return problem;
     }
 }

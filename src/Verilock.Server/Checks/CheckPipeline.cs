@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Verilock.Domain.Sessions;
 using Verilock.Server.Aml;
 
@@ -10,7 +9,8 @@ namespace Verilock.Server.Checks;
 /// context and saved by the worker together with the session's outcome, so a crash anywhere before that
 /// save leaves nothing behind and the next attempt starts clean.
 /// </summary>
-public sealed class CheckPipeline(SessionAmlScreening aml, DocumentStep document)
+public sealed class CheckPipeline(
+    SessionAmlScreening aml, DocumentStep document, SelfieStep selfie, FaceMatchStep faceMatch, LivenessStep liveness)
 {
     /// <summary>The outcome, or null when a step cannot run yet (live sanctions lists still loading): retry later.</summary>
     public async Task<CheckOutcome?> RunAsync(Session session, CancellationToken cancellationToken)
@@ -32,8 +32,16 @@ public sealed class CheckPipeline(SessionAmlScreening aml, DocumentStep document
                 findings[VerificationStep.Document] = read.Finding;
                 identity = read.Identity;
             }
-            foreach (var step in session.Steps.Where(s => s is VerificationStep.Selfie or VerificationStep.FaceMatch or VerificationStep.Liveness))
-                findings[step] = Unavailable(step);
+            // face_match and liveness need a selfie step (spec §8.1), so the selfie is examined once for all three.
+            if (session.Steps.Contains(VerificationStep.Selfie))
+            {
+                var examined = await selfie.RunAsync(session, cancellationToken);
+                findings[VerificationStep.Selfie] = examined.Finding;
+                if (session.Steps.Contains(VerificationStep.FaceMatch))
+                    findings[VerificationStep.FaceMatch] = await faceMatch.RunAsync(session, examined.Analysis, cancellationToken);
+                if (session.Steps.Contains(VerificationStep.Liveness))
+                    findings[VerificationStep.Liveness] = await liveness.RunAsync(session, examined.Analysis, cancellationToken);
+            }
         }
 
         if (session.Steps.Contains(VerificationStep.Aml))
@@ -48,18 +56,4 @@ public sealed class CheckPipeline(SessionAmlScreening aml, DocumentStep document
             findings.ToDictionary(f => f.Key, f => f.Value.Result),
             findings.Values.Select(f => f.ReviewReason).OfType<string>().Distinct().ToList());
     }
-
-    /// <summary>
-    /// Selfie, face match and liveness are not checked by this version in live mode: the step waits for a
-    /// person instead of passing unexamined.
-    /// </summary>
-    private static StepFinding Unavailable(VerificationStep step) => StepFinding.Pending(null, new JsonObject
-    {
-        ["reason"] = "This check is not available on this server yet; review the images.",
-    }, step switch
-    {
-        VerificationStep.FaceMatch => ReviewReason.FaceMatchInconclusive,
-        VerificationStep.Liveness => ReviewReason.LivenessInconclusive,
-        _ => ReviewReason.CheckUnavailable,
-    });
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Verilock.Checks.Documents;
+using Verilock.Checks.Faces;
 using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Checks;
@@ -12,7 +13,16 @@ public static class CheckRegistration
         {
             TessdataDirectory = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks.ModelsDirectory,
         }));
+        services.AddSingleton(sp =>
+        {
+            var checks = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks;
+            return new FaceAnalyzer(checks.ModelsDirectory, checks.Faces);
+        });
         services.AddScoped<DocumentStep>();
+        services.AddScoped<SelfieStep>();
+        services.AddScoped<FaceMatchStep>();
+        services.AddScoped<LivenessStep>();
+        services.AddHostedService<ModelWarmup>();
         services.AddScoped<CheckPipeline>();
         services.AddSingleton<CheckWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckWorkers>());

@@ -50,7 +50,11 @@ public static class VerilockHost
         services.AddAuthorization(ApiKeyAuthentication.AddPolicies);
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
-            .Configure<ApiRateLimiting>((limiterOptions, limiting) => limiting.Configure(limiterOptions));
+            .Configure<ApiRateLimiting>((limiterOptions, limiting) =>
+            {
+                limiting.Configure(limiterOptions);
+                Verify.VerifyApi.AddFlowRateLimit(limiterOptions);
+            });
         services.AddOpenApi("v1", openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
@@ -82,6 +86,7 @@ public static class VerilockHost
         app.UseAuthorization();
 
         app.MapOperations();
+        Verify.VerifyApi.MapVerify(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMetrics("/metrics");
         app.MapGroup("/api/v1")

@@ -8,7 +8,7 @@ namespace Verilock.Server.Media;
 /// Reads a <c>multipart/form-data</c> upload at the edge (spec §3, §8.4): each file is capped at 10 MiB while
 /// it is read (the rest of the request is never buffered past that), text fields at a few KiB, and the
 /// answer is one of the spec's errors: 415 for another content type, 400 for broken multipart, 413 for a
-/// file over the cap. Files are kept in memory: at most two per request, so at most 20 MiB.
+/// file over the cap. Files are kept in memory; the request cap (25 MiB) bounds them, also for a liveness burst.
 /// </summary>
 public sealed class MultipartForm
 {
@@ -19,7 +19,11 @@ public sealed class MultipartForm
     public sealed record FilePart(string FieldName, string? FileName, byte[] Content);
 
     public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+    /// <summary>The last file of each field.</summary>
     public Dictionary<string, FilePart> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every file read, in request order (a liveness burst repeats its field).</summary>
+    public List<FilePart> AllFiles { get; } = [];
 
     public readonly record struct Outcome(MultipartForm? Form, IResult? Error);
 
@@ -55,7 +59,9 @@ public sealed class MultipartForm
                     var content = await ReadCappedAsync(section.Body, MaxFileBytes, cancellationToken);
                     if (content is null)
                         return new(null, Api.ApiError.PayloadTooLarge(MaxFileBytes));
-                    form.Files[name] = new FilePart(name, CleanFileName(disposition), content);
+                    var part = new FilePart(name, CleanFileName(disposition), content);
+                    form.Files[name] = part;
+                    form.AllFiles.Add(part);
                 }
                 else
                 {

@@ -16,8 +16,8 @@ public static class OperationsEndpoints
     }
 
     /// <summary>
-    /// Ready when every dependency this server has answers. <c>models</c> is ok once the OCR model loads
-    /// (the face issue adds its models). <c>aml_lists</c> is ok once at least one sanctions list is in
+    /// Ready when every dependency this server has answers. <c>models</c> is ok once the OCR and face models
+    /// load. <c>aml_lists</c> is ok once at least one sanctions list is in
     /// memory (a failed refresh keeps the last good copy, so it stays ok).
     /// </summary>
     private static async Task<IResult> ReadyAsync(
@@ -37,12 +37,13 @@ public static class OperationsEndpoints
             : ApiError.Result(StatusCodes.Status503ServiceUnavailable, "server_error", "The server is not ready.", new { checks });
     }
 
-    /// <summary>The document reader is built on first use; building it here loads the model or shows why it cannot.</summary>
+    /// <summary>The model holders are built on first use; building them here loads the models or shows why they cannot.</summary>
     private static bool ModelsLoad(IServiceProvider services)
     {
         try
         {
             services.GetRequiredService<Verilock.Checks.Documents.MrzDocumentReader>();
+            services.GetRequiredService<Verilock.Checks.Faces.FaceAnalyzer>();
             return true;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or OpenCvSharp.OpenCVException)

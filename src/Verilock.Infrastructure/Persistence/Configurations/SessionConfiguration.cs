@@ -29,6 +29,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.Property(s => s.Results).HasJsonConversion();
         session.Property(s => s.Document).HasJsonConversion();
         session.Property(s => s.Selfie).HasJsonConversion();
+        session.Property(s => s.Liveness).HasJsonConversion();
         session.Property(s => s.Risk).HasJsonConversion();
         session.ComplexProperty(s => s.Applicant, applicant =>
         {

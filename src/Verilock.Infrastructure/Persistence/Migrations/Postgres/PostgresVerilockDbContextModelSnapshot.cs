@@ -358,6 +358,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("live_mode");
 
+                    b.Property<string>("Liveness")
+                        .HasColumnType("text")
+                        .HasColumnName("liveness");
+
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("text")

@@ -353,6 +353,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("live_mode");
 
+                    b.Property<string>("Liveness")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("liveness");
+
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("TEXT")

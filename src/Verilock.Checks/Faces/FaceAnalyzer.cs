@@ -1,0 +1,169 @@
+using OpenCvSharp;
+using Verilock.Checks.Documents;
+
+namespace Verilock.Checks.Faces;
+
+/// <summary>
+/// The face checks: find faces in a selfie, a document image or a liveness frame, align and embed them, apply
+/// the selfie's quality gates, and compare. Thread-safe: one instance (all models loaded once, a few hundred MB)
+/// serves every check worker. Construction fails with <see cref="FaceModelException"/> naming a missing model.
+/// </summary>
+public sealed class FaceAnalyzer : IDisposable
+{
+    readonly FaceModelOptions options;
+    readonly BlazeFaceDetector detector;
+    readonly FaceEmbedder embedder;
+    readonly FaceAttributeModels attributes;
+
+    public FaceAnalyzer(string modelsDirectory, FaceModelOptions options)
+    {
+        this.options = options;
+        var missing = new[] { options.DetectorFile, options.Embedder.File, options.LivenessFile, options.EyeFile, options.PoseFile, options.ExpressionFile }
+            .Select(file => Path.Combine(modelsDirectory, file)).Where(path => !File.Exists(path)).ToList();
+        if (missing.Count > 0)
+            throw new FaceModelException($"Face model files are missing: {string.Join(", ", missing)}. Run scripts/setup (it fetches the models listed in models/manifest.json).");
+        detector = new BlazeFaceDetector(Path.Combine(modelsDirectory, options.DetectorFile), options.MinDetectionScore);
+        embedder = new FaceEmbedder(Path.Combine(modelsDirectory, options.Embedder.File), options.Embedder);
+        attributes = new FaceAttributeModels(modelsDirectory, options);
+    }
+
+    public FaceMatchThresholds Thresholds => options.Match;
+
+    /// <summary>A selfie (JPEG or PNG): counts faces and, for exactly one, embeds it and applies the quality gates.</summary>
+    public FaceAnalysis AnalyzeSelfie(ReadOnlySpan<byte> file, bool withLiveness)
+    {
+        using var image = Decode(file, allowPdf: false, out var problem);
+        if (image is null)
+            return FaceAnalysis.Unreadable(problem!);
+        var faces = detector.Detect(image);
+        if (faces.Count != 1)
+            return new FaceAnalysis(null, faces.Count, null, null, [], null);
+        var face = faces[0];
+        using var aligned = FaceAligner.Align(image, face, embedder.InputSize);
+        var issues = QualityIssues(image, face, aligned);
+        var live = withLiveness ? attributes.Live(image, face) : (double?)null;
+        return new FaceAnalysis(null, 1, face, embedder.Embed(aligned), issues, live);
+    }
+
+    /// <summary>
+    /// A document image (JPEG, PNG or PDF scan): the portrait is the largest upright face, looked for as uploaded
+    /// first and then in the other three orientations, since document photos are often taken sideways. BlazeFace
+    /// also fires on sideways faces, with keypoints that do not align, so only upright detections count.
+    /// </summary>
+    public FaceAnalysis AnalyzePortrait(ReadOnlySpan<byte> file)
+    {
+        using var image = Decode(file, allowPdf: true, out var problem);
+        if (image is null)
+            return FaceAnalysis.Unreadable(problem!);
+        foreach (var rotation in new RotateFlags?[] { null, RotateFlags.Rotate90Clockwise, RotateFlags.Rotate90Counterclockwise, RotateFlags.Rotate180 })
+        {
+            using var turned = rotation is { } r ? Rotated(image, r) : image.Clone();
+            var faces = detector.Detect(turned).Where(f => f.IsUpright).ToList();
+            if (faces.Count == 0)
+                continue;
+            var portrait = faces.MaxBy(f => f.Area)!;
+            using var aligned = FaceAligner.Align(turned, portrait, embedder.InputSize);
+            return new FaceAnalysis(null, faces.Count, portrait, embedder.Embed(aligned), [], null);
+        }
+        return new FaceAnalysis(null, 0, null, null, [], null);
+    }
+
+    /// <summary>One liveness frame: the largest face's pose, eyes, smile, liveness and embedding.</summary>
+    public FrameObservation ObserveFrame(ReadOnlySpan<byte> file)
+    {
+        using var image = Decode(file, allowPdf: false, out _);
+        if (image is null)
+            return FrameObservation.NoFace;
+        var face = detector.Detect(image).MaxBy(f => f.Area);
+        if (face is null)
+            return FrameObservation.NoFace;
+        using var aligned = FaceAligner.Align(image, face, embedder.InputSize);
+        var (left, right) = attributes.EyesClosed(image, face);
+        return new FrameObservation(true, attributes.Pose(image, face).Yaw, Math.Min(left, right), 1 - Math.Max(left, right),
+            attributes.Smile(image, face), attributes.Live(image, face), embedder.Embed(aligned));
+    }
+
+    /// <summary>Verifies an active-liveness burst against the session's challenges and the selfie's face.</summary>
+    public ChallengeVerifier.Verdict VerifyChallenges(IReadOnlyList<byte[]> frames, IReadOnlyList<string> challenges, float[] selfieEmbedding) =>
+        ChallengeVerifier.Verify(frames.Select(f => ObserveFrame(f)).ToList(), challenges, selfieEmbedding, options.Match);
+
+    /// <summary>The spec's similarity (0..1) of two faces, with the raw cosine it came from.</summary>
+    public (double Similarity, double Cosine) Compare(float[] selfie, float[] document)
+    {
+        var cosine = FaceEmbedder.Cosine(selfie, document);
+        return (FaceMatchScale.Similarity(cosine, options.Match), cosine);
+    }
+
+    internal IReadOnlyList<DetectedFace> Detect(Mat image) => detector.Detect(image);
+
+    internal float[] Embed(Mat image, DetectedFace face)
+    {
+        using var aligned = FaceAligner.Align(image, face, embedder.InputSize);
+        return embedder.Embed(aligned);
+    }
+
+    internal (double Left, double Right) EyesClosed(Mat image, DetectedFace face) => attributes.EyesClosed(image, face);
+
+    internal float[] LivenessClasses(Mat image, DetectedFace face) => attributes.LivenessClasses(image, face);
+
+    internal float[] Expressions(Mat image, DetectedFace face) => attributes.Expressions(image, face);
+
+    internal HeadPose Pose(Mat image, DetectedFace face) => attributes.Pose(image, face);
+
+    IReadOnlyList<string> QualityIssues(Mat image, DetectedFace face, Mat aligned)
+    {
+        var limits = options.Quality;
+        var issues = new List<string>();
+        if (face.EyeDistance < limits.MinEyeDistancePixels)
+            issues.Add(FaceIssues.TooSmall);
+        if (face.Frontality < limits.MinFrontality)
+            issues.Add(FaceIssues.NotFrontal);
+        var (sharpness, brightness) = Measure(aligned);
+        if (sharpness < limits.MinSharpness)
+            issues.Add(FaceIssues.TooBlurred);
+        if (brightness < limits.MinBrightness)
+            issues.Add(FaceIssues.TooDark);
+        var (left, right) = attributes.EyesClosed(image, face);
+        if (Math.Min(left, right) >= limits.ClosedEyesProbability)
+            issues.Add(FaceIssues.EyesClosed);
+        return issues;
+    }
+
+    /// <summary>Laplacian variance and mean grey level of the aligned face: the same face size whatever the upload's.</summary>
+    internal static (double Sharpness, double Brightness) Measure(Mat aligned)
+    {
+        using var grey = new Mat();
+        Cv2.CvtColor(aligned, grey, ColorConversionCodes.BGR2GRAY);
+        using var laplacian = new Mat();
+        Cv2.Laplacian(grey, laplacian, MatType.CV_32F);
+        Cv2.MeanStdDev(laplacian, out _, out var deviation);
+        return (deviation.Val0 * deviation.Val0, Cv2.Mean(grey).Val0);
+    }
+
+    Mat? Decode(ReadOnlySpan<byte> file, bool allowPdf, out string? problem)
+    {
+        try
+        {
+            return UploadDecoder.DecodeColor(file, options.MaxPixels, allowPdf, out problem);
+        }
+        catch (OpenCVException)
+        {
+            problem = "The image could not be decoded.";
+            return null;
+        }
+    }
+
+    static Mat Rotated(Mat image, RotateFlags rotation)
+    {
+        var turned = new Mat();
+        Cv2.Rotate(image, turned, rotation);
+        return turned;
+    }
+
+    public void Dispose()
+    {
+        detector.Dispose();
+        embedder.Dispose();
+        attributes.Dispose();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Verilock.Server.Verify;
+
+/// <summary>
+/// The hosted flow's token-scoped API under <c>/verify/{token}/api</c> (spec §13): no API key, the token
+/// authorises its one session, 60 requests a minute per token. The flow's pages come with a later issue; these
+/// are the pieces active liveness needs.
+/// </summary>
+public static class VerifyApi
+{
+    public const string RateLimitPolicy = "verify-token";
+    public const int RequestsPerMinute = 60;
+
+    public static void AddFlowRateLimit(RateLimiterOptions options) =>
+        options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Request.RouteValues["token"] as string ?? "",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = RequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+
+    public static void MapVerify(this IEndpointRouteBuilder app)
+    {
+        var flow = app.MapGroup("/verify/{token}/api").RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        flow.MapGet("/session", GetFlowSession.Handle);
+        flow.MapPost("/consent", GiveConsent.Handle);
+        flow.MapPost("/liveness", UploadLivenessFrames.Handle);
+        flow.MapPost("/submit", SubmitFlowSession.Handle);
+    }
+}
