@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Verilock.Domain.Accounts;
@@ -20,7 +19,7 @@ namespace Verilock.Infrastructure.Persistence;
 /// It also holds ASP.NET Core's data-protection key ring (dashboard cookies, antiforgery), so every instance
 /// sharing the database reads the same keys.
 /// </summary>
-public abstract class VerilockDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class VerilockDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -39,7 +38,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public abstract bool IsSqlite { get; }
 

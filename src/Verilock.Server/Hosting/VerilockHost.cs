@@ -6,6 +6,8 @@ using Verilock.Server.Aml;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Checks;
+using Verilock.Server.Dashboard;
+using Verilock.Server.Dashboard.Operators;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
 using Verilock.Server.Sessions;
@@ -45,9 +47,15 @@ public static class VerilockHost
         services.AddAml();
         services.AddMedia(options);
         services.AddChecks();
+        services.AddDashboard(options);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(ApiKeyAuthentication.AddPolicies);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddOperatorCookie(options.Dashboard);
+        services.AddAuthorization(authorization =>
+        {
+            ApiKeyAuthentication.AddPolicies(authorization);
+            authorization.AddOperatorPolicy();
+        });
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
             .Configure<ApiRateLimiting>((limiterOptions, limiting) => limiting.Configure(limiterOptions));
@@ -70,6 +78,7 @@ public static class VerilockHost
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);
         app.UseApiErrors();
+        app.UseDashboard();
         app.UseRouting();
         app.UseHttpMetrics();
         app.Use(app.Services.GetRequiredService<RequestAdmission>().InvokeAsync);
@@ -89,6 +98,7 @@ public static class VerilockHost
             .MapSessions()
             .MapWebhooks()
             .MapAml();
+        app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;
     }

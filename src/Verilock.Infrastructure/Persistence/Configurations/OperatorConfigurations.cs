@@ -37,3 +37,14 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         entry.HasIndex(e => new { e.AccountId, e.OccurredAt });
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> key)
+    {
+        key.ToTable("data_protection_keys");
+        key.HasKey(k => k.Id);
+        key.Property(k => k.Id).ValueGeneratedOnAdd();
+        key.Property(k => k.FriendlyName).HasMaxLength(100);
+    }
+}

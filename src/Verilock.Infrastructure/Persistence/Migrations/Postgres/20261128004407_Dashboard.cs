@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
+namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Dashboard : Migration
@@ -15,14 +16,14 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                 name: "audit_log",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    operator_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    session_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    operator_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    session_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,10 +34,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
-                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,14 +48,14 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                 name: "operators",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    password_hash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    failed_logins = table.Column<int>(type: "INTEGER", nullable: false),
-                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    last_login_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    password_hash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    failed_logins = table.Column<int>(type: "integer", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_login_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
