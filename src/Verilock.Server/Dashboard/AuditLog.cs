@@ -9,7 +9,7 @@ namespace Verilock.Server.Dashboard;
 public sealed class AuditLog(VerilockDbContext db, TimeProvider time)
 {
     /// <summary>Adds the row to the context; it is written by the caller's next save (with the change it records).</summary>
-    public void Add(SignedInOperator op, string action, string? sessionId = null, string? detail = null) =>
+    public AuditLogEntry Add(SignedInOperator op, string action, string? sessionId = null, string? detail = null) =>
         db.AuditLog.Add(new AuditLogEntry
         {
             AccountId = op.AccountId,
@@ -18,7 +18,7 @@ public sealed class AuditLog(VerilockDbContext db, TimeProvider time)
             SessionId = sessionId,
             Detail = detail,
             OccurredAt = time.UtcSeconds(),
-        });
+        }).Entity;
 
     /// <summary>Writes the row now, for views and for changes saved elsewhere.</summary>
     public async Task RecordAsync(SignedInOperator op, string action, string? sessionId, string? detail, CancellationToken cancellationToken)
