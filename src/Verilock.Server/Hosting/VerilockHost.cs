@@ -27,6 +27,9 @@ public static class VerilockHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // The dashboard's Razor Pages are found in the application's assembly: name it, since tests and the
+            // browser-test host start the server from their own entry assemblies.
+            ApplicationName = typeof(VerilockHost).Assembly.GetName().Name,
         });
         VerilockConfiguration.ApplyDataDirectory(builder.Configuration, dataDirectory);
         customize?.Invoke(builder);

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Localization;
 namespace Verilock.Server.Dashboard.Localization;
 
 /// <summary>
-/// The dashboard's words. Keys are the English text; <c>fr.json</c> (embedded) maps them to French. A small
+/// The dashboard's words. Keys are the English text, or a wire code (<c>face_match_inconclusive</c>) that
+/// <c>en.json</c> names in English; <c>fr.json</c> (embedded) maps every key to French. A small
 /// JSON-backed localizer rather than resx culture lookups: the server runs with invariant globalization, so
 /// culture objects carry no data and only the language matters (<see cref="Preferences.Language"/>).
 /// A missing translation falls back to English; a test checks that every key used in a page is translated.
@@ -13,7 +14,7 @@ namespace Verilock.Server.Dashboard.Localization;
 public sealed class DashboardTexts(IHttpContextAccessor accessor) : IStringLocalizer
 {
     public static readonly FrozenDictionary<string, FrozenDictionary<string, string>> Translations =
-        new Dictionary<string, FrozenDictionary<string, string>> { ["fr"] = Load("fr") }.ToFrozenDictionary();
+        new Dictionary<string, FrozenDictionary<string, string>> { ["en"] = Load("en"), ["fr"] = Load("fr") }.ToFrozenDictionary();
 
     public string Language => accessor.HttpContext is { } context ? Preferences.Language(context) : "en";
 
@@ -21,8 +22,10 @@ public sealed class DashboardTexts(IHttpContextAccessor accessor) : IStringLocal
     {
         get
         {
-            var found = Translations.TryGetValue(Language, out var table) && table.TryGetValue(name, out var text);
-            return new LocalizedString(name, found ? table![name] : name, resourceNotFound: Language != "en" && !found);
+            if (Translations[Language].TryGetValue(name, out var text))
+                return new LocalizedString(name, text);
+            // English text is its own key; a code without an English name shows as the code.
+            return new LocalizedString(name, Translations["en"].GetValueOrDefault(name, name), resourceNotFound: Language != "en");
         }
     }
 
@@ -36,9 +39,7 @@ public sealed class DashboardTexts(IHttpContextAccessor accessor) : IStringLocal
     }
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
-        Translations.TryGetValue(Language, out var table)
-            ? table.Select(pair => new LocalizedString(pair.Key, pair.Value))
-            : [];
+        Translations[Language].Select(pair => new LocalizedString(pair.Key, pair.Value));
 
     private static FrozenDictionary<string, string> Load(string language)
     {
