@@ -144,6 +144,7 @@ public sealed class DashboardBrowserTests(BrowserServer server, Chromium chromiu
     [Fact]
     public async Task The_other_pages_render_and_french_is_one_click_away()
     {
+        await server.SessionInReviewAsync("Marie");
         var page = await SignedInAsync();
         foreach (var (link, heading, shot) in new[]
         {
@@ -165,7 +166,10 @@ public sealed class DashboardBrowserTests(BrowserServer server, Chromium chromiu
         await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Journal des envois" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sessions", Exact = true }).ClickAsync();
-        await Chromium.ScreenshotAsync(page, "15-sessions-french");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Marie REVIEW" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Marie REVIEW" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Détail du risque" })).ToBeVisibleAsync();
+        await Chromium.ScreenshotAsync(page, "15-session-french");
         await page.GotoAsync(Url("/dashboard/sessions/ses_00000000-0000-4000-8000-000000000000"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page introuvable" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, "16-not-found-french");
