@@ -13,7 +13,7 @@ using Verilock.Infrastructure.Persistence;
 namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVerilockDbContext))]
-    [Migration("20261128004407_Dashboard")]
+    [Migration("20261128011340_Dashboard")]
     partial class Dashboard
     {
         /// <inheritdoc />
@@ -412,6 +412,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("LiveMode")
                         .HasColumnType("boolean")
                         .HasColumnName("live_mode");
+
+                    b.Property<string>("Liveness")
+                        .HasColumnType("text")
+                        .HasColumnName("liveness");
 
                     b.Property<string>("Metadata")
                         .IsRequired()

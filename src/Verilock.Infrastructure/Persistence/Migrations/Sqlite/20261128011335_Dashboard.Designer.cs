@@ -12,7 +12,7 @@ using Verilock.Infrastructure.Persistence;
 namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVerilockDbContext))]
-    [Migration("20261128004401_Dashboard")]
+    [Migration("20261128011335_Dashboard")]
     partial class Dashboard
     {
         /// <inheritdoc />
@@ -407,6 +407,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("LiveMode")
                         .HasColumnType("INTEGER")
                         .HasColumnName("live_mode");
+
+                    b.Property<string>("Liveness")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("liveness");
 
                     b.Property<string>("Metadata")
                         .IsRequired()
