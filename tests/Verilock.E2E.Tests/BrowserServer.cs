@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verilock.Server.Accounts;
@@ -41,6 +42,8 @@ public sealed class BrowserServer : IAsyncLifetime
                 // Test-mode sessions only: their AML step uses the synthetic sandbox list, so no real list is loaded.
                 ["Verilock:Aml:ListsDirectory"] = emptyLists,
                 ["Verilock:Checks:Workers"] = "1",
+                // The hosted flow's immediate photo feedback runs the real reader and face detector.
+                ["Verilock:Checks:ModelsDirectory"] = Verilock.Checks.Samples.FacePhotos.ModelsDirectory,
             });
         });
         await VerilockHost.InitialiseAsync(_app);
@@ -84,6 +87,17 @@ public sealed class BrowserServer : IAsyncLifetime
             await Task.Delay(200);
         }
         throw new TimeoutException($"Session {id} did not reach review.");
+    }
+
+    /// <summary>Creates a session through the API (test key) and returns its body.</summary>
+    public async Task<JsonNode> CreateSessionAsync(object body) => await ReadAsync(await Api.PostAsJsonAsync("/api/v1/sessions", body));
+
+    /// <summary>Moves a waiting session's expiry into the past, as if its link had been left unused too long.</summary>
+    public async Task ExpireAsync(string id)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Verilock.Infrastructure.Persistence.VerilockDbContext>();
+        await db.Sessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
     }
 
     public async Task<JsonNode> GetSessionAsync(string id) => await ReadAsync(await Api.GetAsync($"/api/v1/sessions/{id}"));

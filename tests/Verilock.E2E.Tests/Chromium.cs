@@ -35,6 +35,23 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A second browser whose camera is Chromium's fake device playing <paramref name="video"/> (a .y4m file), with
+    /// camera permission granted: what a phone camera pointed at a document shows, without a phone.
+    /// </summary>
+    public async Task<IBrowser> LaunchWithFakeCameraAsync(string video) =>
+        await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-video-capture={video}",
+            ],
+        });
+
     /// <summary>A fresh context (no cookies) with a desktop-sized window and English, unless told otherwise.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-GB")
     {
