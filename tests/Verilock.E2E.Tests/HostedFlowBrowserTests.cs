@@ -102,7 +102,7 @@ public sealed class HostedFlowBrowserTests(BrowserServer server, Chromium chromi
 
         // A photo cut off in transfer: the server cannot decode it.
         await UploadAsync(page, "cut.jpg", Passport[..4000]);
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("This file could not be read. Take a new photo.", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This file could not be read. Take a new photo.", new() { Timeout = 20_000 });
         await Chromium.ScreenshotAsync(page, "flow-10-unreadable");
         await page.GetByRole(AriaRole.Button, new() { Name = "Retake" }).ClickAsync();
 

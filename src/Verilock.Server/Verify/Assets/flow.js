@@ -123,9 +123,9 @@
       const problems = (feedback && feedback.problems) || [];
       const retake = el('button', { type: 'button', class: problems.length ? 'primary' : 'secondary', text: t('capture.retake'), onclick: () => resolve(false) });
       const next = el('button', { type: 'button', class: problems.length ? 'secondary' : 'primary', text: t('capture.continue'), onclick: () => resolve(true) });
-      const list = el('ul', { class: 'problems' }, ...problems.map((code) => el('li', { text: t(`feedback.${code}`) })));
-      screen(heading, problems.length ? list : el('p', { text: t('capture.ok') }), el('div', { class: 'actions' }, problems.length ? retake : next, problems.length ? next : retake));
-      if (problems.length) say(problems.map((code) => t(`feedback.${code}`)).join(' '), 'warning');
+      // The list is an alert: read out at once, shown once (not repeated in the status line).
+      const list = el('ul', { class: 'problems', role: 'alert' }, ...problems.map((code) => el('li', { text: t(`feedback.${code}`) })));
+      screen(heading, problems.length ? list : el('p', { role: 'status', text: t('capture.ok') }), el('div', { class: 'actions' }, problems.length ? retake : next, problems.length ? next : retake));
     });
   }
 
