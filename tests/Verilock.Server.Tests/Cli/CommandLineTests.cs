@@ -53,6 +53,8 @@ public sealed class CommandLineTests : IDisposable
             serve.ArgumentList.Add(arg);
         // Offline lists: the server must never try the publishers' sites from a test.
         serve.Environment["VERILOCK__AML__LISTSDIRECTORY"] = TestLists.WriteSmallDirectory(Path.Combine(_dataDir, "lists"));
+        // Readiness includes the models; ./verilock points the server at the repository's, as this does.
+        serve.Environment["VERILOCK__CHECKS__MODELSDIRECTORY"] = Repository.Models;
         using var server = Process.Start(serve)!;
         try
         {
@@ -62,7 +64,9 @@ public sealed class CommandLineTests : IDisposable
             for (var attempt = 0; attempt < 100 && !ready; attempt++)
             {
                 try { ready = (await client.GetAsync("/readyz")).IsSuccessStatusCode; }
-                catch (HttpRequestException) { await Task.Delay(200); }
+                catch (HttpRequestException) { }
+                if (!ready)
+                    await Task.Delay(200);
             }
             Assert.True(ready, "The server did not become ready.");
             var created = await (await client.PostJsonAsync("/api/v1/sessions", """{"steps":["document"]}""")).ExpectAsync(HttpStatusCode.Created);
