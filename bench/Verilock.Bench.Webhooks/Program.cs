@@ -13,6 +13,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Verilock.Bench.Support;
 
 var options = Options.Parse(args);
 await using var receiver = await Receiver.StartAsync();
@@ -220,109 +221,28 @@ static class Report
     private static int Median(int[] values) => values.Length == 0 ? 0 : values.Order().ElementAt(values.Length / 2);
 }
 
-sealed class Server : IAsyncDisposable
+/// <summary>The server process with this benchmark's settings.</summary>
+static class Server
 {
-    private readonly Process _process;
-    private readonly int _port;
-
-    private Server(Process process, int port)
-    {
-        _process = process;
-        _port = port;
-    }
-
-    public static async Task<string> CreateKeyAsync(Options options)
-    {
-        var start = Start(options, "keys", "create", "--account", "bench-webhooks", "--mode", "test");
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException("keys create failed: " + await process.StandardError.ReadToEndAsync());
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
-    }
+    public static Task<string> CreateKeyAsync(Options options) =>
+        ServerProcess.CreateKeyAsync(options.ServerDll, options.DataDir, "bench-webhooks", "test");
 
     /// <param name="trace">A .nettrace path: the server records a CPU sampling trace there (EventPipe) until it stops.</param>
-    public static async Task<Server> StartAsync(Options options, bool dispatch, string? trace = null)
+    public static Task<ServerProcess> StartAsync(Options options, bool dispatch, string? trace = null)
     {
-        var port = FreePort();
-        var start = Start(options, "serve", "--urls", $"http://127.0.0.1:{port}");
-        start.Environment["VERILOCK__WEBHOOKS__DISPATCH"] = dispatch ? "true" : "false";
-        start.Environment["VERILOCK__WEBHOOKS__ALLOWINSECURETARGETS"] = "true";
-        start.Environment["VERILOCK__RATELIMIT__PERMITPERMINUTE"] = "0";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var environment = new Dictionary<string, string>
+        {
+            ["VERILOCK__WEBHOOKS__DISPATCH"] = dispatch ? "true" : "false",
+            ["VERILOCK__WEBHOOKS__ALLOWINSECURETARGETS"] = "true",
+            ["VERILOCK__RATELIMIT__PERMITPERMINUTE"] = "0",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
         if (!string.IsNullOrEmpty(trace))
         {
-            start.Environment["DOTNET_EnableEventPipe"] = "1";
-            start.Environment["DOTNET_EventPipeOutputPath"] = trace;
-            start.Environment["DOTNET_EventPipeConfig"] = "Microsoft-DotNETCore-SampleProfiler:0:5,Microsoft-Windows-DotNETRuntime:4c14fccbd:5";
+            environment["DOTNET_EnableEventPipe"] = "1";
+            environment["DOTNET_EventPipeOutputPath"] = trace;
+            environment["DOTNET_EventPipeConfig"] = "Microsoft-DotNETCore-SampleProfiler:0:5,Microsoft-Windows-DotNETRuntime:4c14fccbd:5";
         }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new Server(process, port);
-        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/readyz")).IsSuccessStatusCode)
-                    return server;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException("server did not start");
-    }
-
-    public TimeSpan Cpu
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
-
-    public HttpClient Client(string key)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-        client.DefaultRequestHeaders.Add("X-API-Key", key);
-        return client;
-    }
-
-    private static ProcessStartInfo Start(Options options, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(options.ServerDll);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.ArgumentList.Add("--data-dir");
-        start.ArgumentList.Add(options.DataDir);
-        return start;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        // A graceful stop (SIGTERM), so the next phase starts from a quiet database.
-        if (!_process.HasExited)
-        {
-            Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-            if (!_process.WaitForExit(30_000))
-                _process.Kill();
-        }
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return ServerProcess.StartAsync(options.ServerDll, options.DataDir, environment);
     }
 }

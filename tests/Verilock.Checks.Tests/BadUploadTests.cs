@@ -127,6 +127,28 @@ public sealed class BadUploadTests(ReaderFixture fixture) : IClassFixture<Reader
         Assert.Null(result.Mrz);
     }
 
+    [Fact]
+    public void A_page_of_ruled_lines_is_turned_down_quickly()
+    {
+        using var bitmap = new SKBitmap(1000, 1000);
+        using (var canvas = new SKCanvas(bitmap))
+        using (var rule = new SKPaint { Color = SKColors.Black, StrokeWidth = 3 })
+        {
+            canvas.Clear(SKColors.White);
+            for (var y = 0; y < 1000; y += 14)
+                canvas.DrawLine(0, y, 1000, y + 3, rule);
+        }
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        var watch = Stopwatch.StartNew();
+
+        var result = fixture.Reader.Read(png.ToArray(), ReaderFixture.Today);
+
+        watch.Stop();
+        Assert.Equal(DocumentReadOutcome.NoMrzFound, result.Outcome);
+        // Long thin rules look like text lines to a naive locator, and OCR-ing them took over 5 s.
+        Assert.True(watch.ElapsedMilliseconds < 3000, $"took {watch.ElapsedMilliseconds} ms");
+    }
+
     static void AssertUnreadable(DocumentReadResult result, string problem)
     {
         Assert.Equal(DocumentReadOutcome.UnreadableImage, result.Outcome);

@@ -28,9 +28,12 @@ public class NameNormalizerTests
     }
 
     [Fact]
-    public void Scripts_without_vowels_are_flagged()
+    public void Scripts_without_vowels_are_flagged_per_name_and_per_word()
     {
-        Assert.True(NameNormalizer.Normalize("محمد علي").FewVowels);
+        var mixed = NameNormalizer.Normalize("Mohamed Hassan محمد حسن");
+
+        Assert.True(mixed.FewVowels);
+        Assert.Equal([false, false, true, true], mixed.Tokens.Select(t => t.FewVowels));
         Assert.False(NameNormalizer.Normalize("Мохаммед").FewVowels);
     }
 
@@ -65,5 +68,49 @@ public class NameNormalizerTests
     public void Different_names_do_not_match(string a, string b)
     {
         Assert.True(TokenSimilarity.Of(TokenKeys.Of(a), TokenKeys.Of(b), queryFewVowels: false) < TokenSimilarity.Floor);
+    }
+
+    [Fact]
+    public void A_shared_sound_pattern_lifts_names_of_several_syllables_not_one_syllable_names()
+    {
+        var twoSyllables = TokenSimilarity.Of(TokenKeys.Of("yusuf"), TokenKeys.Of("youssef"), queryFewVowels: false);
+        var oneSyllable = TokenSimilarity.Of(TokenKeys.Of("zhang"), TokenKeys.Of("jong"), queryFewVowels: false);
+
+        Assert.True(oneSyllable < twoSyllables, $"{oneSyllable} vs {twoSyllables}");
+    }
+
+    [Theory]
+    [InlineData("محمد", "mohammed")]
+    [InlineData("حسين", "husayn")]
+    [InlineData("يوسف", "youssef")]
+    [InlineData("موهمد", "mohamed")]
+    public void A_name_typed_without_vowels_matches_its_consonants_with_the_vowels_it_writes(string typed, string listed)
+    {
+        Assert.True(Similarity(typed, listed) >= TokenSimilarity.Floor);
+    }
+
+    [Theory]
+    [InlineData("حسين", "hassan")]
+    [InlineData("محمدي", "mohamed")]
+    [InlineData("نوف", "navai")]
+    [InlineData("तारा", "atris")]
+    public void A_vowel_written_in_the_query_and_missing_from_the_listed_name_breaks_a_consonant_match(string typed, string listed)
+    {
+        Assert.True(Similarity(typed, listed) < TokenSimilarity.Floor);
+    }
+
+    [Fact]
+    public void A_name_listed_in_a_script_without_vowels_is_not_held_to_the_queries_vowels()
+    {
+        var typed = NameNormalizer.Normalize("موسب").Tokens.Single().Text;
+        var listed = NameNormalizer.Normalize("مصعب").Tokens.Single().Text;
+
+        Assert.True(TokenSimilarity.Of(TokenKeys.Of(typed, writesVowels: false), TokenKeys.Of(listed, writesVowels: false), queryFewVowels: true) >= TokenSimilarity.Floor);
+    }
+
+    private static double Similarity(string typed, string listed)
+    {
+        var query = NameNormalizer.Normalize(typed);
+        return TokenSimilarity.Of(TokenKeys.Of(query.Tokens.Single().Text, writesVowels: false), TokenKeys.Of(listed), query.FewVowels);
     }
 }

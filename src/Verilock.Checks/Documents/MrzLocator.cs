@@ -90,7 +90,11 @@ internal static class MrzLocator
         return zones;
     }
 
-    /// <summary>Line blobs at least 12 times longer than tall and within 25° of horizontal, sorted top to bottom.</summary>
+    /// <summary>
+    /// Line blobs shaped like an MRZ line (30 or 44 characters about as wide as tall: 12 to 65 times longer
+    /// than tall) within 25° of horizontal, sorted top to bottom. The upper bound keeps rules, stripes and
+    /// table borders out; OCR-ing one would cost seconds for nothing.
+    /// </summary>
     static List<TextLineBox> LongLines(Mat mask)
     {
         Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
@@ -102,7 +106,7 @@ internal static class MrzLocator
                 pieces.Add(p);
         }
         var minLength = Math.Max(mask.Width, mask.Height) * 0.18f;
-        var lines = JoinBrokenLines(pieces).Where(l => l.Length >= minLength && l.Length >= 12 * l.Height).ToList();
+        var lines = JoinBrokenLines(pieces).Where(l => l.Length >= minLength && l.Length >= 12 * l.Height && l.Length <= 65 * l.Height).ToList();
         lines.Sort((a, b) => a.Center.Y.CompareTo(b.Center.Y));
         return lines;
     }

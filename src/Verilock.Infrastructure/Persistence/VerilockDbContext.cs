@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Verilock.Domain.Accounts;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Common;
+using Verilock.Domain.Operators;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence.Configurations;
 using Verilock.Infrastructure.Persistence.Records;
@@ -15,6 +16,8 @@ namespace Verilock.Infrastructure.Persistence;
 /// The database. Saving is where the durable side effects of a state change are added, in the same
 /// transaction: outbox rows for the aggregate's events and the session counters behind list totals.
 /// Each provider has its own subclass only so that each keeps its own migrations.
+/// It also holds ASP.NET Core's data-protection key ring (dashboard cookies, antiforgery), so every instance
+/// sharing the database reads the same keys.
 /// </summary>
 public abstract class VerilockDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -33,6 +36,9 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AmlMonitoringClaim> AmlMonitoringClaims => Set<AmlMonitoringClaim>();
     public DbSet<CheckJob> CheckJobs => Set<CheckJob>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+    public DbSet<Operator> Operators => Set<Operator>();
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public abstract bool IsSqlite { get; }
 

@@ -9,6 +9,7 @@ internal sealed class IndexBuilder
     private readonly List<string> _tokens = [];
     private readonly List<bool> _isFused = [];
     private readonly List<bool> _isPair = [];
+    private readonly List<bool> _writesVowels = [];
     private readonly List<List<int>> _postings = [];
     private readonly List<IndexedName> _names = [];
 
@@ -39,12 +40,13 @@ internal sealed class IndexBuilder
         var fusedIds = new int[Math.Max(0, tokens.Length - 1)];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokenIds[i] = Intern(tokens[i].Text, nameIndex, fused: false, pair: false);
+            tokenIds[i] = Intern(tokens[i].Text, nameIndex, fused: false, pair: false, !tokens[i].FewVowels);
             // Pairs led by a particle or prefix ("al"+"zawahiri", "abdul"+"hai") are often written as one
             // word, typos and all, so they are keyed and compared like words; other pairs are found by
             // exact spelling and compared strictly.
             if (i > 0)
-                fusedIds[i - 1] = Intern(tokens[i - 1].Text + tokens[i].Text, nameIndex, fused: tokens[i - 1].Weight >= 1, pair: tokens[i - 1].Weight >= 1);
+                fusedIds[i - 1] = Intern(tokens[i - 1].Text + tokens[i].Text, nameIndex, fused: tokens[i - 1].Weight >= 1, pair: tokens[i - 1].Weight >= 1,
+                    writesVowels: !tokens[i - 1].FewVowels && !tokens[i].FewVowels);
         }
         _names.Add(new IndexedName
         {
@@ -60,7 +62,8 @@ internal sealed class IndexBuilder
     }
 
     /// <param name="fused">Keyed by exact spelling only (see <see cref="Vocabulary.Build"/>).</param>
-    private int Intern(string token, int nameIndex, bool fused, bool pair)
+    /// <param name="writesVowels">Romanised from a script that writes its vowels, so a vowel it lacks is really absent.</param>
+    private int Intern(string token, int nameIndex, bool fused, bool pair, bool writesVowels)
     {
         if (!_tokenIds.TryGetValue(token, out var id))
         {
@@ -69,13 +72,18 @@ internal sealed class IndexBuilder
             _tokens.Add(token);
             _isFused.Add(fused);
             _isPair.Add(pair);
+            _writesVowels.Add(writesVowels);
             _postings.Add([]);
         }
-        else if (!pair)
+        else
         {
-            // Also a word of its own somewhere: key and compare it like one.
-            _isFused[id] = false;
-            _isPair[id] = false;
+            _writesVowels[id] &= writesVowels;
+            if (!pair)
+            {
+                // Also a word of its own somewhere: key and compare it like one.
+                _isFused[id] = false;
+                _isPair[id] = false;
+            }
         }
         var postings = _postings[id];
         if (postings.Count == 0 || postings[^1] != nameIndex)
@@ -84,5 +92,5 @@ internal sealed class IndexBuilder
     }
 
     public (IndexedName[] Names, Vocabulary Vocabulary, int[][] Postings) Finish() =>
-        (_names.ToArray(), Vocabulary.Build(_tokens, _isFused, _isPair), _postings.Select(p => p.ToArray()).ToArray());
+        (_names.ToArray(), Vocabulary.Build(_tokens, _isFused, _isPair, _writesVowels), _postings.Select(p => p.ToArray()).ToArray());
 }

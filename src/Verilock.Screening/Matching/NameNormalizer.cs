@@ -25,11 +25,11 @@ internal static class NameNormalizer
     {
         if (string.IsNullOrWhiteSpace(raw))
             return NormalizedName.Empty;
-        var (ascii, fewVowels) = ToAscii(raw);
-        var words = SplitWords(ascii);
+        var (ascii, fewVowelChars) = ToAscii(raw);
+        var words = SplitWords(ascii, fewVowelChars);
 
-        var tokens = words.Take(MaxTokens).Select(w => new NameToken(w, WeightOf(w))).ToArray();
-        return new NormalizedName(tokens, fewVowels);
+        var tokens = words.Take(MaxTokens).Select(w => new NameToken(w.Text, WeightOf(w.Text), w.FewVowels)).ToArray();
+        return new NormalizedName(tokens, fewVowelChars is not null);
     }
 
     public static float WeightOf(string word)
@@ -43,12 +43,16 @@ internal static class NameNormalizer
         return word.Length == 1 && !char.IsAsciiDigit(word[0]) ? InitialWeight : 1f;
     }
 
-    /// <summary>Transliterates each run of non-ASCII text by itself, so East Asian syllables can be split apart.</summary>
-    private static (string Ascii, bool FewVowels) ToAscii(string raw)
+    /// <summary>
+    /// Transliterates each run of non-ASCII text by itself, so East Asian syllables can be split apart.
+    /// <c>FewVowelChars</c> marks the output transliterated from a script that writes few vowels (null when none was).
+    /// </summary>
+    private static (string Ascii, List<bool>? FewVowelChars) ToAscii(string raw)
     {
         if (Ascii.IsValid(raw))
-            return (raw, false);
+            return (raw, null);
         var output = new StringBuilder(raw.Length + 8);
+        var fewVowelChars = new List<bool>(raw.Length + 8);
         var fewVowels = false;
         var i = 0;
         while (i < raw.Length)
@@ -56,6 +60,7 @@ internal static class NameNormalizer
             if (char.IsAscii(raw[i]))
             {
                 output.Append(raw[i++]);
+                fewVowelChars.Add(false);
                 continue;
             }
             var script = Scripts.Of(raw[i]);
@@ -63,14 +68,16 @@ internal static class NameNormalizer
             while (end < raw.Length && !char.IsAscii(raw[end]) && Scripts.Of(raw[end]) is var s && (s == script || s == Script.None))
                 end++;
             var run = raw[i..end].Transliterate();
-            fewVowels |= Scripts.WritesFewVowels(script);
+            var runFewVowels = Scripts.WritesFewVowels(script);
+            fewVowels |= runFewVowels;
             if (Scripts.RunsSyllablesTogether(script))
                 AppendSplitSyllables(output, run);
             else
                 output.Append(run);
+            fewVowelChars.AddRange(Enumerable.Repeat(runFewVowels, output.Length - fewVowelChars.Count));
             i = end;
         }
-        return (output.ToString(), fewVowels);
+        return (output.ToString(), fewVowels ? fewVowelChars : null);
     }
 
     private static void AppendSplitSyllables(StringBuilder output, string camelCase)
@@ -85,14 +92,20 @@ internal static class NameNormalizer
         output.Append(' ');
     }
 
-    private static List<string> SplitWords(string ascii)
+    /// <param name="fewVowelChars">Per character of <paramref name="ascii"/>, whether it comes from a script that writes few vowels.</param>
+    private static List<(string Text, bool FewVowels)> SplitWords(string ascii, List<bool>? fewVowelChars)
     {
-        var words = new List<string>();
+        var words = new List<(string, bool)>();
         var word = new StringBuilder();
-        foreach (var c in ascii)
+        var wordFewVowels = false;
+        for (var i = 0; i < ascii.Length; i++)
         {
+            var c = ascii[i];
             if (char.IsAsciiLetterOrDigit(c))
+            {
                 word.Append(char.ToLowerInvariant(c));
+                wordFewVowels |= fewVowelChars?[i] == true;
+            }
             else if (c is '\'' or '`' or '.' or '"')
                 continue;
             else
@@ -106,16 +119,18 @@ internal static class NameNormalizer
             if (word.Length == 0)
                 return;
             var text = word.ToString();
+            var fewVowels = wordFewVowels;
             word.Clear();
+            wordFewVowels = false;
             var prefix = NameWords.SplittablePrefixes.FirstOrDefault(p => text.Length >= p.Length + 3
                 && text.StartsWith(p, StringComparison.Ordinal) && !text.AsSpan(p.Length).StartsWith("la"));
             if (prefix is null)
             {
-                words.Add(text);
+                words.Add((text, fewVowels));
                 return;
             }
-            words.Add(prefix);
-            words.Add(text[prefix.Length..]);
+            words.Add((prefix, fewVowels));
+            words.Add((text[prefix.Length..], fewVowels));
         }
     }
 }

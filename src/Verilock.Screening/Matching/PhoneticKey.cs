@@ -9,11 +9,13 @@ namespace Verilock.Screening.Matching;
 /// "Dzhamal Mukhammad" reads "jamal muhamad". <see cref="VowelPattern"/> also folds consonants that
 /// swap between transliterations (k/q/c/g, d/t, s/z, f/v/p) and keeps where vowels are ("Yusuf" and
 /// "Youssef" agree, "Mahmoud" and "Mohammed" do not). <see cref="Skeleton"/> keeps consonants only,
-/// for names typed in scripts that write no short vowels ("mhmd" from Arabic meets "Mohammed").
+/// for names typed in scripts that write no short vowels ("mhmd" from Arabic meets "Mohammed"), with
+/// the vowels the token does write between those consonants.
 /// </summary>
 internal static class PhoneticKey
 {
-    private const char Vowel = 'V';
+    /// <summary>A run of vowels in a <see cref="VowelPattern"/>.</summary>
+    public const char Vowel = 'V';
 
     public static string Spelling(string token)
     {
@@ -89,11 +91,42 @@ internal static class PhoneticKey
     /// Consonant classes only, from the raw token: w and y count as vowels (in abjad romanisation
     /// they are), j joins k/g (Arabic jīm is "g" in Egypt and stands for "g" in foreign names), "tsh" is "ch".
     /// </summary>
-    public static string Skeleton(string token) => Build(token, keepVowels: false);
+    /// <remarks>
+    /// <c>Vowels</c> are the vowels written around the skeleton's consonants: one character per gap
+    /// (before the first consonant, then after each), a mask of <see cref="VowelClass"/>es, 0 where none
+    /// is written. Arabic writes long vowels (ي, و) and Indic scripts all but the inherent "a", so a
+    /// written vowel is evidence: "hsyn" (Husayn) has an i-sound after the s, which "Hassan" lacks.
+    /// </remarks>
+    public static (string Skeleton, string Vowels) Skeleton(string token)
+    {
+        var gaps = new StringBuilder(token.Length + 1);
+        var skeleton = Build(token, keepVowels: false, gaps);
+        return (skeleton, gaps.ToString());
+    }
 
-    private static string Build(string token, bool keepVowels)
+    /// <summary>Whether the candidate has a vowel of the same kind wherever the query writes one (the vowels of two equal skeletons).</summary>
+    public static bool WrittenVowelsAgree(string query, string candidate)
+    {
+        for (var i = 0; i < query.Length && i < candidate.Length; i++)
+        {
+            if (query[i] != 0 && (query[i] & candidate[i]) == 0)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Vowel letters by the sound romanisations use them for (y and w are the Arabic long i and u).</summary>
+    private static char VowelClass(char vowel) => vowel switch
+    {
+        'a' => (char)1,
+        'e' or 'i' or 'y' => (char)2,
+        _ => (char)4,
+    };
+
+    private static string Build(string token, bool keepVowels, StringBuilder? gaps = null)
     {
         var key = new StringBuilder(token.Length);
+        var gap = (char)0;
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
@@ -120,7 +153,10 @@ internal static class PhoneticKey
                     continue;
                 case 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w':
                     if (!keepVowels)
+                    {
+                        gap |= VowelClass(c);
                         continue;
+                    }
                     mapped = Vowel;
                     break;
                 default:
@@ -128,8 +164,13 @@ internal static class PhoneticKey
                     break;
             }
             if (key.Length == 0 || key[^1] != mapped)
+            {
                 key.Append(mapped);
+                gaps?.Append(gap);
+                gap = (char)0;
+            }
         }
+        gaps?.Append(gap);
         return key.ToString();
     }
 

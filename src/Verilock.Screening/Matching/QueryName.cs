@@ -8,9 +8,9 @@ internal sealed class QueryName
         Tokens = name.Tokens;
         FewVowels = name.FewVowels;
         TotalWeight = name.TotalWeight;
-        var units = Tokens.Select(t => TokenKeys.Of(t.Text)).ToList();
+        var units = Tokens.Select(t => TokenKeys.Of(t.Text, !FewVowels)).ToList();
         for (var i = 0; i + 1 < Tokens.Length; i++)
-            units.Add(TokenKeys.Of(Tokens[i].Text + Tokens[i + 1].Text));
+            units.Add(TokenKeys.Of(Tokens[i].Text + Tokens[i + 1].Text, !FewVowels));
         Units = units.ToArray();
     }
 

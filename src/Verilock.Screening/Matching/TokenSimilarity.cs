@@ -5,8 +5,9 @@ namespace Verilock.Screening.Matching;
 /// endings) and the edit ratio (strict about the middle; a swap of neighbours is one edit), taken
 /// on the tokens and on their folded spellings, so "Mohammed"/"Mahmoud" (different names) fall
 /// apart while typos and "Mukhammad"/"Muhammad" stay close. Tokens with the same sound pattern
-/// ("Yusuf"/"Youssef") are raised to a floor; for names typed in a script without vowels the
-/// consonant skeletons are compared too. Agreement fades steeply below <see cref="Floor"/> and is 0
+/// ("Yusuf"/"Youssef", names of two syllables or more) are raised to a floor; for names typed in a
+/// script without vowels the consonant skeletons are compared too, holding the candidate to the vowels
+/// the query does write. Agreement fades steeply below <see cref="Floor"/> and is 0
 /// under <see cref="Cutoff"/>, so unrelated tokens never add up to a match.
 /// </summary>
 internal static class TokenSimilarity
@@ -41,7 +42,7 @@ internal static class TokenSimilarity
             var spelled = query.Text == candidate.Text ? 1 : Math.Max(Base(query.Text, candidate.Text), Base(query.Spelling, candidate.Spelling));
             if (spelled >= PairFloor)
                 return spelled;
-            return queryFewVowels && query.Skeleton.Length >= MinPairSkeletonLength && query.Skeleton == candidate.Skeleton
+            return queryFewVowels && query.Skeleton.Length >= MinPairSkeletonLength && SameSkeleton(query, candidate)
                 ? SameSkeletonWithoutVowels
                 : 0;
         }
@@ -58,16 +59,32 @@ internal static class TokenSimilarity
         if (query.Spelling != a || candidate.Spelling != b)
             similarity = Math.Max(similarity, Base(query.Spelling, candidate.Spelling));
         if (query.VowelPattern.Length >= MinSoundPatternLength && query.VowelPattern == candidate.VowelPattern
-            && query.Spelling[0] == candidate.Spelling[0] && similarity >= MinBaseForSoundPattern)
+            && query.Spelling[0] == candidate.Spelling[0] && similarity >= MinBaseForSoundPattern && HasSeveralSyllables(query.VowelPattern))
             similarity = Math.Max(similarity, SameSoundPattern);
         if (queryFewVowels && query.Skeleton.Length >= MinSkeletonLength && candidate.Skeleton.Length >= MinSkeletonLength)
         {
-            similarity = Math.Max(similarity, query.Skeleton == candidate.Skeleton
-                ? SameSkeletonWithoutVowels
-                : SkeletonDiscount * Base(query.Skeleton, candidate.Skeleton));
+            if (SameSkeleton(query, candidate))
+                similarity = Math.Max(similarity, SameSkeletonWithoutVowels);
+            else if (query.Skeleton != candidate.Skeleton)
+                similarity = Math.Max(similarity, SkeletonDiscount * Base(query.Skeleton, candidate.Skeleton));
         }
         return Credit(similarity);
     }
+
+    /// <summary>
+    /// The same consonants, and a candidate spelled with its vowels has those the query writes ("hsyn" is
+    /// Husayn, not Hassan). A candidate that is itself a skeleton (from a name listed in Arabic script)
+    /// says nothing by lacking a vowel.
+    /// </summary>
+    private static bool SameSkeleton(in TokenKeys query, in TokenKeys candidate) =>
+        query.Skeleton == candidate.Skeleton
+        && (!candidate.WritesVowels || PhoneticKey.WrittenVowelsAgree(query.SkeletonVowels, candidate.SkeletonVowels));
+
+    /// <summary>
+    /// In a one-syllable name the vowel is what tells names apart ("Cheng", "Chang", "Chung" are
+    /// different Chinese and Korean names), so only patterns with two vowel runs or more lift a near miss.
+    /// </summary>
+    private static bool HasSeveralSyllables(string vowelPattern) => vowelPattern.AsSpan().Count(PhoneticKey.Vowel) >= 2;
 
     private static double Base(string a, string b) =>
         (StringSimilarity.JaroWinkler(a, b) + StringSimilarity.EditRatio(a, b)) / 2;
@@ -82,11 +99,14 @@ internal static class TokenSimilarity
 }
 
 /// <summary>A token with its folded spelling and sound keys, computed once.</summary>
-internal readonly record struct TokenKeys(string Text, string Spelling, string VowelPattern, string Skeleton, bool HasDigit)
+/// <param name="WritesVowels">Romanised from a script that writes its vowels (not a skeleton, see <see cref="NormalizedName.FewVowels"/>).</param>
+internal readonly record struct TokenKeys(string Text, string Spelling, string VowelPattern, string Skeleton, string SkeletonVowels,
+    bool WritesVowels, bool HasDigit)
 {
-    public static TokenKeys Of(string text)
+    public static TokenKeys Of(string text, bool writesVowels = true)
     {
         var spelling = PhoneticKey.Spelling(text);
-        return new TokenKeys(text, spelling, PhoneticKey.VowelPattern(spelling), PhoneticKey.Skeleton(text), text.Any(char.IsAsciiDigit));
+        var (skeleton, skeletonVowels) = PhoneticKey.Skeleton(text);
+        return new TokenKeys(text, spelling, PhoneticKey.VowelPattern(spelling), skeleton, skeletonVowels, writesVowels, text.Any(char.IsAsciiDigit));
     }
 }

@@ -36,10 +36,11 @@ internal sealed class Vocabulary
     /// together, unless led by a particle or prefix (see <see cref="IndexBuilder"/>).
     /// </param>
     /// <param name="isPair">Per token, whether it only occurs as two full words run together (compared strictly).</param>
-    public static Vocabulary Build(IReadOnlyList<string> tokens, IReadOnlyList<bool> isFused, IReadOnlyList<bool> isPair)
+    /// <param name="writesVowels">Per token, whether it is always romanised from a script that writes its vowels.</param>
+    public static Vocabulary Build(IReadOnlyList<string> tokens, IReadOnlyList<bool> isFused, IReadOnlyList<bool> isPair, IReadOnlyList<bool> writesVowels)
     {
         var keys = new TokenKeys[tokens.Count];
-        Parallel.For(0, keys.Length, id => keys[id] = TokenKeys.Of(tokens[id]));
+        Parallel.For(0, keys.Length, id => keys[id] = TokenKeys.Of(tokens[id], writesVowels[id]));
 
         Dictionary<string, List<int>> deletion = null!, vowelPattern = null!, skeleton = null!;
         Parallel.Invoke(

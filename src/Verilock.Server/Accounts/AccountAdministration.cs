@@ -7,7 +7,7 @@ using Verilock.Server.Webhooks;
 
 namespace Verilock.Server.Accounts;
 
-/// <summary>Account, key and profile administration behind the CLI (and, later, the dashboard).</summary>
+/// <summary>Account, key and profile administration behind the CLI and the dashboard.</summary>
 /// <param name="webhookSecrets">Issues the default webhook secret with a mode's first key; without it (tests) none is issued.</param>
 public sealed class AccountAdministration(VerilockDbContext db, TimeProvider time, WebhookSecrets? webhookSecrets = null)
 {
@@ -48,14 +48,21 @@ public sealed class AccountAdministration(VerilockDbContext db, TimeProvider tim
         string accountName, bool liveMode, int? rateLimitPerMinute, CancellationToken cancellationToken)
     {
         var account = await FindOrCreateAccountAsync(accountName, cancellationToken);
+        return await CreateKeyWithWebhookSecretAsync(account.Id, liveMode, rateLimitPerMinute, cancellationToken);
+    }
+
+    /// <summary>The same for an account known by id (the dashboard's operator's own account).</summary>
+    public async Task<(ApiKey Key, string Secret, string? WebhookSecret)> CreateKeyWithWebhookSecretAsync(
+        Guid accountId, bool liveMode, int? rateLimitPerMinute, CancellationToken cancellationToken)
+    {
         var now = time.UtcSeconds();
-        var (key, secret) = ApiKey.Issue(account.Id, liveMode, now);
+        var (key, secret) = ApiKey.Issue(accountId, liveMode, now);
         key.RateLimitPerMinute = rateLimitPerMinute;
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         if (webhookSecrets is null)
             return (key, secret, null);
-        var (_, webhookSecret) = await webhookSecrets.EnsureDefaultAsync(db, account.Id, liveMode, now, cancellationToken);
+        var (_, webhookSecret) = await webhookSecrets.EnsureDefaultAsync(db, accountId, liveMode, now, cancellationToken);
         return (key, secret, webhookSecret);
     }
 
@@ -65,6 +72,22 @@ public sealed class AccountAdministration(VerilockDbContext db, TimeProvider tim
                where account.Name == accountName
                orderby key.CreatedAt
                select key).ToListAsync(cancellationToken);
+
+    /// <summary>An account's keys of one mode, newest first.</summary>
+    public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(Guid accountId, bool liveMode, CancellationToken cancellationToken) =>
+        await db.ApiKeys.AsNoTracking()
+            .Where(k => k.AccountId == accountId && k.LiveMode == liveMode)
+            .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Prefix)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Revokes one of the account's keys; false when it has no such active key (another account's is not found).</summary>
+    public async Task<bool> RevokeKeyAsync(Guid accountId, Guid keyId, CancellationToken cancellationToken)
+    {
+        var now = time.UtcSeconds();
+        var changed = await db.ApiKeys.Where(k => k.Id == keyId && k.AccountId == accountId && k.RevokedAt == null)
+            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        return changed > 0;
+    }
 
     /// <summary>Revokes the key with this display prefix; false when there is none (or it is already revoked).</summary>
     public async Task<bool> RevokeKeyAsync(string prefix, CancellationToken cancellationToken)

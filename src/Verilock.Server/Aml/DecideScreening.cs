@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Aml;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
@@ -33,23 +32,10 @@ public static class DecideScreening
         if (screening is null)
             return ApiError.NotFound("No such screening.");
 
-        switch (screening.Decide(decision, reason, caller.KeyPrefix, time.GetUtcNow().UtcDateTime))
-        {
-            case AmlScreening.DecisionResult.Conflict:
-                return ApiError.Conflict(screening.Decision is null
-                    ? "The screening found no match to confirm."
-                    : $"The screening was already decided {screening.Decision.Value.ToWire()}; a decision cannot be reversed.");
-            case AmlScreening.DecisionResult.Applied:
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return ApiError.Conflict("The screening was decided while this decision was being recorded. Fetch it and try again.");
-                }
-                break;
-        }
+        var outcome = await ScreeningDecision.ApplyAsync(
+            db, screening, decision, reason, caller.KeyPrefix, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (outcome.Conflict is not null)
+            return ApiError.Conflict(outcome.Conflict);
         return Results.Json(ScreeningResponse.From(screening), ApiJson.Options);
     }
 }

@@ -20,8 +20,8 @@ public static class GetScreening
 
     /// <summary>A screening of the caller's account and mode; anything else is simply not found (spec §2.1).</summary>
     public static Task<AmlScreening?> FindOwnedAsync(
-        IQueryable<AmlScreening> screenings, ApiCaller caller, string id, CancellationToken cancellationToken) =>
+        IQueryable<AmlScreening> screenings, AccountScope scope, string id, CancellationToken cancellationToken) =>
         id.Length > 40
             ? Task.FromResult<AmlScreening?>(null)
-            : screenings.FirstOrDefaultAsync(s => s.Id == id && s.AccountId == caller.AccountId && s.LiveMode == caller.LiveMode, cancellationToken);
+            : screenings.FirstOrDefaultAsync(s => s.Id == id && s.AccountId == scope.AccountId && s.LiveMode == scope.LiveMode, cancellationToken);
 }

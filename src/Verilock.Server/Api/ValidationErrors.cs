@@ -11,6 +11,8 @@ public sealed class ValidationErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
+    public IEnumerable<string> Fields => _errors.Keys;
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

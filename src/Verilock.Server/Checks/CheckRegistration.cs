@@ -24,6 +24,7 @@ public static class CheckRegistration
         services.AddScoped<LivenessStep>();
         services.AddHostedService<ModelWarmup>();
         services.AddScoped<CheckPipeline>();
+        services.AddSingleton<Verify.UploadFeedback>();
         services.AddSingleton<CheckWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckWorkers>());
         return services;

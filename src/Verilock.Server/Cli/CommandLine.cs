@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Accounts;
 using Verilock.Server.Api;
+using Verilock.Server.Dashboard;
+using Verilock.Server.Dashboard.Operators;
 using Verilock.Server.Hosting;
 using Verilock.Server.Profiles;
 using Verilock.Server.Webhooks;
@@ -12,7 +14,7 @@ namespace Verilock.Server.Cli;
 
 /// <summary>
 /// The command-line contract other tools rely on: <c>serve</c>, <c>keys create|list|revoke</c>,
-/// <c>profiles create</c>. Secrets go to stdout only (the new key is the last line), never to logs.
+/// <c>profiles create</c>, <c>operators create</c>. Secrets go to stdout only (the new key is the last line), never to logs.
 /// </summary>
 public static class CommandLine
 {
@@ -23,6 +25,7 @@ public static class CommandLine
         root.Subcommands.Add(Serve(dataDir));
         root.Subcommands.Add(Keys(dataDir));
         root.Subcommands.Add(Profiles(dataDir));
+        root.Subcommands.Add(Operators(dataDir));
         return root.Parse(args).InvokeAsync();
     }
 
@@ -158,10 +161,53 @@ public static class CommandLine
         return new Command("profiles", "Manage verification profiles") { Subcommands = { create } };
     }
 
+    private static Command Operators(Option<string?> dataDir)
+    {
+        var account = new Option<string>("--account") { Description = "Account name (created if missing)", Required = true };
+        var email = new Option<string>("--email") { Description = "The operator's sign-in email", Required = true };
+        var create = new Command("create",
+            "Create a dashboard operator. The password is read from standard input; with none, one is generated and printed once (last line)")
+        {
+            Options = { account, email },
+        };
+        create.SetAction(async (parsed, cancellationToken) =>
+        {
+            var given = Console.IsInputRedirected ? (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r') : null;
+            var generated = string.IsNullOrEmpty(given);
+            var password = generated ? OperatorAdministration.GeneratePassword() : given!;
+            if (OperatorAdministration.Problem(parsed.GetValue(email)!, password) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 2;
+            }
+            return await WithServicesAsync(parsed.GetValue(dataDir), async services =>
+            {
+                var op = await services.GetRequiredService<OperatorAdministration>()
+                    .CreateAsync(parsed.GetValue(account)!, parsed.GetValue(email)!, password, cancellationToken);
+                if (op is null)
+                {
+                    await Console.Error.WriteLineAsync("An operator with that email already exists.");
+                    return 1;
+                }
+                Console.WriteLine($"Created operator {op.Email} ({op.DisplayId}) for account '{parsed.GetValue(account)}'. Sign in at /dashboard.");
+                if (generated)
+                {
+                    Console.WriteLine("Generated password (shown once, store it now):");
+                    Console.WriteLine(password);
+                }
+                return 0;
+            });
+        });
+        return new Command("operators", "Manage dashboard operators") { Subcommands = { create } };
+    }
+
     private static string ApiJsonFormat(DateTime value) => Infrastructure.Serialization.ApiJson.FormatInstant(value);
 
     /// <summary>Runs an administration task against the configured database (migrated first), without the web server.</summary>
-    private static async Task<int> WithAdministrationAsync(string? dataDir, Func<AccountAdministration, Task<int>> task)
+    private static Task<int> WithAdministrationAsync(string? dataDir, Func<AccountAdministration, Task<int>> task) =>
+        WithServicesAsync(dataDir, services => task(services.GetRequiredService<AccountAdministration>()));
+
+    private static async Task<int> WithServicesAsync(string? dataDir, Func<IServiceProvider, Task<int>> task)
     {
         var configuration = new ConfigurationManager();
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -174,9 +220,10 @@ public static class CommandLine
         services.AddVerilockDatabase(options.Database, options.DataDir);
         services.AddWebhookSecrets(options);
         services.AddScoped<AccountAdministration>();
+        services.AddOperators();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(), CancellationToken.None);
-        return await task(scope.ServiceProvider.GetRequiredService<AccountAdministration>());
+        return await task(scope.ServiceProvider);
     }
 }

@@ -24,24 +24,32 @@ public static class UploadDocument
         var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
         if (session is null)
             return ApiError.NotFound("No such session.");
-        if (session.UploadRefusal(VerificationStep.Document, time.GetUtcNow().UtcDateTime) is { } refusal)
-            return ApiError.Conflict(refusal);
+        var outcome = await AcceptAsync(context, session, db, uploads, time, cancellationToken);
+        return outcome.Error ?? Results.Json(outcome.Document, ApiJson.Options);
+    }
 
-        var read = await MultipartForm.ReadAsync(context.Request, FileFields, cancellationToken);
-        if (read.Error is not null)
-            return read.Error;
-        var form = read.Form!;
+    /// <summary>The answer to an upload: the error to send, or the document and the sides this request wrote.</summary>
+    public sealed record Outcome(IResult? Error, DocumentResponse? Document, IReadOnlyList<DocumentSide> Sides);
+
+    /// <summary>The upload into a session the caller may write to, however it was authorised (API key or hosted-flow token).</summary>
+    public static async Task<Outcome> AcceptAsync(
+        HttpContext context, Session session, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
+    {
+        static Outcome Fail(IResult error) => new(error, null, []);
+        var (form, formError) = await MediaUploads.ReadFormAsync(context.Request, session, VerificationStep.Document, FileFields, time, cancellationToken);
+        if (form is null)
+            return Fail(formError!);
         var oneSide = form.Files.ContainsKey("file") || form.Fields.ContainsKey("side");
         var (request, errors) = oneSide ? ReadOneSide(form, session) : ReadBothSides(form, session);
         if (errors.Any)
-            return errors.ToResult();
+            return Fail(errors.ToResult());
 
         var files = new List<(MultipartForm.FilePart File, MediaKind Kind)>();
         foreach (var (_, file) in request.Files)
         {
             var (kind, error) = MediaUploads.Check(file, Accepted);
             if (error is not null)
-                return error;
+                return Fail(error);
             files.Add((file, kind!.Value));
         }
 
@@ -52,8 +60,9 @@ public static class UploadDocument
             return session.PutDocument(request.Type, Side(DocumentSide.Front), Side(DocumentSide.Back), now);
         }, cancellationToken);
         if (conflict is not null)
-            return conflict;
-        return Results.Json(DocumentResponse.From(session.Id, session.Document!, oneSide ? request.Files[0].Side : null), ApiJson.Options);
+            return Fail(conflict);
+        var document = DocumentResponse.From(session.Id, session.Document!, oneSide ? request.Files[0].Side : null);
+        return new Outcome(null, document, request.Files.Select(f => f.Side).ToList());
     }
 
     private sealed record UploadRequest(string? Type, List<(DocumentSide Side, MultipartForm.FilePart File)> Files);

@@ -21,25 +21,33 @@ public static class UploadSelfie
         var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
         if (session is null)
             return ApiError.NotFound("No such session.");
-        if (session.UploadRefusal(VerificationStep.Selfie, time.GetUtcNow().UtcDateTime) is { } refusal)
-            return ApiError.Conflict(refusal);
+        var outcome = await AcceptAsync(context, session, db, uploads, time, cancellationToken);
+        return outcome.Error ?? Results.Json(outcome.Selfie, ApiJson.Options);
+    }
 
-        var read = await MultipartForm.ReadAsync(context.Request, FileFields, cancellationToken);
-        if (read.Error is not null)
-            return read.Error;
-        var file = read.Form!.Files.GetValueOrDefault("image") ?? read.Form.Files.GetValueOrDefault("file");
+    /// <summary>The answer to an upload: the error to send, or the selfie.</summary>
+    public sealed record Outcome(IResult? Error, SelfieResponse? Selfie);
+
+    /// <summary>The upload into a session the caller may write to, however it was authorised (API key or hosted-flow token).</summary>
+    public static async Task<Outcome> AcceptAsync(
+        HttpContext context, Session session, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (form, formError) = await MediaUploads.ReadFormAsync(context.Request, session, VerificationStep.Selfie, FileFields, time, cancellationToken);
+        if (form is null)
+            return new Outcome(formError, null);
+        var file = form.Files.GetValueOrDefault("image") ?? form.Files.GetValueOrDefault("file");
         if (file is null)
         {
             var errors = new ValidationErrors();
             errors.Add("image", "The image file is required (field image or file).");
-            return errors.ToResult();
+            return new Outcome(errors.ToResult(), null);
         }
         var (kind, error) = MediaUploads.Check(file, Accepted);
         if (error is not null)
-            return error;
+            return new Outcome(error, null);
 
         var conflict = await uploads.AttachAsync(db, session, VerificationStep.Selfie, [(file, kind!.Value)],
             (stored, now) => session.PutSelfie(stored[0], now), cancellationToken);
-        return conflict ?? Results.Json(SelfieResponse.From(session.Id, session.Selfie!), ApiJson.Options);
+        return conflict is not null ? new Outcome(conflict, null) : new Outcome(null, SelfieResponse.From(session.Id, session.Selfie!));
     }
 }

@@ -6,6 +6,8 @@ using Verilock.Server.Aml;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Checks;
+using Verilock.Server.Dashboard;
+using Verilock.Server.Dashboard.Operators;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
 using Verilock.Server.Sessions;
@@ -25,6 +27,9 @@ public static class VerilockHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // The dashboard's Razor Pages are found in the application's assembly: name it, since tests and the
+            // browser-test host start the server from their own entry assemblies.
+            ApplicationName = typeof(VerilockHost).Assembly.GetName().Name,
         });
         VerilockConfiguration.ApplyDataDirectory(builder.Configuration, dataDirectory);
         customize?.Invoke(builder);
@@ -45,9 +50,15 @@ public static class VerilockHost
         services.AddAml();
         services.AddMedia(options);
         services.AddChecks();
+        services.AddDashboard(options);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(ApiKeyAuthentication.AddPolicies);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddOperatorCookie(options.Dashboard);
+        services.AddAuthorization(authorization =>
+        {
+            ApiKeyAuthentication.AddPolicies(authorization);
+            authorization.AddOperatorPolicy();
+        });
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
             .Configure<ApiRateLimiting>((limiterOptions, limiting) =>
@@ -74,6 +85,7 @@ public static class VerilockHost
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);
         app.UseApiErrors();
+        app.UseDashboard();
         app.UseRouting();
         app.UseHttpMetrics();
         app.Use(app.Services.GetRequiredService<RequestAdmission>().InvokeAsync);
@@ -94,6 +106,7 @@ public static class VerilockHost
             .MapSessions()
             .MapWebhooks()
             .MapAml();
+        app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;
     }

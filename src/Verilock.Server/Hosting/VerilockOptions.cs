@@ -24,6 +24,7 @@ public sealed class VerilockOptions
     public Aml.AmlOptions Aml { get; set; } = new();
     public Media.MediaOptions Media { get; set; } = new();
     public Checks.CheckOptions Checks { get; set; } = new();
+    public Dashboard.DashboardOptions Dashboard { get; set; } = new();
 
     public sealed class RateLimitOptions
     {
@@ -65,6 +66,8 @@ public sealed class VerilockOptions
         foreach (var problem in Media.Problems())
             yield return problem;
         foreach (var problem in Checks.Problems())
+            yield return problem;
+        foreach (var problem in Dashboard.Problems())
             yield return problem;
         if (!string.IsNullOrEmpty(PublicBaseUrl) &&
             !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))

@@ -10,6 +10,20 @@ namespace Verilock.Server.Media;
 /// <summary>Turns an uploaded file into stored, encrypted media, after checking what its bytes are (spec §8.4).</summary>
 public sealed class MediaUploads(MediaStore store, TimeProvider time)
 {
+    /// <summary>
+    /// The upload's form, once the session accepts uploads for <paramref name="step"/> (else the 409) and the body
+    /// reads as multipart within the limits (else the 400/413/415).
+    /// </summary>
+    public static async Task<(MultipartForm? Form, IResult? Error)> ReadFormAsync(
+        HttpRequest request, Session session, VerificationStep step, IReadOnlySet<string> fileFields, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (session.UploadRefusal(step, time.GetUtcNow().UtcDateTime) is { } refusal)
+            return (null, Api.ApiError.Conflict(refusal));
+        var read = await MultipartForm.ReadAsync(request, fileFields, cancellationToken);
+        return (read.Form, read.Error);
+    }
+
     /// <summary>The file's kind if it is one of <paramref name="accepted"/>; otherwise the 415/422 to answer.</summary>
     public static (MediaKind? Kind, IResult? Error) Check(MultipartForm.FilePart file, IReadOnlyCollection<MediaKind> accepted)
     {

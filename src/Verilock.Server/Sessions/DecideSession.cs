@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
@@ -39,30 +38,10 @@ public static class DecideSession
         if (session is null)
             return ApiError.NotFound("No such session.");
 
-        switch (session.DecideManually(decision!.Value, reason, caller.KeyPrefix, time.GetUtcNow().UtcDateTime))
-        {
-            case Session.ManualDecisionResult.Conflict:
-                return ApiError.Conflict(ConflictMessage(session));
-            case Session.ManualDecisionResult.Applied:
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return ApiError.Conflict("The session changed while the decision was being recorded. Fetch it and try again.");
-                }
-                break;
-        }
+        var outcome = await ManualDecision.ApplyAsync(
+            db, session, decision!.Value, reason, caller.KeyPrefix, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (outcome.Conflict is not null)
+            return ApiError.Conflict(outcome.Conflict);
         return Results.Json(SessionResponse.From(session, origin.For(context.Request)), ApiJson.Options);
     }
-
-    private static string ConflictMessage(Session session) => session.Status switch
-    {
-        SessionStatus.Approved or SessionStatus.Declined =>
-            $"The session is already {session.Status.ToWire()}; a final decision cannot be reversed.",
-        SessionStatus.Expired => "The session has expired.",
-        SessionStatus.Created => "The session has not been submitted yet.",
-        _ => "The session's checks are still running; decide once its decision is review.",
-    };
 }

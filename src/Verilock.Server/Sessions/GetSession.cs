@@ -25,12 +25,12 @@ public static class GetSession
     /// expiring it first when due so the caller never sees a stale status.
     /// </summary>
     public static async Task<Session?> FindOwnedAsync(
-        VerilockDbContext db, ApiCaller caller, string id, TimeProvider time, CancellationToken cancellationToken)
+        VerilockDbContext db, AccountScope scope, string id, TimeProvider time, CancellationToken cancellationToken)
     {
         if (id.Length > 40)
             return null;
         var session = await db.Sessions
-            .FirstOrDefaultAsync(s => s.Id == id && s.AccountId == caller.AccountId && s.LiveMode == caller.LiveMode, cancellationToken);
+            .FirstOrDefaultAsync(s => s.Id == id && s.AccountId == scope.AccountId && s.LiveMode == scope.LiveMode, cancellationToken);
         if (session is not null)
             await SessionExpiry.ExpireIfDueAsync(db, session, time.GetUtcNow().UtcDateTime, cancellationToken);
         return session;

@@ -1,5 +1,4 @@
 using Verilock.Domain.Sessions;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Reads;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
@@ -50,17 +49,9 @@ public static class ListSessions
         var listQuery = new SessionListQuery(
             caller.AccountId, caller.LiveMode, status?.ToWire(), referenceId,
             page.CreatedFrom, page.CreatedBefore, page.Offset, page.PerPage);
-        var now = time.GetUtcNow().UtcDateTime;
-        var result = await reader.ReadAsync(listQuery, expiryCheckAt: now, cancellationToken);
-        if (result is null)
-        {
-            // Some sessions are due: expire them through the aggregate (events, counters) before answering.
-            var db = services.GetRequiredService<VerilockDbContext>();
-            await SessionExpiry.ExpireDueAsync(db, caller.AccountId, caller.LiveMode, now, cancellationToken);
-            result = await reader.ReadAsync(listQuery, expiryCheckAt: null, cancellationToken);
-        }
+        var result = await SessionListing.ReadAsync(reader, services, listQuery, time.GetUtcNow().UtcDateTime, cancellationToken);
 
-        var items = result!.Rows.Select(row => new Item(
+        var items = result.Rows.Select(row => new Item(
             row.Id, SessionResponse.Kind, row.Status, row.ReferenceId,
             row.Steps.Length == 0 ? [] : row.Steps.Split(','),
             new ListApplicant(row.FirstName, row.LastName, row.Email),

@@ -5,8 +5,7 @@ namespace Verilock.Server.Verify;
 
 /// <summary>
 /// The hosted flow's token-scoped API under <c>/verify/{token}/api</c> (spec §13): no API key, the token
-/// authorises its one session, 60 requests a minute per token. The flow's pages come with a later issue; these
-/// are the pieces active liveness needs.
+/// authorises its one session, 60 requests a minute per token; and the flow's page and assets.
 /// </summary>
 public static class VerifyApi
 {
@@ -26,9 +25,13 @@ public static class VerifyApi
 
     public static void MapVerify(this IEndpointRouteBuilder app)
     {
+        app.MapGet(FlowAssets.Prefix + "{**path}", FlowAssets.Serve).ExcludeFromDescription();
+        app.MapGet("/verify/{token}", HostedPage.Handle).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
         var flow = app.MapGroup("/verify/{token}/api").RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
         flow.MapGet("/session", GetFlowSession.Handle);
         flow.MapPost("/consent", GiveConsent.Handle);
+        flow.MapPost("/documents", UploadFlowDocument.Handle);
+        flow.MapPost("/selfie", UploadFlowSelfie.Handle);
         flow.MapPost("/liveness", UploadLivenessFrames.Handle);
         flow.MapPost("/submit", SubmitFlowSession.Handle);
     }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
@@ -32,22 +31,8 @@ public static class CreateEndpoint
         if (errors.Any)
             return errors.ToResult();
 
-        var now = time.UtcSeconds();
-        var endpoint = new WebhookEndpoint
-        {
-            Id = Ids.NewWebhookEndpointId(),
-            AccountId = caller.AccountId,
-            LiveMode = caller.LiveMode,
-            Url = url!,
-            Events = events!,
-            Description = description,
-            SecretCiphertext = "",
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        var secret = secrets.Issue(endpoint);
-        db.WebhookEndpoints.Add(endpoint);
-        await db.SaveChangesAsync(cancellationToken);
+        var (endpoint, secret) = await EndpointChanges.CreateAsync(
+            db, secrets, caller, url!, events!, description, time.UtcSeconds(), cancellationToken);
         context.Response.Headers.Location = $"/api/v1/webhooks/endpoints/{endpoint.Id}";
         return Results.Json(CreatedEndpointResponse.From(endpoint, secret), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }

@@ -17,10 +17,10 @@ public static class GetEndpoint
     }
 
     /// <summary>An endpoint of the caller's account and mode (tracked); any other is simply not found (spec §2.1).</summary>
-    public static Task<WebhookEndpoint?> FindOwnedAsync(VerilockDbContext db, ApiCaller caller, string id, CancellationToken cancellationToken) =>
+    public static Task<WebhookEndpoint?> FindOwnedAsync(VerilockDbContext db, AccountScope scope, string id, CancellationToken cancellationToken) =>
         id.Length > 40
             ? Task.FromResult<WebhookEndpoint?>(null)
-            : db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id && e.AccountId == caller.AccountId && e.LiveMode == caller.LiveMode, cancellationToken);
+            : db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id && e.AccountId == scope.AccountId && e.LiveMode == scope.LiveMode, cancellationToken);
 
     public static IResult NotFound() => ApiError.NotFound("No such webhook endpoint.");
 }

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Infrastructure.Serialization;
-using Verilock.Infrastructure.Webhooks;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Hosting;
@@ -41,34 +38,8 @@ public static class UpdateEndpoint
         if (endpoint is null)
             return GetEndpoint.NotFound();
 
-        await db.WriteTransactionAsync(async ct =>
-        {
-            // The endpoint before its deliveries (see WebhookQueue.LockEndpointAsync).
-            await WebhookQueue.LockEndpointAsync(db, endpoint.Id, ct);
-            if (url is not null && url != endpoint.Url)
-            {
-                endpoint.Url = url;
-                await db.WebhookDeliveries.Where(d => d.EndpointId == endpoint.Id && d.Status == WebhookDelivery.Pending)
-                    .ExecuteUpdateAsync(d => d.SetProperty(x => x.Url, url), ct);
-            }
-            if (events is not null)
-                endpoint.Events = events;
-            if (description is not null)
-                endpoint.Description = description;
-            if (status == "enabled" && !endpoint.Enabled)
-            {
-                endpoint.Enabled = true;
-                endpoint.DisabledReason = null;
-                endpoint.FailingSince = null;
-            }
-            else if (status == "disabled" && endpoint.Enabled)
-            {
-                endpoint.Enabled = false;
-                await WebhookQueue.FailPendingAsync(db, endpoint.Id, ct);
-            }
-            endpoint.UpdatedAt = time.UtcSeconds();
-            return await db.SaveChangesAsync(ct);
-        }, cancellationToken);
+        bool? enabled = status is null ? null : status == "enabled";
+        await EndpointChanges.UpdateAsync(db, endpoint, url, events, description, enabled, time.UtcSeconds(), cancellationToken);
         return Results.Json(EndpointResponse.From(endpoint), ApiJson.Options);
     }
 }

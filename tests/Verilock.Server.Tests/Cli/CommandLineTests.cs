@@ -13,15 +13,21 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);
 
-    private async Task<(int Exit, string[] Lines, string Error)> RunAsync(params string[] args)
+    private Task<(int Exit, string[] Lines, string Error)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <param name="input">Written to standard input, then closed; null leaves standard input empty.</param>
+    private async Task<(int Exit, string[] Lines, string Error)> RunWithInputAsync(string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(ServerDll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.ArgumentList.Add("--data-dir");
         start.ArgumentList.Add(_dataDir);
         using var process = Process.Start(start)!;
+        if (input is not null)
+            await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
@@ -47,7 +53,7 @@ public sealed class CommandLineTests : IDisposable
             serve.ArgumentList.Add(arg);
         // Offline lists: the server must never try the publishers' sites from a test.
         serve.Environment["VERILOCK__AML__LISTSDIRECTORY"] = TestLists.WriteSmallDirectory(Path.Combine(_dataDir, "lists"));
-        // Readiness also waits for the face models; the server's working directory is not the repository.
+        // Readiness includes the models; ./verilock points the server at the repository's, as this does.
         serve.Environment["VERILOCK__CHECKS__MODELSDIRECTORY"] = Repository.Models;
         using var server = Process.Start(serve)!;
         try
@@ -58,7 +64,9 @@ public sealed class CommandLineTests : IDisposable
             for (var attempt = 0; attempt < 100 && !ready; attempt++)
             {
                 try { ready = (await client.GetAsync("/readyz")).IsSuccessStatusCode; }
-                catch (HttpRequestException) { await Task.Delay(200); }
+                catch (HttpRequestException) { }
+                if (!ready)
+                    await Task.Delay(200);
             }
             Assert.True(ready, "The server did not become ready.");
             var created = await (await client.PostJsonAsync("/api/v1/sessions", """{"steps":["document"]}""")).ExpectAsync(HttpStatusCode.Created);
@@ -94,6 +102,27 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, badExit);
         Assert.Contains("liveness_threshold", badError);
         Assert.Contains("face_match", badError);
+    }
+
+    [Fact]
+    public async Task Operators_create_takes_the_password_from_stdin_or_prints_a_generated_one_once()
+    {
+        var (exit, lines, error) = await RunWithInputAsync("a long enough password", "operators", "create", "--account", "acme", "--email", "Ops@Example.com");
+        Assert.True(exit == 0, error);
+        Assert.Contains(lines, line => line.Contains("ops@example.com") && line.Contains("op_"));
+        Assert.DoesNotContain(lines, line => line.Contains("a long enough password"));
+
+        var (duplicate, _, duplicateError) = await RunWithInputAsync("another long password", "operators", "create", "--account", "acme", "--email", "ops@example.com");
+        Assert.Equal(1, duplicate);
+        Assert.Contains("already exists", duplicateError);
+
+        var (shortExit, _, shortError) = await RunWithInputAsync("short", "operators", "create", "--account", "acme", "--email", "second@example.com");
+        Assert.Equal(2, shortExit);
+        Assert.Contains("at least 12 characters", shortError);
+
+        var (generatedExit, generated, _) = await RunWithInputAsync(null, "operators", "create", "--account", "acme", "--email", "third@example.com");
+        Assert.Equal(0, generatedExit);
+        Assert.Matches("^[A-Za-z0-9_-]{24}$", generated[^1].Trim());
     }
 
     private static int FreePort()

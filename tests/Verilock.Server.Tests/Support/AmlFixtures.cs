@@ -53,3 +53,9 @@ public abstract class MonitoringApiFixture(TestDatabase database) : ApiFixture(d
 public sealed class SqliteMonitoringApiFixture() : MonitoringApiFixture(new SqliteTestDatabase());
 
 public sealed class PostgresMonitoringApiFixture() : MonitoringApiFixture(new PostgresTestDatabase());
+
+/// <summary>A server whose lists folder is empty: live screenings cannot run (as while a first download is pending).</summary>
+public sealed class NoListsApiFixture() : ApiFixture(new SqliteTestDatabase())
+{
+    protected override string AmlListsDirectory => Directory.CreateDirectory(Path.Combine(Database.DataDirectory, "empty-lists")).FullName;
+}

@@ -102,6 +102,9 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
         return new Caller(ClientWithKey(secret), secret, accountName, key.AccountId);
     }
 
+    /// <summary>A handler into the in-memory server, for clients that keep cookies (the dashboard's).</summary>
+    public HttpMessageHandler CreateHandler() => _app!.GetTestServer().CreateHandler();
+
     public HttpClient ClientWithKey(string key)
     {
         var client = _app!.GetTestClient();

@@ -299,6 +299,58 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("aml_screenings", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Operators.Operator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("FailedLogins")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_logins");
+
+                    b.Property<DateTime?>("LastLoginAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_login_at");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operators");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_operators_account_id");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_operators_email");
+
+                    b.ToTable("operators", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Sessions.Session", b =>
                 {
                     b.Property<string>("Id")
@@ -541,6 +593,53 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("aml_monitoring_claims", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AuditLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_id");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_audit_log_session_id");
+
+                    b.HasIndex("AccountId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_log_account_id_occurred_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.CheckJob", b =>
                 {
                     b.Property<string>("SessionId")
@@ -572,6 +671,29 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_check_jobs_run_after");
 
                     b.ToTable("check_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.IdempotencyRecord", b =>
@@ -997,6 +1119,16 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_profiles_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Verilock.Domain.Operators.Operator", b =>
+                {
+                    b.HasOne("Verilock.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_operators_accounts_account_id");
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.WebhookDefaultSecret", b =>

@@ -1,0 +1,30 @@
+namespace Verilock.Infrastructure.Persistence.Records;
+
+/// <summary>
+/// One thing an operator did or saw that an auditor may ask about: who, what, which session, when. It never
+/// holds the data itself (no image bytes, no applicant fields), only that it was looked at or changed.
+/// </summary>
+public sealed class AuditLogEntry
+{
+    public long Id { get; set; }
+    public Guid AccountId { get; init; }
+    public Guid OperatorId { get; init; }
+    /// <summary>A stable verb such as <c>media.viewed</c> or <c>session.decided</c> (<see cref="AuditActions"/>).</summary>
+    public required string Action { get; init; }
+    public string? SessionId { get; init; }
+    /// <summary>What exactly, without personal data: the image viewed (<c>document_front</c>), the decision taken.</summary>
+    public string? Detail { get; init; }
+    public DateTime OccurredAt { get; init; }
+}
+
+public static class AuditActions
+{
+    public const string MediaViewed = "media.viewed";
+    public const string SessionDecided = "session.decided";
+    public const string ScreeningDecided = "aml_screening.decided";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+    public const string WebhookEndpointCreated = "webhook_endpoint.created";
+    public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
+    public const string WebhookResent = "webhook_delivery.resent";
+}

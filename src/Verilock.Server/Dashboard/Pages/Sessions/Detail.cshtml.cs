@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Verilock.Domain.Aml;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Server.Sessions;
+
+namespace Verilock.Server.Dashboard.Pages.Sessions;
+
+/// <summary>
+/// One session: applicant, steps and their results, the risk chart, images, events and webhook deliveries, and
+/// approve/decline for a session in review through the same <see cref="ManualDecision"/> as the API.
+/// </summary>
+public sealed class DetailModel(VerilockDbContext db, TimeProvider time, AuditLog audit) : DashboardPage
+{
+    public const int MaxReasonLength = 1000;
+    private const int TimelineLimit = 200;
+
+    public Session Session { get; private set; } = null!;
+    public IReadOnlyList<OutboxEvent> Events { get; private set; } = [];
+    public IReadOnlyList<WebhookDelivery> Deliveries { get; private set; } = [];
+    public AmlScreening? Screening { get; private set; }
+    public string? Error { get; private set; }
+    public string? Decided { get; private set; }
+    public string? Reason { get; private set; }
+
+    public bool AwaitsDecision => Session.Status == SessionStatus.Processing && Session.Decision == SessionDecision.Review;
+
+    public async Task<IActionResult> OnGetAsync(string id, string? decided, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        Decided = decided is "approved" or "declined" && Session.Decision?.ToWire() == decided ? decided : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(string id, string? decision, string? reason, CancellationToken cancellationToken)
+    {
+        var session = await GetSession.FindOwnedAsync(db, Scope, id, time, cancellationToken);
+        if (session is null)
+            return NotFound();
+        SessionDecision? outcome = decision switch
+        {
+            "approved" => SessionDecision.Approved,
+            "declined" => SessionDecision.Declined,
+            _ => null,
+        };
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        string? problem = outcome is null ? "Choose approve or decline."
+            : reason is { Length: > MaxReasonLength } ? "The reason must be at most 1000 characters." : null;
+        if (problem is null)
+        {
+            // The audit row joins the decision's own transaction; it is dropped when nothing was decided.
+            var entry = audit.Add(Operator, AuditActions.SessionDecided, session.Id, decision);
+            var result = await ManualDecision.ApplyAsync(
+                db, session, outcome!.Value, reason, Operator.DisplayId, time.GetUtcNow().UtcDateTime, cancellationToken);
+            if (!result.Changed)
+                db.Entry(entry).State = EntityState.Detached;
+            if (result.Conflict is null)
+                return Redirect($"{DashboardPaths.Session(session.Id)}?decided={decision}");
+            problem = result.Conflict;
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, cancellationToken);
+        Error = problem;
+        Reason = reason;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        var session = await GetSession.FindOwnedAsync(db, Scope, id, time, cancellationToken);
+        if (session is null)
+            return false;
+        Session = session;
+        Events = await db.OutboxEvents.AsNoTracking()
+            .Where(e => e.SessionId == session.Id && e.AccountId == session.AccountId)
+            .OrderBy(e => e.Sequence).Take(TimelineLimit).ToListAsync(cancellationToken);
+        Deliveries = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.SessionId == session.Id && d.AccountId == session.AccountId)
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.WebhookId).Take(TimelineLimit).ToListAsync(cancellationToken);
+        if (Details(VerificationStep.Aml)?["screening_id"]?.GetValue<string>() is { } screeningId)
+            Screening = await db.AmlScreenings.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.Id == screeningId && s.AccountId == session.AccountId, cancellationToken);
+        return true;
+    }
+
+    public StepResult? Result(VerificationStep step) =>
+        Session.Results.TryGetValue(step, out var result) ? result : null;
+
+    public JsonObject? Details(VerificationStep step) => Result(step)?.Details;
+
+    /// <summary>A detail value as text: strings as they are, booleans and numbers in JSON form, missing as a dash.</summary>
+    public static string Value(JsonNode? node) => node switch
+    {
+        null => Display.Missing,
+        JsonValue value when value.TryGetValue<string>(out var text) => Display.Text(text),
+        _ => node.ToJsonString(),
+    };
+
+    public static string? Flag(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<bool>(out var flag) ? (flag ? "yes" : "no") : null;
+}

@@ -1,0 +1,100 @@
+using Verilock.Checks.Documents;
+using Verilock.Checks.Faces;
+using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Media;
+
+namespace Verilock.Server.Verify;
+
+/// <summary>
+/// The hosted flow's immediate word on a photo (issue 7: "no MRZ found, blurred, glare" with a retake button):
+/// the same reader the checks use looks at the upload at once, so the applicant can retake it while still holding
+/// the document instead of failing minutes later. Advice only: the applicant may keep the photo, and the checks
+/// decide as always. Without its models (a server not set up; <c>/readyz</c> says so) it gives no advice rather
+/// than failing the upload.
+/// </summary>
+public sealed class UploadFeedback(MediaStore media, IServiceProvider services, TimeProvider time)
+{
+    private static readonly Verdict NoAdvice = new([]);
+
+    /// <param name="Problems">
+    /// Codes the page translates: <c>no_mrz</c>, <c>blurred</c>, <c>glare</c>, <c>unreadable</c>, <c>no_face</c>,
+    /// <c>several_faces</c>, <c>too_dark</c>, <c>face_unclear</c>.
+    /// </param>
+    public sealed record Verdict(IReadOnlyList<string> Problems);
+
+    /// <summary>Below this sharpness (variance of the Laplacian at working scale) text is smeared: see <see cref="ImageQuality"/>.</summary>
+    public const double BlurredBelow = 60;
+
+    /// <summary>Above this share of blown-out pixels, a reflection is likely covering print.</summary>
+    public const double GlareAbove = 0.03;
+
+    public async Task<Verdict> ForDocumentAsync(SessionDocument document, DocumentSide side, CancellationToken cancellationToken)
+    {
+        var stored = document.Side(side);
+        var bytes = stored is null ? null : await media.ReadAsync(stored.StorageKey, cancellationToken);
+        if (bytes is null)
+            return new Verdict(["unreadable"]);
+        if (Model<MrzDocumentReader>() is not { } reader)
+            return NoAdvice;
+        var read = reader.Read(bytes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (read.Outcome == DocumentReadOutcome.MrzRead)
+            return new Verdict([]);
+        if (read.Outcome == DocumentReadOutcome.UnreadableImage)
+            return new Verdict(["unreadable"]);
+        var problems = new List<string>();
+        if (read.Outcome == DocumentReadOutcome.NoMrzFound && CarriesMrz(document.Type, side))
+            problems.Add("no_mrz");
+        if (read.Quality is { } quality)
+        {
+            if (quality.Sharpness < BlurredBelow)
+                problems.Add("blurred");
+            if (quality.GlareFraction > GlareAbove)
+                problems.Add("glare");
+        }
+        return new Verdict(problems);
+    }
+
+    /// <summary>A selfie: exactly one face, passing the same quality gates as the selfie check.</summary>
+    public async Task<Verdict> ForSelfieAsync(SessionSelfie selfie, CancellationToken cancellationToken)
+    {
+        var bytes = await media.ReadAsync(selfie.Media.StorageKey, cancellationToken);
+        if (bytes is null)
+            return new Verdict(["unreadable"]);
+        if (Model<FaceAnalyzer>() is not { } faces)
+            return NoAdvice;
+        var analysis = faces.AnalyzeSelfie(bytes, withLiveness: false);
+        if (analysis.Problem is not null)
+            return new Verdict(["unreadable"]);
+        return analysis.FaceCount switch
+        {
+            0 => new Verdict(["no_face"]),
+            > 1 => new Verdict(["several_faces"]),
+            _ => new Verdict(analysis.Issues.Select(SelfieProblem).Distinct().ToList()),
+        };
+    }
+
+    /// <summary>The page explains blur and darkness like a document's; the other gates ask for a clearer face.</summary>
+    private static string SelfieProblem(string issue) => issue switch
+    {
+        FaceIssues.TooBlurred => "blurred",
+        FaceIssues.TooDark => "too_dark",
+        _ => "face_unclear",
+    };
+
+    /// <summary>The model-backed service, or null when its model files are missing.</summary>
+    private T? Model<T>() where T : class
+    {
+        try
+        {
+            return services.GetRequiredService<T>();
+        }
+        catch (Exception e) when (e is FaceModelException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Passports carry the MRZ on the photo page (the front); cards on the back.</summary>
+    private static bool CarriesMrz(string? type, DocumentSide side) =>
+        type == "passport" ? side == DocumentSide.Front : side == DocumentSide.Back || !SessionDocument.NeedsBack(type);
+}

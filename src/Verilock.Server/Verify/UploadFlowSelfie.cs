@@ -1,0 +1,29 @@
+using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Api;
+using Verilock.Server.Documents;
+using Verilock.Server.Media;
+
+namespace Verilock.Server.Verify;
+
+/// <summary>
+/// <c>POST /verify/{token}/api/selfie</c> (spec §13): the upload of §8.5 for the applicant, once consent is given,
+/// answered with the Selfie and the flow's immediate <c>feedback</c> (no face, several faces).
+/// </summary>
+public static class UploadFlowSelfie
+{
+    public static async Task<IResult> Handle(
+        string token, HttpContext context, VerilockDbContext db, MediaUploads uploads, UploadFeedback feedback, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        if (session is null)
+            return ApiError.NotFound("No such session.");
+        if (FlowSessions.WriteRefusal(session, time.GetUtcNow().UtcDateTime, needsConsent: true) is { } refusal)
+            return ApiError.Conflict(refusal);
+        var outcome = await UploadSelfie.AcceptAsync(context, session, db, uploads, time, cancellationToken);
+        if (outcome.Error is not null)
+            return outcome.Error;
+        var verdict = await feedback.ForSelfieAsync(session.Selfie!, cancellationToken);
+        return UploadFlowDocument.WithFeedback(outcome.Selfie!, verdict);
+    }
+}
