@@ -20,18 +20,7 @@ public sealed class ReaderFixture : IDisposable
 
     public MrzDocumentReader Reader { get; }
 
-    public static string ModelsDirectory => Path.Combine(RepositoryRoot, "models");
-
-    static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Verilock.sln")))
-                    return dir.FullName;
-            throw new InvalidOperationException($"No Verilock.sln above {AppContext.BaseDirectory}: the tests must run from the repository's build output.");
-        }
-    }
+    public static string ModelsDirectory => Verilock.Checks.Samples.FacePhotos.ModelsDirectory;
 
     public void Dispose() => Reader.Dispose();
 }

@@ -25,6 +25,22 @@ public static class FlowSessions
         return session;
     }
 
+    /// <summary>
+    /// The session a write of the flow goes to, or the answer when there is none to write to: 404 for an unknown
+    /// or redacted token, 409 when it is not created and unexpired (or, with <paramref name="needsConsent"/>, not
+    /// consented to).
+    /// </summary>
+    public static async Task<(Session? Session, IResult? Error)> FindWritableAsync(
+        VerilockDbContext db, string token, TimeProvider time, bool needsConsent, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(db, token, time, cancellationToken);
+        if (session is null)
+            return (null, Api.ApiError.NotFound("No such session."));
+        if (WriteRefusal(session, time.GetUtcNow().UtcDateTime, needsConsent) is { } refusal)
+            return (null, Api.ApiError.Conflict(refusal));
+        return (session, null);
+    }
+
     /// <summary>Why the flow may not write to the session (a 409 message), or null: it must be created and unexpired, uploads also consented.</summary>
     public static string? WriteRefusal(Session session, DateTime now, bool needsConsent)
     {

@@ -9,12 +9,9 @@ public static class GiveConsent
 {
     public static async Task<IResult> Handle(string token, HttpContext context, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        var (session, error) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: false, cancellationToken);
         if (session is null)
-            return ApiError.NotFound("No such session.");
-        var now = time.GetUtcNow().UtcDateTime;
-        if (FlowSessions.WriteRefusal(session, now, needsConsent: false) is { } refusal)
-            return ApiError.Conflict(refusal);
+            return error!;
 
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -25,7 +22,7 @@ public static class GiveConsent
             errors.Add("accepted", "The accepted field must be true.");
             return errors.ToResult();
         }
-        if (!session.GiveConsent(now))
+        if (!session.GiveConsent(time.GetUtcNow().UtcDateTime))
             return ApiError.Conflict("The session has expired.");
         try
         {

@@ -19,11 +19,9 @@ public static class SubmitFlowSession
     public static async Task<IResult> Handle(
         string token, VerilockDbContext db, IOptions<VerilockOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        var (session, error) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: true, cancellationToken);
         if (session is null)
-            return ApiError.NotFound("No such session.");
-        if (FlowSessions.WriteRefusal(session, time.GetUtcNow().UtcDateTime, needsConsent: true) is { } refusal)
-            return ApiError.Conflict(refusal);
+            return error!;
         if (session.NeedsLivenessFrames && session.Liveness!.Frames.Count == 0)
         {
             var errors = new ValidationErrors();

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
-using Verilock.Server.Api;
 using Verilock.Server.Documents;
 using Verilock.Server.Media;
 
@@ -18,11 +17,9 @@ public static class UploadFlowDocument
         string token, HttpContext context, VerilockDbContext db, MediaUploads uploads, UploadFeedback feedback, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        var (session, error) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: true, cancellationToken);
         if (session is null)
-            return ApiError.NotFound("No such session.");
-        if (FlowSessions.WriteRefusal(session, time.GetUtcNow().UtcDateTime, needsConsent: true) is { } refusal)
-            return ApiError.Conflict(refusal);
+            return error!;
         var outcome = await UploadDocument.AcceptAsync(context, session, db, uploads, time, cancellationToken);
         if (outcome.Error is not null)
             return outcome.Error;

@@ -1,5 +1,4 @@
 using Verilock.Infrastructure.Persistence;
-using Verilock.Server.Api;
 using Verilock.Server.Documents;
 using Verilock.Server.Media;
 
@@ -15,11 +14,9 @@ public static class UploadFlowSelfie
         string token, HttpContext context, VerilockDbContext db, MediaUploads uploads, UploadFeedback feedback, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        var (session, error) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: true, cancellationToken);
         if (session is null)
-            return ApiError.NotFound("No such session.");
-        if (FlowSessions.WriteRefusal(session, time.GetUtcNow().UtcDateTime, needsConsent: true) is { } refusal)
-            return ApiError.Conflict(refusal);
+            return error!;
         var outcome = await UploadSelfie.AcceptAsync(context, session, db, uploads, time, cancellationToken);
         if (outcome.Error is not null)
             return outcome.Error;

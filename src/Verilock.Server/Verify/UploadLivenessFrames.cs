@@ -21,11 +21,9 @@ public static class UploadLivenessFrames
     public static async Task<IResult> Handle(
         string token, HttpContext context, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
     {
-        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        var (session, refusal) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: true, cancellationToken);
         if (session is null)
-            return ApiError.NotFound("No such session.");
-        if (FlowSessions.WriteRefusal(session, time.GetUtcNow().UtcDateTime, needsConsent: true) is { } refusal)
-            return ApiError.Conflict(refusal);
+            return refusal!;
         if (!session.NeedsLivenessFrames)
             return ApiError.Conflict("This session has no active liveness step; it takes no frames.");
 
