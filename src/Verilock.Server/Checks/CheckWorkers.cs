@@ -77,6 +77,14 @@ public sealed partial class CheckWorkers(
             LogJobFailed(logger, ex, job.SessionId, job.Attempts);
             await AfterFailureAsync(job, ex, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            // A graceful stop: hand the job back at once rather than leaving it leased until the lease runs out.
+            await using var release = scopes.CreateAsyncScope();
+            await CheckJobQueue.ReleaseAsync(release.ServiceProvider.GetRequiredService<VerilockDbContext>(), job,
+                time.GetUtcNow().UtcDateTime, null, CancellationToken.None);
+            throw;
+        }
         return true;
     }
 
