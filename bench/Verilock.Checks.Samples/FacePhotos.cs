@@ -20,22 +20,11 @@ public static class FacePhotos
 
     public static byte[] Read(int photo)
     {
-        var path = Path.Combine(RepositoryRoot, "models", "test-photos", $"sample{photo}.jpg");
+        var path = Path.Combine(RepositoryPaths.Models, "test-photos", $"sample{photo}.jpg");
         if (!File.Exists(path))
             throw new InvalidOperationException($"{path} is missing: run scripts/setup --for-tests (./test.sh does) to fetch the face test photos.");
         return File.ReadAllBytes(path);
     }
 
-    public static string ModelsDirectory => Path.Combine(RepositoryRoot, "models");
-
-    static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Verilock.sln")))
-                    return dir.FullName;
-            throw new InvalidOperationException($"No Verilock.sln above {AppContext.BaseDirectory}: run from the repository's build output.");
-        }
-    }
+    public static string ModelsDirectory => RepositoryPaths.Models;
 }

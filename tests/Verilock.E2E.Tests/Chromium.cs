@@ -16,7 +16,7 @@ public sealed class Chromium : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where page screenshots go: <c>artifacts/screenshots/</c> at the repository root (git-ignored).</summary>
-    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts", "screenshots")).FullName;
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(Verilock.Checks.Samples.RepositoryPaths.Root, "artifacts", "screenshots")).FullName;
 
     public async ValueTask InitializeAsync()
     {
@@ -65,16 +65,6 @@ public sealed class Chromium : IAsyncLifetime
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verilock.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Run the browser tests from the repository's build output.");
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Verilock.Checks.Documents;
 using Verilock.Checks.Faces;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
+using Verilock.Infrastructure.Serialization;
 
 namespace Verilock.Server.Verify;
 
@@ -20,7 +23,16 @@ public sealed class UploadFeedback(MediaStore media, IServiceProvider services, 
     /// Codes the page translates: <c>no_mrz</c>, <c>blurred</c>, <c>glare</c>, <c>unreadable</c>, <c>no_face</c>,
     /// <c>several_faces</c>, <c>too_dark</c>, <c>face_unclear</c>.
     /// </param>
-    public sealed record Verdict(IReadOnlyList<string> Problems);
+    public sealed record Verdict(IReadOnlyList<string> Problems)
+    {
+        /// <summary>The API's object with <c>feedback</c> added, so the flow sees exactly what an integrator would, plus advice.</summary>
+        public IResult Answer<T>(T body)
+        {
+            var json = JsonSerializer.SerializeToNode(body, ApiJson.Options)!.AsObject();
+            json["feedback"] = new JsonObject { ["problems"] = new JsonArray(Problems.Select(p => (JsonNode)p).ToArray()) };
+            return Results.Json(json, ApiJson.Options);
+        }
+    }
 
     /// <summary>Below this sharpness (variance of the Laplacian at working scale) text is smeared: see <see cref="ImageQuality"/>.</summary>
     public const double BlurredBelow = 60;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Documents;
 using Verilock.Server.Media;
 
@@ -24,14 +21,6 @@ public static class UploadFlowDocument
         if (outcome.Error is not null)
             return outcome.Error;
         var verdict = await feedback.ForDocumentAsync(session.Document!, outcome.Sides[^1], cancellationToken);
-        return WithFeedback(outcome.Document!, verdict);
-    }
-
-    /// <summary>The API's object with <c>feedback</c> added, so the flow sees exactly what an integrator would plus advice.</summary>
-    public static IResult WithFeedback<T>(T body, UploadFeedback.Verdict verdict)
-    {
-        var json = JsonSerializer.SerializeToNode(body, ApiJson.Options)!.AsObject();
-        json["feedback"] = new JsonObject { ["problems"] = new JsonArray(verdict.Problems.Select(p => (JsonNode)p).ToArray()) };
-        return Results.Json(json, ApiJson.Options);
+        return verdict.Answer(outcome.Document!);
     }
 }

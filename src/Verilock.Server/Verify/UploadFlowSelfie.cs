@@ -21,6 +21,6 @@ public static class UploadFlowSelfie
         if (outcome.Error is not null)
             return outcome.Error;
         var verdict = await feedback.ForSelfieAsync(session.Selfie!, cancellationToken);
-        return UploadFlowDocument.WithFeedback(outcome.Selfie!, verdict);
+        return verdict.Answer(outcome.Selfie!);
     }
 }

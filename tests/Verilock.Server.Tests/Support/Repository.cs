@@ -1,20 +1,10 @@
 namespace Verilock.Server.Tests.Support;
 
-/// <summary>Paths in the repository the tests run from (found above the build output).</summary>
+/// <summary>Paths in the repository the tests run from.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Verilock.Checks.Samples.RepositoryPaths.Root;
 
     /// <summary>The models <c>scripts/setup</c> fetched (./test.sh runs it first).</summary>
-    public static string Models => Path.Combine(Root, "models");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verilock.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Verilock.sln above {AppContext.BaseDirectory}: run the tests from the repository's build output.");
-    }
+    public static string Models => Verilock.Checks.Samples.RepositoryPaths.Models;
 }
