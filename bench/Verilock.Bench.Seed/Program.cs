@@ -22,7 +22,7 @@ var counts = options.Provider switch
     _ => throw new ArgumentException($"Unknown provider '{options.Provider}' (sqlite or postgres)."),
 };
 Console.WriteLine($"seeded {options.Count:N0} sessions in {watch.Elapsed.TotalSeconds:F1} s: " +
-                  string.Join(", ", counts.Totals().OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value:N0}")));
+                  string.Join(", ", counts.Totals().Where(t => t.Key != Counts.AllStatuses).OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value:N0}")));
 
 internal sealed record Options(string Provider, string Connection, string Key, int Count)
 {
@@ -151,10 +151,16 @@ internal sealed class SessionGenerator(int count, DateTime now)
 /// <summary>What was inserted, per status and day, to raise the counter tables by.</summary>
 internal sealed class Counts
 {
+    /// <summary>The server's SessionCounters.AllStatuses: every session is also counted under it.</summary>
+    public const string AllStatuses = "*";
+
     public Dictionary<(string Status, DateOnly Day), long> Daily { get; } = [];
 
-    public void Add(SessionRow row) =>
+    public void Add(SessionRow row)
+    {
         Daily[(row.Status, row.Day)] = Daily.GetValueOrDefault((row.Status, row.Day)) + 1;
+        Daily[(AllStatuses, row.Day)] = Daily.GetValueOrDefault((AllStatuses, row.Day)) + 1;
+    }
 
     public Dictionary<string, long> Totals() =>
         Daily.GroupBy(d => d.Key.Status).ToDictionary(g => g.Key, g => g.Sum(d => d.Value));

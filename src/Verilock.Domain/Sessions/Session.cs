@@ -79,8 +79,18 @@ public sealed class Session
         bool MonitoringEnabled,
         TimeSpan ExpiresIn);
 
+    /// <summary>
+    /// The shortest and longest <c>expires_in</c> the API accepts (spec §8.1). The list relies on the minimum,
+    /// which is why the aggregate enforces it: a session created from now on cannot fall due sooner, so "nothing
+    /// is due before now + minimum" stays true however many sessions are created meanwhile.
+    /// </summary>
+    public static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(300);
+    public static readonly TimeSpan MaximumLifetime = TimeSpan.FromSeconds(86400);
+
     public static Session Create(CreateArgs args, DateTime now)
     {
+        if (args.ExpiresIn < MinimumLifetime)
+            throw new ArgumentOutOfRangeException(nameof(args), args.ExpiresIn, "A session lives at least 5 minutes.");
         now = Clock.ToSeconds(now);
         var session = new Session
         {

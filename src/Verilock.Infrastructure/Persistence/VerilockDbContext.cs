@@ -140,43 +140,56 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
         return raised;
     }
 
-    private sealed record CounterChange(Guid AccountId, bool LiveMode, string Status, DateOnly Day, int Delta);
+    private readonly record struct CounterKey(Guid AccountId, bool LiveMode, string Status, DateOnly Day);
 
+    private sealed record CounterChange(CounterKey Key, int Delta);
+
+    /// <summary>
+    /// The counter deltas of a save, summed per key: a batch of creates or expiries is one upsert per day and
+    /// status, not one per session. A new session also counts under <see cref="SessionCounters.AllStatuses"/>.
+    /// </summary>
     private static List<CounterChange> CounterChanges(IEnumerable<EntityEntry<Session>> entries)
     {
-        var changes = new List<CounterChange>();
+        var deltas = new Dictionary<CounterKey, int>();
+        void Add(Session session, string status, int delta)
+        {
+            var key = new CounterKey(session.AccountId, session.LiveMode, status, DateOnly.FromDateTime(session.CreatedAt));
+            deltas[key] = deltas.GetValueOrDefault(key) + delta;
+        }
+
         foreach (var entry in entries)
         {
             var session = entry.Entity;
-            var day = DateOnly.FromDateTime(session.CreatedAt);
             var status = entry.Property(s => s.Status);
             if (entry.State == EntityState.Added)
             {
-                changes.Add(new(session.AccountId, session.LiveMode, session.Status.ToWire(), day, +1));
+                Add(session, session.Status.ToWire(), +1);
+                Add(session, SessionCounters.AllStatuses, +1);
             }
             else if (status.OriginalValue != status.CurrentValue)
             {
-                changes.Add(new(session.AccountId, session.LiveMode, status.OriginalValue.ToWire(), day, -1));
-                changes.Add(new(session.AccountId, session.LiveMode, status.CurrentValue.ToWire(), day, +1));
+                Add(session, status.OriginalValue.ToWire(), -1);
+                Add(session, status.CurrentValue.ToWire(), +1);
             }
         }
-        return changes;
+        return deltas.Where(d => d.Value != 0).Select(d => new CounterChange(d.Key, d.Value)).ToList();
     }
 
     /// <summary>Counter rows per key on PostgreSQL; see <see cref="SessionDailyCount"/>.</summary>
     private const int PostgresCounterShards = 16;
 
     // ON CONFLICT … DO UPDATE reads the same in SQLite and PostgreSQL and keeps concurrent writers exact.
-    private async Task ApplyCounterChangeAsync(CounterChange c, CancellationToken cancellationToken)
+    private async Task ApplyCounterChangeAsync(CounterChange change, CancellationToken cancellationToken)
     {
+        var (c, delta) = (change.Key, change.Delta);
         var shard = (short)(IsSqlite ? 0 : Random.Shared.Next(PostgresCounterShards));
         await Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO session_daily_counts (account_id, live_mode, status, day, shard, sessions)
-            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Day}, {shard}, {c.Delta})
+            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Day}, {shard}, {delta})
             ON CONFLICT (account_id, live_mode, status, day, shard)
             DO UPDATE SET sessions = session_daily_counts.sessions + excluded.sessions;
             INSERT INTO session_totals (account_id, live_mode, status, shard, sessions)
-            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {shard}, {c.Delta})
+            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {shard}, {delta})
             ON CONFLICT (account_id, live_mode, status, shard)
             DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
             """, cancellationToken);

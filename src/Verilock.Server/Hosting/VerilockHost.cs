@@ -44,6 +44,7 @@ public static class VerilockHost
         services.AddSingleton<Idempotency>();
         services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
+        services.AddSingleton<SessionExpiryHorizon>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
         services.AddWebhookDelivery(options);
@@ -80,6 +81,16 @@ public static class VerilockHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = ErrorHandling.MaxBodyBytes;
+        });
+
+        // Process and HTTP metrics only. prometheus-net's default adapters would republish every .NET meter and
+        // event counter (Kestrel's memory pool, routing, msquic internals…) and listen to each request twice.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
+        {
+            SuppressProcessMetrics = false,
+            SuppressDebugMetrics = true,
+            SuppressEventCounters = true,
+            SuppressMeters = true,
         });
 
         var app = builder.Build();

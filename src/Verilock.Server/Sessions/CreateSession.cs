@@ -59,7 +59,7 @@ public static class CreateSession
 
         var redirectUrl = ReadUrl(fields, "redirect_url", caller.LiveMode);
         var webhookUrl = ReadUrl(fields, "webhook_url", caller.LiveMode);
-        var expiresIn = fields.Integer("expires_in", 300, 86400) ?? DefaultExpiresInSeconds;
+        var expiresIn = fields.Integer("expires_in", (int)Session.MinimumLifetime.TotalSeconds, (int)Session.MaximumLifetime.TotalSeconds) ?? DefaultExpiresInSeconds;
         var metadata = ReadMetadata(fields);
         var monitoring = fields.Boolean("monitoring_enabled") ?? false;
 

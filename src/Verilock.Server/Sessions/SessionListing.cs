@@ -12,12 +12,20 @@ public static class SessionListing
     public static async Task<SessionListPage> ReadAsync(
         SessionListReader reader, IServiceProvider services, SessionListQuery query, DateTime now, CancellationToken cancellationToken)
     {
-        var result = await reader.ReadAsync(query, expiryCheckAt: now, cancellationToken);
-        if (result is not null)
-            return result;
-        // Some sessions are due: expire them through the aggregate (events, counters) before answering.
-        var db = services.GetRequiredService<VerilockDbContext>();
-        await SessionExpiry.ExpireDueAsync(db, query.AccountId, query.LiveMode, now, cancellationToken);
-        return (await reader.ReadAsync(query, expiryCheckAt: null, cancellationToken))!;
+        var horizon = services.GetRequiredService<SessionExpiryHorizon>();
+        if (!horizon.IsClear(query.AccountId, query.LiveMode, now))
+        {
+            var next = await reader.NextExpiryAsync(query.AccountId, query.LiveMode, cancellationToken);
+            if (next <= now)
+            {
+                // Some sessions are due: expire them through the aggregate (events, counters) before answering.
+                var db = services.GetRequiredService<VerilockDbContext>();
+                await SessionExpiry.ExpireDueAsync(db, query.AccountId, query.LiveMode, now, cancellationToken);
+                next = await reader.NextExpiryAsync(query.AccountId, query.LiveMode, cancellationToken);
+            }
+            if (!(next <= now))
+                horizon.Record(query.AccountId, query.LiveMode, now, next);
+        }
+        return await reader.ReadAsync(query, cancellationToken);
     }
 }

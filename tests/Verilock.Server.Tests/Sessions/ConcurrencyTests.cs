@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Tests.Support;
 
 namespace Verilock.Server.Tests.Sessions;
@@ -25,13 +26,15 @@ public abstract class ConcurrencyTests(ApiFixture api) : ApiTests(api)
         var body = await (await caller.Client.GetAsync($"{Sessions}?per_page=100")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(accepted, (int)body["meta"]!["total"]!);
 
-        var (rows, events, counted) = await Api.WithDbAsync(async db => (
+        var (rows, events, counted, countedAll) = await Api.WithDbAsync(async db => (
             await db.Sessions.CountAsync(s => s.AccountId == caller.AccountId),
             await db.OutboxEvents.CountAsync(e => e.AccountId == caller.AccountId && e.Type == "session.created"),
-            await db.SessionDailyCounts.Where(c => c.AccountId == caller.AccountId).SumAsync(c => c.Sessions)));
+            await db.SessionDailyCounts.Where(c => c.AccountId == caller.AccountId && c.Status != SessionCounters.AllStatuses).SumAsync(c => c.Sessions),
+            await db.SessionDailyCounts.Where(c => c.AccountId == caller.AccountId && c.Status == SessionCounters.AllStatuses).SumAsync(c => c.Sessions)));
         Assert.Equal(accepted, rows);
         Assert.Equal(accepted, events);
         Assert.Equal(accepted, counted);
+        Assert.Equal(accepted, countedAll);
     }
 
     [Fact]

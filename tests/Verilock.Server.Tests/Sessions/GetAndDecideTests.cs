@@ -147,6 +147,32 @@ public abstract class GetAndDecideTests(ApiFixture api) : ApiTests(api)
         Assert.Equal("expired", (string?)body["data"]![0]!["status"]);
         Assert.Equal(["session.created", "session.expired"], await Api.EventTypesAsync(id));
     }
+
+    [Fact]
+    public async Task A_list_read_often_never_shows_a_due_session_as_created()
+    {
+        // The list skips its expiry probe while no session can be due; sessions created between reads, with the
+        // shortest lifetime, must still show as expired from the second they fall due (reads land on those seconds).
+        var caller = await Api.NewCallerAsync();
+        var expiries = new Dictionary<string, DateTime>();
+        for (var second = 0; second <= 900; second += 30)
+        {
+            if (second % 90 == 0)
+            {
+                var id = await CreateAsync(caller.Client, """{"steps":["document"],"expires_in":300}""");
+                expiries[id] = Api.Clock.GetUtcNow().UtcDateTime.AddSeconds(300);
+            }
+            var now = Api.Clock.GetUtcNow().UtcDateTime;
+            var body = await (await caller.Client.GetAsync($"{Sessions}?per_page=100")).ExpectAsync(HttpStatusCode.OK);
+            foreach (var item in body["data"]!.AsArray())
+            {
+                var expected = now >= expiries[(string)item!["id"]!] ? "expired" : "created";
+                Assert.Equal(expected, (string?)item["status"]);
+            }
+            Api.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+        Assert.Equal(11, expiries.Count);
+    }
 }
 
 public sealed class GetAndDecideTestsOnSqlite(SqliteApiFixture api) : GetAndDecideTests(api), IClassFixture<SqliteApiFixture>;

@@ -28,9 +28,8 @@ internal sealed class SessionCountConfigurations :
         count.HasKey(c => new { c.AccountId, c.LiveMode, c.Status, c.Day, c.Shard });
         count.Property(c => c.Status).HasMaxLength(16);
         count.Property(c => c.Shard).HasDefaultValue((short)0);
-        // Deep list pages walk an account's days newest first without a status filter; covering the count
-        // lets that walk stream from the index and stop at the wanted day instead of grouping every row.
-        count.HasIndex(c => new { c.AccountId, c.LiveMode, c.Day, c.Sessions });
+        // Deep list pages walk one status's days (SessionCounters.AllStatuses without a filter) in day order:
+        // the key's order, so the walk streams from it and stops at the wanted day.
     }
 
     public void Configure(EntityTypeBuilder<SessionTotal> total)

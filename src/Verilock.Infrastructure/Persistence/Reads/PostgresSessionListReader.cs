@@ -5,7 +5,8 @@ namespace Verilock.Infrastructure.Persistence.Reads;
 
 /// <summary>
 /// PostgreSQL list reads through their own data source with automatic preparation: the few list statements
-/// are parsed and planned once per connection instead of on every request.
+/// are parsed and planned once per connection instead of on every request, and a shallow page is sent together
+/// with its total.
 /// </summary>
 public sealed class PostgresSessionListReader : SessionListReader, IDisposable
 {
@@ -29,6 +30,21 @@ public sealed class PostgresSessionListReader : SessionListReader, IDisposable
         public override DbCommand Command(string sql) => new NpgsqlCommand(sql, connection);
 
         public override object AccountId(Guid accountId) => accountId;
+
+        public override bool CanBatch => true;
+
+        public override async Task<DbDataReader> ExecuteBatchAsync(IReadOnlyList<DbCommand> commands, CancellationToken cancellationToken)
+        {
+            var batch = new NpgsqlBatch(connection);
+            foreach (var command in commands)
+            {
+                var batchCommand = new NpgsqlBatchCommand(command.CommandText);
+                foreach (NpgsqlParameter parameter in command.Parameters)
+                    batchCommand.Parameters.Add(parameter.Clone());
+                batch.BatchCommands.Add(batchCommand);
+            }
+            return await batch.ExecuteReaderAsync(cancellationToken);
+        }
 
         public override ValueTask DisposeAsync() => connection.DisposeAsync();
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Verilock.Infrastructure.Persistence.Records;
 
 namespace Verilock.Infrastructure.Persistence.Reads;
 
@@ -18,44 +19,58 @@ public abstract class SessionListReader
     /// <summary>Below this offset a plain OFFSET over the index is cheaper than reading the day counters.</summary>
     private const long DirectOffsetLimit = 2_000;
 
-    /// <summary>
-    /// Reads one page and its total. With <paramref name="expiryCheckAt"/>, first checks whether any of the
-    /// account's <c>created</c> sessions are due to expire at that instant, and returns null if so: the caller
-    /// expires them (a write, through the aggregate) and reads again, so the list never shows a stale status.
-    /// </summary>
-    public async Task<SessionListPage?> ReadAsync(SessionListQuery query, DateTime? expiryCheckAt, CancellationToken cancellationToken)
+    /// <summary>Reads one page and its total.</summary>
+    public async Task<SessionListPage> ReadAsync(SessionListQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var totalSql = TotalSql(query);
-        long total;
-        if (expiryCheckAt is { } now)
-        {
-            var command = connection.Command(SessionListSql.ExpiryDueAndTotal(totalSql));
-            Bind(connection, command, query);
-            Set(command, SessionListSql.Now, now);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            if (Convert.ToBoolean(reader.GetValue(0), CultureInfo.InvariantCulture))
-                return null;
-            total = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            var command = connection.Command(totalSql);
-            Bind(connection, command, query);
-            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
+        if (query.Offset < DirectOffsetLimit && connection.CanBatch)
+            return await ReadInOneRoundTripAsync(connection, query, cancellationToken);
 
+        var command = connection.Command(TotalSql(query));
+        Bind(connection, command, query);
+        var total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (query.Offset >= total)
             return new SessionListPage([], total);
         return new SessionListPage(await PageAsync(connection, query, total, cancellationToken), total);
+    }
+
+    /// <summary>
+    /// The earliest <c>expires_at</c> of the account's <c>created</c> sessions in this mode (null when there are
+    /// none): one probe of the <c>(account, mode, status, expires_at)</c> index.
+    /// </summary>
+    public async Task<DateTime?> NextExpiryAsync(Guid accountId, bool liveMode, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var command = connection.Command(SessionListSql.NextExpiry);
+        Set(command, SessionListSql.Account, connection.AccountId(accountId));
+        Set(command, SessionListSql.LiveMode, liveMode);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.IsDBNull(0) ? null : DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// A shallow page and its total sent together (PostgreSQL): one network round trip instead of two. A page
+    /// read past the total is simply empty, so the page does not need the total first.
+    /// </summary>
+    private static async Task<SessionListPage> ReadInOneRoundTripAsync(
+        ReadConnection connection, SessionListQuery query, CancellationToken cancellationToken)
+    {
+        var totalCommand = connection.Command(TotalSql(query));
+        Bind(connection, totalCommand, query);
+        var pageCommand = PageCommand(connection, query, dayEnd: null, query.Offset);
+        await using var reader = await connection.ExecuteBatchAsync([totalCommand, pageCommand], cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        await reader.NextResultAsync(cancellationToken);
+        return new SessionListPage(await ReadRowsAsync(reader, query.Limit, cancellationToken), total);
     }
 
     protected abstract ValueTask<ReadConnection> OpenAsync(CancellationToken cancellationToken);
 
     private static string TotalSql(SessionListQuery query) =>
         query.ReferenceId is not null ? SessionListSql.CountByReference(query)
-        : query.CreatedFrom is null && query.CreatedBefore is null ? SessionListSql.TotalFromTotals(query)
+        : query.CreatedFrom is null && query.CreatedBefore is null ? SessionListSql.TotalFromTotals
         : SessionListSql.TotalFromDays(query);
 
     private static async Task<List<SessionListRow>> PageAsync(
@@ -72,15 +87,25 @@ public abstract class SessionListReader
             skip = located.Value.SkipWithinDay;
         }
 
-        var command = connection.Command(SessionListSql.Page(query, boundedToDay: dayEnd is not null));
+        await using var reader = await PageCommand(connection, query, dayEnd, skip).ExecuteReaderAsync(cancellationToken);
+        return await ReadRowsAsync(reader, query.Limit, cancellationToken);
+    }
+
+    private static DbCommand PageCommand(ReadConnection connection, SessionListQuery query, DateTime? dayEnd, long skip)
+    {
+        var sql = SessionListSql.Page(query, boundedToDay: dayEnd is not null);
+        var command = connection.Command(sql);
         Bind(connection, command, query);
         if (dayEnd is not null)
             Set(command, SessionListSql.CreatedBefore, dayEnd.Value);
         Set(command, SessionListSql.Limit, query.Limit);
         Set(command, SessionListSql.Offset, skip);
+        return command;
+    }
 
-        var rows = new List<SessionListRow>(query.Limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+    private static async Task<List<SessionListRow>> ReadRowsAsync(DbDataReader reader, int limit, CancellationToken cancellationToken)
+    {
+        var rows = new List<SessionListRow>(limit);
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new SessionListRow(
@@ -116,31 +141,21 @@ public abstract class SessionListReader
         return (day.Day, skip);
     }
 
-    /// <summary>Streams day counter rows in order and stops at the day whose rows include position <paramref name="target"/>.</summary>
+    /// <summary>Streams the days in order and stops at the day whose rows include position <paramref name="target"/>.</summary>
     private static async Task<(DateOnly Day, long RowsBefore, long Rows)?> WalkAsync(
         ReadConnection connection, SessionListQuery query, bool newestFirst, long target, CancellationToken cancellationToken)
     {
         var command = connection.Command(SessionListSql.Days(query, newestFirst));
         Bind(connection, command, query);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        DateOnly? day = null;
-        long before = 0, rows = 0;
+        long before = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var rowDay = reader.GetFieldValue<DateOnly>(0);
-            if (rowDay != day)
-            {
-                // A day's rows (one per status and shard) are complete once the next day starts.
-                if (day is not null && before + rows > target)
-                    return (day.Value, before, rows);
-                before += rows;
-                rows = 0;
-                day = rowDay;
-            }
-            rows += Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            var rows = reader.GetInt64(1);
+            if (before + rows > target)
+                return (reader.GetFieldValue<DateOnly>(0), before, rows);
+            before += rows;
         }
-        if (day is not null && before + rows > target)
-            return (day.Value, before, rows);
         // Counters and rows can disagree for an instant under concurrent writes; past the end is empty anyway.
         return null;
     }
@@ -153,6 +168,8 @@ public abstract class SessionListReader
         var sql = command.CommandText;
         if (query.Status is not null && sql.Contains(SessionListSql.Status, StringComparison.Ordinal))
             Set(command, SessionListSql.Status, query.Status);
+        if (sql.Contains(SessionListSql.CounterStatus, StringComparison.Ordinal))
+            Set(command, SessionListSql.CounterStatus, query.Status ?? SessionCounters.AllStatuses);
         if (query.ReferenceId is not null && sql.Contains(SessionListSql.ReferenceId, StringComparison.Ordinal))
             Set(command, SessionListSql.ReferenceId, query.ReferenceId);
         if (query.CreatedFrom is { } from && sql.Contains(SessionListSql.CreatedFrom, StringComparison.Ordinal))
@@ -187,6 +204,13 @@ public abstract class SessionListReader
 
         /// <summary>The account id as the provider stores it.</summary>
         public abstract object AccountId(Guid accountId);
+
+        /// <summary>Whether <see cref="ExecuteBatchAsync"/> saves anything: it does across a network, not in process.</summary>
+        public virtual bool CanBatch => false;
+
+        /// <summary>Runs built commands as one batch; the reader yields one result set per command.</summary>
+        public virtual Task<DbDataReader> ExecuteBatchAsync(IReadOnlyList<DbCommand> commands, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
         public abstract ValueTask DisposeAsync();
     }

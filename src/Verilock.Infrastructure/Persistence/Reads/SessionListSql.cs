@@ -12,22 +12,18 @@ internal static class SessionListSql
     public const string Account = "@account";
     public const string LiveMode = "@live_mode";
     public const string Status = "@status";
+    public const string CounterStatus = "@counter_status";
     public const string ReferenceId = "@reference_id";
     public const string CreatedFrom = "@created_from";
     public const string CreatedBefore = "@created_before";
     public const string FromDay = "@from_day";
     public const string ToDay = "@to_day";
-    public const string Now = "@now";
     public const string Limit = "@limit";
     public const string Offset = "@offset";
 
-    /// <summary>
-    /// Whether any of the account's <c>created</c> sessions are due to expire, and the list's total, in one
-    /// statement: one round trip on PostgreSQL instead of two.
-    /// </summary>
-    public static string ExpiryDueAndTotal(string totalSql) =>
-        "SELECT EXISTS (SELECT 1 FROM sessions WHERE account_id = @account AND live_mode = @live_mode " +
-        "AND status = 'created' AND expires_at <= @now), (" + totalSql + ")";
+    /// <summary>The earliest expiry among the account's <c>created</c> sessions, from the (account, mode, status, expires_at) index.</summary>
+    public const string NextExpiry =
+        "SELECT min(expires_at) FROM sessions WHERE account_id = @account AND live_mode = @live_mode AND status = 'created'";
 
     private const string Columns =
         "id, status, reference_id, steps, applicant_first_name, applicant_last_name, applicant_email, created_at, completed_at";
@@ -42,22 +38,22 @@ internal static class SessionListSql
     public static string CountByReference(SessionListQuery query) =>
         "SELECT count(*) FROM sessions WHERE " + SessionFilters(query, boundedToDay: false);
 
-    /// <summary>All-time total from the per-status totals (≤ 5 statuses × shards rows).</summary>
-    public static string TotalFromTotals(SessionListQuery query) =>
-        "SELECT coalesce(sum(sessions), 0) FROM session_totals WHERE account_id = @account AND live_mode = @live_mode" +
-        (query.Status is null ? "" : " AND status = @status");
+    /// <summary>All-time total from the totals of one status, or of all (one row per shard).</summary>
+    public const string TotalFromTotals =
+        "SELECT coalesce(sum(sessions), 0) FROM session_totals " +
+        "WHERE account_id = @account AND live_mode = @live_mode AND status = @counter_status";
 
     /// <summary>Total within whole UTC days from the day counters.</summary>
     public static string TotalFromDays(SessionListQuery query) =>
         "SELECT coalesce(sum(sessions), 0) FROM session_daily_counts WHERE " + DayFilters(query);
 
     /// <summary>
-    /// Day counter rows in day order (several per day: statuses and shards), for walking to the day that holds
-    /// a deep offset. Without GROUP BY the rows stream in index order and the walk stops at the wanted day.
+    /// One row per day in day order, for walking to the day that holds a deep offset. The key orders one
+    /// status's rows by day, so the grouping streams and the walk stops reading at the wanted day.
     /// </summary>
     public static string Days(SessionListQuery query, bool newestFirst) =>
-        "SELECT day, sessions FROM session_daily_counts WHERE " + DayFilters(query) +
-        (newestFirst ? " ORDER BY day DESC" : " ORDER BY day");
+        "SELECT day, sum(sessions) FROM session_daily_counts WHERE " + DayFilters(query) +
+        (newestFirst ? " GROUP BY day ORDER BY day DESC" : " GROUP BY day ORDER BY day");
 
     private static string SessionFilters(SessionListQuery query, bool boundedToDay)
     {
@@ -75,9 +71,7 @@ internal static class SessionListSql
 
     private static string DayFilters(SessionListQuery query)
     {
-        var sql = new StringBuilder("account_id = @account AND live_mode = @live_mode");
-        if (query.Status is not null)
-            sql.Append(" AND status = @status");
+        var sql = new StringBuilder("account_id = @account AND live_mode = @live_mode AND status = @counter_status");
         if (query.FromDay is not null)
             sql.Append(" AND day >= @from_day");
         if (query.ToDay is not null)

@@ -869,9 +869,6 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("AccountId", "LiveMode", "Status", "Day", "Shard")
                         .HasName("pk_session_daily_counts");
 
-                    b.HasIndex("AccountId", "LiveMode", "Day", "Sessions")
-                        .HasDatabaseName("ix_session_daily_counts_account_id_live_mode_day_sessions");
-
                     b.ToTable("session_daily_counts", (string)null);
                 });
 
