@@ -75,6 +75,9 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             : null;
         try
         {
+            // In a transaction of its own, EF's automatic savepoint is two statements for nothing: a failure rolls
+            // the whole transaction back anyway. Inside a caller's transaction it keeps a failed save undoable.
+            Database.AutoSavepointsEnabled = ownTransaction is null;
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             foreach (var change in counterChanges)
                 await ApplyCounterChangeAsync(change, cancellationToken);
@@ -93,6 +96,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
         }
         finally
         {
+            Database.AutoSavepointsEnabled = true;
             if (ownTransaction is not null)
                 await ownTransaction.DisposeAsync();
         }

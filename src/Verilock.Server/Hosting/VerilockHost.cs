@@ -45,6 +45,7 @@ public static class VerilockHost
         services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
         services.AddSingleton<SessionExpiryHorizon>();
+        services.AddSingleton<SessionInserts>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
         services.AddWebhookDelivery(options);

@@ -19,7 +19,8 @@ public static class CreateSession
     private const int DefaultExpiresInSeconds = 3600;
 
     public static async Task<IResult> Handle(
-        HttpContext context, VerilockDbContext db, TimeProvider time, PublicOrigin origin, CancellationToken cancellationToken)
+        HttpContext context, VerilockDbContext db, SessionInserts inserts, TimeProvider time, PublicOrigin origin,
+        CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -32,8 +33,7 @@ public static class CreateSession
             return errors.ToResult();
 
         var session = Session.Create(request, time.GetUtcNow().UtcDateTime);
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        await inserts.SaveAsync(session);
         context.Response.Headers.Location = $"/api/v1/sessions/{session.Id}";
         return Results.Json(SessionResponse.From(session, origin.For(context.Request)), ApiJson.Options,
             statusCode: StatusCodes.Status201Created);
