@@ -1,6 +1,5 @@
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence.Reads;
-using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 
@@ -12,6 +11,7 @@ namespace Verilock.Server.Sessions;
 /// </summary>
 public static class ListSessions
 {
+    /// <summary>A list item as the OpenAPI document shows it; <see cref="SessionListJson"/> writes it.</summary>
     public sealed record Item(
         string Id,
         string Type,
@@ -51,11 +51,6 @@ public static class ListSessions
             page.CreatedFrom, page.CreatedBefore, page.Offset, page.PerPage);
         var result = await SessionListing.ReadAsync(reader, services, listQuery, time.GetUtcNow().UtcDateTime, cancellationToken);
 
-        var items = result.Rows.Select(row => new Item(
-            row.Id, SessionResponse.Kind, row.Status, row.ReferenceId,
-            row.Steps.Length == 0 ? [] : row.Steps.Split(','),
-            new ListApplicant(row.FirstName, row.LastName, row.Email),
-            row.CreatedAt, row.CompletedAt)).ToList();
-        return Results.Json(new ListResponse<Item>(items, page.Meta(result.Total)), ApiJson.Options);
+        return SessionListJson.Page(result.Rows, page.Meta(result.Total));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Verilock.Infrastructure.Persistence.Reads;
@@ -29,14 +30,14 @@ internal static class SessionListSql
         "id, status, reference_id, steps, applicant_first_name, applicant_last_name, applicant_email, created_at, completed_at";
 
     public static string Page(SessionListQuery query, bool boundedToDay) =>
-        new StringBuilder("SELECT ").Append(Columns).Append(" FROM sessions WHERE ")
-            .Append(SessionFilters(query, boundedToDay))
-            .Append(" ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset")
-            .ToString();
+        Texts.GetOrAdd(("page", Shape(query, boundedToDay)), _ =>
+            "SELECT " + Columns + " FROM sessions WHERE " + SessionFilters(query, boundedToDay) +
+            " ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset");
 
     /// <summary>Counts through the reference-id index: a reference matches few sessions.</summary>
     public static string CountByReference(SessionListQuery query) =>
-        "SELECT count(*) FROM sessions WHERE " + SessionFilters(query, boundedToDay: false);
+        Texts.GetOrAdd(("count", Shape(query, boundedToDay: false)), _ =>
+            "SELECT count(*) FROM sessions WHERE " + SessionFilters(query, boundedToDay: false));
 
     /// <summary>All-time total from the totals of one status, or of all (one row per shard).</summary>
     public const string TotalFromTotals =
@@ -45,15 +46,29 @@ internal static class SessionListSql
 
     /// <summary>Total within whole UTC days from the day counters.</summary>
     public static string TotalFromDays(SessionListQuery query) =>
-        "SELECT coalesce(sum(sessions), 0) FROM session_daily_counts WHERE " + DayFilters(query);
+        Texts.GetOrAdd(("day-total", Shape(query, boundedToDay: false)), _ =>
+            "SELECT coalesce(sum(sessions), 0) FROM session_daily_counts WHERE " + DayFilters(query));
 
     /// <summary>
     /// One row per day in day order, for walking to the day that holds a deep offset. The key orders one
     /// status's rows by day, so the grouping streams and the walk stops reading at the wanted day.
     /// </summary>
     public static string Days(SessionListQuery query, bool newestFirst) =>
-        "SELECT day, sum(sessions) FROM session_daily_counts WHERE " + DayFilters(query) +
-        (newestFirst ? " GROUP BY day ORDER BY day DESC" : " GROUP BY day ORDER BY day");
+        Texts.GetOrAdd((newestFirst ? "days-newest" : "days-oldest", Shape(query, boundedToDay: false)), _ =>
+            "SELECT day, sum(sessions) FROM session_daily_counts WHERE " + DayFilters(query) +
+            (newestFirst ? " GROUP BY day ORDER BY day DESC" : " GROUP BY day ORDER BY day"));
+
+    /// <summary>
+    /// Each statement's text depends only on which filters are present: built once per shape, not per request
+    /// (the texts are also the keys of the prepared statements).
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Statement, int Shape), string> Texts = new();
+
+    private static int Shape(SessionListQuery query, bool boundedToDay) =>
+        (query.Status is null ? 0 : 1) |
+        (query.ReferenceId is null ? 0 : 2) |
+        (query.CreatedFrom is null ? 0 : 4) |
+        (query.CreatedBefore is null && !boundedToDay ? 0 : 8);
 
     private static string SessionFilters(SessionListQuery query, bool boundedToDay)
     {
