@@ -33,6 +33,8 @@ public sealed class PostgresSessionListReader : SessionListReader, IDisposable
 
         public override bool CanBatch => true;
 
+        public override bool SkipsByKey => true;
+
         public override async Task<DbDataReader> ExecuteBatchAsync(IReadOnlyList<DbCommand> commands, CancellationToken cancellationToken)
         {
             var batch = new NpgsqlBatch(connection);

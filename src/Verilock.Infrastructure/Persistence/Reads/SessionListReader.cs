@@ -93,7 +93,9 @@ public abstract class SessionListReader
 
     private static DbCommand PageCommand(ReadConnection connection, SessionListQuery query, DateTime? dayEnd, long skip)
     {
-        var sql = SessionListSql.Page(query, boundedToDay: dayEnd is not null);
+        var sql = skip > 0 && connection.SkipsByKey
+            ? SessionListSql.PageFromSkippedKey(query, boundedToDay: dayEnd is not null)
+            : SessionListSql.Page(query, boundedToDay: dayEnd is not null);
         var command = connection.Command(sql);
         Bind(connection, command, query);
         if (dayEnd is not null)
@@ -141,23 +143,18 @@ public abstract class SessionListReader
         return (day.Day, skip);
     }
 
-    /// <summary>Streams the days in order and stops at the day whose rows include position <paramref name="target"/>.</summary>
+    /// <summary>Finds the day whose rows include position <paramref name="target"/> counted from one end.</summary>
     private static async Task<(DateOnly Day, long RowsBefore, long Rows)?> WalkAsync(
         ReadConnection connection, SessionListQuery query, bool newestFirst, long target, CancellationToken cancellationToken)
     {
-        var command = connection.Command(SessionListSql.Days(query, newestFirst));
+        var command = connection.Command(SessionListSql.DayOfPosition(query, newestFirst));
         Bind(connection, command, query);
+        Set(command, SessionListSql.Target, target);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        long before = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var rows = reader.GetInt64(1);
-            if (before + rows > target)
-                return (reader.GetFieldValue<DateOnly>(0), before, rows);
-            before += rows;
-        }
-        // Counters and rows can disagree for an instant under concurrent writes; past the end is empty anyway.
-        return null;
+        if (!await reader.ReadAsync(cancellationToken))
+            return null; // Counters and rows can disagree for an instant under concurrent writes; past the end is empty anyway.
+        var rows = reader.GetInt64(1);
+        return (reader.GetFieldValue<DateOnly>(0), reader.GetInt64(2) - rows, rows);
     }
 
     /// <summary>Binds the filters the command's text uses.</summary>
@@ -204,6 +201,9 @@ public abstract class SessionListReader
 
         /// <summary>The account id as the provider stores it.</summary>
         public abstract object AccountId(Guid accountId);
+
+        /// <summary>Whether pages past the first should skip rows by key (<see cref="SessionListSql.PageFromSkippedKey"/>).</summary>
+        public virtual bool SkipsByKey => false;
 
         /// <summary>Whether <see cref="ExecuteBatchAsync"/> saves anything: it does across a network, not in process.</summary>
         public virtual bool CanBatch => false;

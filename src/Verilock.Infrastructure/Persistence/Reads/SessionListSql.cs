@@ -21,6 +21,7 @@ internal static class SessionListSql
     public const string ToDay = "@to_day";
     public const string Limit = "@limit";
     public const string Offset = "@offset";
+    public const string Target = "@target";
 
     /// <summary>The earliest expiry among the account's <c>created</c> sessions, from the (account, mode, status, expires_at) index.</summary>
     public const string NextExpiry =
@@ -33,6 +34,22 @@ internal static class SessionListSql
         Texts.GetOrAdd(("page", Shape(query, boundedToDay)), _ =>
             "SELECT " + Columns + " FROM sessions WHERE " + SessionFilters(query, boundedToDay) +
             " ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset");
+
+    /// <summary>
+    /// The same page, reached by finding its first key with an index-only OFFSET and reading from that key.
+    /// For PostgreSQL, whose list index does not carry the item's columns: a plain OFFSET there fetches every
+    /// skipped row from the table (≈ 2.3 ms for 1,500 rows against ≈ 0.5 ms this way). SQLite's covering
+    /// index makes the plain OFFSET index-only already, and it does not seek on the row-value comparison.
+    /// </summary>
+    public static string PageFromSkippedKey(SessionListQuery query, bool boundedToDay) =>
+        Texts.GetOrAdd(("page-from-key", Shape(query, boundedToDay)), _ =>
+        {
+            var filters = SessionFilters(query, boundedToDay);
+            return "SELECT " + Columns + " FROM sessions WHERE " + filters +
+                   " AND (created_at, id) <= (SELECT created_at, id FROM sessions WHERE " + filters +
+                   " ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET @offset)" +
+                   " ORDER BY created_at DESC, id DESC LIMIT @limit";
+        });
 
     /// <summary>Counts through the reference-id index: a reference matches few sessions.</summary>
     public static string CountByReference(SessionListQuery query) =>
@@ -50,13 +67,20 @@ internal static class SessionListSql
             "SELECT coalesce(sum(sessions), 0) FROM session_daily_counts WHERE " + DayFilters(query));
 
     /// <summary>
-    /// One row per day in day order, for walking to the day that holds a deep offset. The key orders one
-    /// status's rows by day, so the grouping streams and the walk stops reading at the wanted day.
+    /// The day holding position <c>@target</c> counted from one end (newest or oldest), with its row count and
+    /// the running count through it. The key orders one status's counter rows by day, so the grouping and the
+    /// running sum stream from it and the database stops reading at that day: only one row comes back. Exactly
+    /// one day has <c>running − rows ≤ target &lt; running</c>, so no outer ordering is needed.
     /// </summary>
-    public static string Days(SessionListQuery query, bool newestFirst) =>
-        Texts.GetOrAdd((newestFirst ? "days-newest" : "days-oldest", Shape(query, boundedToDay: false)), _ =>
-            "SELECT day, sum(sessions) FROM session_daily_counts WHERE " + DayFilters(query) +
-            (newestFirst ? " GROUP BY day ORDER BY day DESC" : " GROUP BY day ORDER BY day"));
+    public static string DayOfPosition(SessionListQuery query, bool newestFirst) =>
+        Texts.GetOrAdd((newestFirst ? "day-newest" : "day-oldest", Shape(query, boundedToDay: false)), _ =>
+        {
+            var order = newestFirst ? "day DESC" : "day";
+            return "SELECT day, rows, running FROM (SELECT day, CAST(sum(sessions) AS BIGINT) AS rows, " +
+                   "CAST(sum(sum(sessions)) OVER (ORDER BY " + order + " ROWS UNBOUNDED PRECEDING) AS BIGINT) AS running " +
+                   "FROM session_daily_counts WHERE " + DayFilters(query) + " GROUP BY day) AS walk " +
+                   "WHERE running > @target AND running - rows <= @target LIMIT 1";
+        });
 
     /// <summary>
     /// Each statement's text depends only on which filters are present: built once per shape, not per request
