@@ -25,6 +25,13 @@ public class SessionTests
     }
 
     [Fact]
+    public void A_session_lives_at_least_the_minimum_lifetime_that_list_reads_rely_on()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NewSession(Session.MinimumLifetime - TimeSpan.FromSeconds(1)));
+        Assert.Equal(Now.AddTicks(-Now.Ticks % TimeSpan.TicksPerSecond) + Session.MinimumLifetime, NewSession(Session.MinimumLifetime).ExpiresAt);
+    }
+
+    [Fact]
     public void Create_truncates_to_seconds_and_raises_session_created_with_the_core_fields()
     {
         var session = NewSession();
