@@ -67,10 +67,22 @@ internal static class SessionListSql
             "SELECT coalesce(sum(sessions), 0) FROM session_daily_counts WHERE " + DayFilters(query));
 
     /// <summary>
+    /// One row per day in day order from one end, for a walk that stops reading at the wanted day: on SQLite
+    /// rows are produced only as they are read, and the key orders one status's rows by day, so the grouping
+    /// streams from it.
+    /// </summary>
+    public static string Days(SessionListQuery query, bool newestFirst) =>
+        Texts.GetOrAdd((newestFirst ? "days-newest" : "days-oldest", Shape(query, boundedToDay: false)), _ =>
+            "SELECT day, CAST(sum(sessions) AS BIGINT) FROM session_daily_counts WHERE " + DayFilters(query) +
+            (newestFirst ? " GROUP BY day ORDER BY day DESC" : " GROUP BY day ORDER BY day"));
+
+    /// <summary>
     /// The day holding position <c>@target</c> counted from one end (newest or oldest), with its row count and
-    /// the running count through it. The key orders one status's counter rows by day, so the grouping and the
-    /// running sum stream from it and the database stops reading at that day: only one row comes back. Exactly
-    /// one day has <c>running − rows ≤ target &lt; running</c>, so no outer ordering is needed.
+    /// the running count through it, for PostgreSQL: a server runs a statement to its end whether or not the
+    /// client reads on, so the search happens there. The key orders one status's counter rows by day, so the
+    /// grouping and the running sum stream from it and the LIMIT stops the scan at that day (0.17 ms against
+    /// 0.86 ms for grouping and sorting every day). Exactly one day has <c>running − rows ≤ target &lt; running</c>,
+    /// so no outer ordering is needed.
     /// </summary>
     public static string DayOfPosition(SessionListQuery query, bool newestFirst) =>
         Texts.GetOrAdd((newestFirst ? "day-newest" : "day-oldest", Shape(query, boundedToDay: false)), _ =>

@@ -73,6 +73,8 @@ public sealed class SqliteSessionListReader(string connectionString) : SessionLi
 
             public override object AccountId(Guid accountId) => accountId.ToString().ToUpperInvariant();
 
+            public override bool ProducesRowsAsRead => true;
+
             public override ValueTask DisposeAsync()
             {
                 connection._owner.Return(connection);
