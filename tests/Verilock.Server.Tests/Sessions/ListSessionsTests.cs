@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Tests.Support;
 
 namespace Verilock.Server.Tests.Sessions;
@@ -28,6 +30,28 @@ public abstract class ListSessionsTests(ApiFixture api) : ApiTests(api)
             $$"""{"id":"{{first}}","type":"kyc","status":"created","reference_id":"usr_12345","steps":["document","selfie","face_match"],"applicant":{"first_name":"Jean","last_name":"Dupont","email":"jean.dupont@example.com"},"created_at":"{{createdAt}}","completed_at":null}""",
             items[1]!.ToJsonString());
         Assert.Equal("""{"first_name":null,"last_name":null,"email":null}""", items[0]!["applicant"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Items_escape_text_exactly_as_the_rest_of_the_api()
+    {
+        // The list page is written by hand for speed; its bytes must match what the API's serializer writes.
+        var caller = await Api.NewCallerAsync();
+        var id = await CreateAsync(caller.Client, """{"steps":["document"],"reference_id":"<ref & 'quote'>","applicant":{"first_name":"Zoë \"Zizi\"","last_name":"Ørsted-Łukasz 山田"}}""");
+
+        var list = await (await caller.Client.GetAsync(Sessions)).Content.ReadAsStringAsync();
+        var single = await (await caller.Client.GetAsync($"{Sessions}/{id}")).Content.ReadAsStringAsync();
+        foreach (var fragment in new[]
+                 {
+                     "\"reference_id\":" + JsonSerializer.Serialize("<ref & 'quote'>", ApiJson.Options),
+                     "\"first_name\":" + JsonSerializer.Serialize("Zoë \"Zizi\"", ApiJson.Options),
+                     "\"last_name\":" + JsonSerializer.Serialize("Ørsted-Łukasz 山田", ApiJson.Options),
+                 })
+        {
+            Assert.Contains(fragment, single);
+            Assert.Contains(fragment, list);
+        }
+        Assert.Contains("\\u003Cref \\u0026 \\u0027quote\\u0027\\u003E", list);
     }
 
     [Fact]
