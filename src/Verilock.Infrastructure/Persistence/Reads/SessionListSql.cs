@@ -4,9 +4,10 @@ using System.Text;
 namespace Verilock.Infrastructure.Persistence.Reads;
 
 /// <summary>
-/// The SQL of the list endpoint, identical on SQLite and PostgreSQL. Each optional filter adds its own
-/// predicate rather than an <c>@p IS NULL OR …</c> form, so every variant keeps its index; the texts are
-/// few and stable, which lets each connection keep them prepared.
+/// The SQL of the list endpoint, valid on SQLite and PostgreSQL alike; where the two databases are fastest
+/// with different statements (the deep-page day search, the skip within a day), each reader picks its variant.
+/// Each optional filter adds its own predicate rather than an <c>@p IS NULL OR …</c> form, so every variant
+/// keeps its index; the texts are few and stable, which lets each connection keep them prepared.
 /// </summary>
 internal static class SessionListSql
 {
