@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 
@@ -8,7 +11,9 @@ namespace Verilock.Server.Sessions;
 /// Group commit for new sessions. Each create queues its session; one request at a time becomes the writer
 /// and saves everything queued so far in one transaction (one insert batch, one counter upsert per day, one
 /// commit), then wakes the others whose sessions it wrote. Under load a commit carries dozens of sessions;
-/// alone, a create is saved at once as before. Nothing is acknowledged before its transaction commits.
+/// alone, a create is saved at once as before. Nothing is acknowledged before its transaction commits. A batch
+/// that breaks a constraint is saved again row by row so only the offending create fails; a batch the database
+/// itself refuses (unreachable, full) fails all its creates at once.
 /// </summary>
 public sealed class SessionInserts(IServiceScopeFactory scopes)
 {
@@ -60,7 +65,7 @@ public sealed class SessionInserts(IServiceScopeFactory scopes)
             foreach (var pending in batch)
                 pending.Saved.TrySetResult();
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (DbUpdateException ex) when (batch.Count > 1 && IsAboutOneRow(ex))
         {
             // One bad row must not fail its neighbours: save each alone, so each caller gets its own outcome.
             foreach (var pending in batch)
@@ -68,8 +73,24 @@ public sealed class SessionInserts(IServiceScopeFactory scopes)
         }
         catch (Exception ex)
         {
-            batch[0].Saved.TrySetException(ex);
+            // The database itself failed (gone, full, timed out): retrying row by row would only fail slower.
+            foreach (var pending in batch)
+                pending.Saved.TrySetException(ex);
         }
+    }
+
+    /// <summary>A constraint or data error names a row; anything else is the database's, and every row's.</summary>
+    private static bool IsAboutOneRow(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CONSTRAINT or SQLitePCL.raw.SQLITE_MISMATCH or SQLitePCL.raw.SQLITE_TOOBIG })
+                return true;
+            // Class 22 is a data exception (a value too long…), 23 an integrity constraint violation.
+            if (inner is PostgresException { SqlState: ['2', '2' or '3', ..] })
+                return true;
+        }
+        return false;
     }
 
     private async Task SaveTogetherAsync(List<Pending> batch)
