@@ -23,7 +23,7 @@ public static class SessionListing
                 await SessionExpiry.ExpireDueAsync(db, query.AccountId, query.LiveMode, now, cancellationToken);
                 next = await reader.NextExpiryAsync(query.AccountId, query.LiveMode, cancellationToken);
             }
-            if (!(next <= now))
+            if (next is null || next > now)
                 horizon.Record(query.AccountId, query.LiveMode, now, next);
         }
         return await reader.ReadAsync(query, cancellationToken);
