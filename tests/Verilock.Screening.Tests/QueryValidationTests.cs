@@ -25,6 +25,18 @@ public class QueryValidationTests
     }
 
     [Theory]
+    [InlineData("Лукʼян Шевченко")] // Ukrainian apostrophe, U+02BC
+    [InlineData("Kaʻiulani Cleghorn")] // Hawaiian ʻokina, U+02BB
+    [InlineData("Gʻulom Xoʻjayev")] // Uzbek Latin oʻ and gʻ
+    [InlineData("علی‌رضا")] // Persian zero-width non-joiner
+    [InlineData("محمـــد")] // Arabic tatweel
+    [InlineData("José Martí")] // decomposed accents
+    public void Marks_a_scripts_own_orthography_uses_are_not_a_second_script(string name)
+    {
+        Assert.Empty(new ScreeningQuery(FullName: name).Validate(Known, Today));
+    }
+
+    [Theory]
     [InlineData(null, "full_name", "required")]
     [InlineData("", "full_name", "required")]
     [InlineData("   ", "full_name", "required")]
@@ -65,6 +77,18 @@ public class QueryValidationTests
     }
 
     [Theory]
+    [InlineData("1969-7-16")]
+    [InlineData("1969-07-6")]
+    [InlineData("1969-7")]
+    public void Unpadded_birth_dates_are_read(string date)
+    {
+        Assert.Empty(new ScreeningQuery(FullName: "John Doe", DateOfBirth: date).Validate(Known, Today));
+    }
+
+    [Theory]
+    [InlineData("2023-2-30")]
+    [InlineData("1969-7-")]
+    [InlineData("1969-007-16")]
     [InlineData("2023-02-30")]
     [InlineData("1985-13-01")]
     [InlineData("15/03/1985")]

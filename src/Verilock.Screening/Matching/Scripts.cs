@@ -30,6 +30,9 @@ internal static class Scripts
             return Script.None;
         return c switch
         {
+            // Spacing modifier letters and tone letters belong to no one script: Ukrainian writes its apostrophe as
+            // U+02BC ("Лукʼян"), Hawaiian its ʻokina as U+02BB, Uzbek Latin its oʻ with U+02BB.
+            >= '\u02B0' and <= '\u02FF' or >= '\uA700' and <= '\uA71F' => Script.None,
             <= '\u024F' => Script.Latin,
             >= '\u1E00' and <= '\u1EFF' => Script.Latin,
             >= '\u0370' and <= '\u03FF' or >= '\u1F00' and <= '\u1FFF' => Script.Greek,

@@ -36,14 +36,14 @@ public sealed record BirthDate
     public static BirthDate Between(int from, int to) =>
         to <= from ? OfYear(from) : new BirthDate(from, null, null, to);
 
-    /// <summary>Parses <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>; false for anything else or an impossible date.</summary>
+    /// <summary>Parses <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>, month and day padded or not (<c>1969-7-6</c>); false for anything else or an impossible date.</summary>
     public static bool TryParseIso(string? text, out BirthDate date)
     {
         date = null!;
         if (string.IsNullOrWhiteSpace(text))
             return false;
         var parts = text.Trim().Split('-');
-        if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length != 2))
+        if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length is < 1 or > 2))
             return false;
         if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1000)
             return false;

@@ -3,6 +3,7 @@ using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Screening;
+using Verilock.Screening.Model;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 
@@ -52,7 +53,13 @@ public static class CreateScreening
         var firstName = fields.String("first_name", QueryValidation.MaxPartLength);
         var lastName = fields.String("last_name", QueryValidation.MaxPartLength);
         var dateOfBirth = fields.String("date_of_birth", 10)?.Trim();
-        var nationality = fields.String("nationality", 64)?.Trim().ToUpperInvariant();
+        // Stored and returned padded, however it was written ("1969-7-6" → "1969-07-06", spec §16).
+        if (BirthDate.TryParseIso(dateOfBirth, out var birthDate))
+            dateOfBirth = birthDate.ToString();
+        var nationalityText = fields.String("nationality", 64);
+        var nationality = nationalityText is null ? null : CountryInput.ToAlpha2(nationalityText);
+        if (nationalityText is not null && nationality is null && !errors.Has("nationality"))
+            errors.Add("nationality", $"The nationality must be {CountryInput.Expected}.");
         var referenceId = fields.String("reference_id", 255);
         var known = screener.KnownLists(liveMode);
         var lists = fields.Choices("lists", known)?.Distinct().ToList();
@@ -66,8 +73,6 @@ public static class CreateScreening
             if (!errors.Has(path))
                 errors.Add(path, message);
         }
-        if (nationality is not null && !errors.Has("nationality") && !CountryCodes.IsAlpha2(nationality))
-            errors.Add("nationality", "The nationality must be an ISO 3166-1 alpha-2 country code.");
         if (errors.Any)
             return null;
         return new Request(query, lists ?? screener.DefaultLists(liveMode), (double?)threshold ?? screener.DefaultThreshold, referenceId, monitoring);

@@ -132,18 +132,21 @@ public static class CreateSession
             var dob = applicant.String("date_of_birth", 10);
             if (dob is not null)
             {
-                if (!DateOnly.TryParseExact(dob, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                // "yyyy-M-d" also reads the padded form; unpadded dates are accepted (spec §16).
+                if (!DateOnly.TryParseExact(dob, "yyyy-M-d", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                     errors.Add("applicant.date_of_birth", "The applicant.date_of_birth must be a date in the format YYYY-MM-DD.");
                 else if (parsed >= today)
                     errors.Add("applicant.date_of_birth", "The applicant.date_of_birth must be a date before today.");
                 else
                     dateOfBirth = parsed;
             }
-            var country = applicant.String("nationality", 2)?.ToUpperInvariant();
-            if (country is not null && !CountryCodes.IsAlpha2(country))
-                errors.Add("applicant.nationality", "The applicant.nationality must be an ISO 3166-1 alpha-2 country code.");
-            else
-                nationality = country;
+            var country = applicant.String("nationality", 64);
+            if (country is not null)
+            {
+                nationality = CountryInput.ToAlpha2(country);
+                if (nationality is null)
+                    errors.Add("applicant.nationality", $"The applicant.nationality must be {CountryInput.Expected}.");
+            }
         }
 
         email ??= ReadEmail(fields, "applicant_email");

@@ -141,7 +141,10 @@ public abstract partial class ScreeningApiTests : ApiTests
     [InlineData("""{"full_name":"John Smith","date_of_birth":"15/03/1985"}""", "date_of_birth")]
     [InlineData("""{"full_name":"John Smith","date_of_birth":"2999-01-01"}""", "date_of_birth")]
     [InlineData("""{"full_name":"John Smith","nationality":"XX"}""", "nationality")]
-    [InlineData("""{"full_name":"John Smith","nationality":"FRA"}""", "nationality")]
+    [InlineData("""{"full_name":"John Smith","nationality":"FRX"}""", "nationality")]
+    [InlineData("""{"full_name":"John Smith","nationality":"Narnia"}""", "nationality")]
+    [InlineData("""{"full_name":"John Smith","nationality":""}""", "nationality")]
+    [InlineData("""{"full_name":"John Smith","date_of_birth":"2023-2-30"}""", "date_of_birth")]
     [InlineData("""{"full_name":"John Smith","lists":["un_sc","nope"]}""", "lists")]
     [InlineData("""{"full_name":"John Smith","lists":["sandbox"]}""", "lists")]
     [InlineData("""{"full_name":"John Smith","lists":[]}""", "lists")]
@@ -157,6 +160,48 @@ public abstract partial class ScreeningApiTests : ApiTests
         var details = await (await caller.Client.PostJsonAsync(Screen, json)).ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, "validation_error");
         Assert.Equal([field], details!.Keys());
         Assert.Equal(0, (int)(await (await caller.Client.GetAsync(Screenings)).ExpectAsync(HttpStatusCode.OK))["meta"]!["total"]!);
+    }
+
+    [Theory]
+    [InlineData("cd")]
+    [InlineData("COD")]
+    [InlineData("cod")]
+    [InlineData("Democratic Republic of the Congo")]
+    [InlineData("congo, democratic republic of the")]
+    [InlineData(" DR Congo ")]
+    public async Task Nationality_may_be_alpha_3_or_an_English_name_and_is_kept_as_alpha_2(string nationality)
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        var json = new JsonObject { ["full_name"] = "Eric Badege", ["date_of_birth"] = "1971", ["nationality"] = nationality };
+        var body = await (await caller.Client.PostJsonAsync(Screen, json.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal("CD", (string?)body["query"]!["nationality"]);
+        var un = body["matches"]!.AsArray().Single(m => (string?)m!["entity_id"] == "un_sc:6907993")!;
+        Assert.Equal(["name", "dob", "nationality"], un["reasons"]!.AsArray().Select(r => (string)r!));
+    }
+
+    [Fact]
+    public async Task An_unpadded_birth_date_is_read_and_kept_padded()
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        var body = await (await caller.Client.PostJsonAsync(Screen, """{"full_name":"Patricia Lucas Wheeler","date_of_birth":"2002-7-4"}"""))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal("2002-07-04", (string?)body["query"]!["date_of_birth"]);
+        Assert.Equal("clear", (string?)body["status"]);
+    }
+
+    [Theory]
+    [InlineData("Лукʼян Шевченко")]
+    [InlineData("Kaʻiulani Cleghorn")]
+    [InlineData("علی‌رضا کریمی")]
+    public async Task Names_written_with_their_scripts_own_marks_are_screened(string name)
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        var body = await (await caller.Client.PostJsonAsync(Screen, new JsonObject { ["full_name"] = name }.ToJsonString()))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(name, (string?)body["query"]!["full_name"]);
     }
 
     [Fact]

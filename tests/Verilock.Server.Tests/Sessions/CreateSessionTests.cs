@@ -127,7 +127,9 @@ public abstract partial class CreateSessionTests(ApiFixture api) : ApiTests(api)
     [InlineData("""{"steps":["document"],"applicant":{"date_of_birth":"2026-12-31"}}""", "applicant.date_of_birth")]
     [InlineData("""{"steps":["document"],"applicant":{"date_of_birth":"15/05/1990"}}""", "applicant.date_of_birth")]
     [InlineData("""{"steps":["document"],"applicant":{"nationality":"XX"}}""", "applicant.nationality")]
-    [InlineData("""{"steps":["document"],"applicant":{"nationality":"FRA"}}""", "applicant.nationality")]
+    [InlineData("""{"steps":["document"],"applicant":{"nationality":"FRX"}}""", "applicant.nationality")]
+    [InlineData("""{"steps":["document"],"applicant":{"nationality":"Atlantis"}}""", "applicant.nationality")]
+    [InlineData("""{"steps":["document"],"applicant":{"date_of_birth":"1990-2-30"}}""", "applicant.date_of_birth")]
     [InlineData("""{"steps":["document"],"applicant_email":"nope"}""", "applicant_email")]
     [InlineData("""{"steps":["document"],"reference_id":"a","external_id":"b"}""", "external_id")]
     [InlineData("""{"steps":["document"],"redirect_url":"ftp://example.com"}""", "redirect_url")]
@@ -149,6 +151,24 @@ public abstract partial class CreateSessionTests(ApiFixture api) : ApiTests(api)
         Assert.Contains(field, details!.Keys());
         Assert.All(details!.AsObject(), entry => Assert.All(entry.Value!.AsArray(), m => Assert.StartsWith("The ", (string?)m)));
         Assert.Equal(0, await Api.WithDbAsync(db => Task.FromResult(db.Sessions.Count(s => s.AccountId == caller.AccountId))));
+    }
+
+    [Theory]
+    [InlineData("fra", "1990-05-01")]
+    [InlineData("France", "1990-5-1")]
+    [InlineData("french", "1990-05-1")]
+    public async Task Applicant_nationality_and_birth_date_are_read_leniently_and_kept_canonical(string nationality, string dateOfBirth)
+    {
+        var caller = await Api.NewCallerAsync();
+        var json = new JsonObject
+        {
+            ["steps"] = new JsonArray("document"),
+            ["applicant"] = new JsonObject { ["last_name"] = "Dupont", ["date_of_birth"] = dateOfBirth, ["nationality"] = nationality },
+        };
+        var body = await (await caller.Client.PostJsonAsync(Sessions, json.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal("""{"first_name":null,"last_name":"Dupont","email":null,"date_of_birth":"1990-05-01","nationality":"FR"}""",
+            body["applicant"]!.ToJsonString());
     }
 
     [Fact]
