@@ -213,7 +213,8 @@ public sealed class ScreeningIndex
                 entity.Programs,
                 (dobAgrees ? dobMatched : entity.BirthDates.FirstOrDefault())?.ToString(),
                 nationalityAgrees == true ? nationality : entity.Nationalities.FirstOrDefault(),
-                reasons));
+                reasons,
+                entity.Aliases.Select(a => a.Value).Where(a => a != entity.PrimaryName).Distinct().Take(ScreeningMatch.MaxAka).ToList()));
         }
         return matches
             .OrderByDescending(m => m.Score)

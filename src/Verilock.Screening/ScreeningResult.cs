@@ -16,6 +16,7 @@ public sealed record ScreeningResult(IReadOnlyList<ScreeningMatch> Matches, IRea
 /// <param name="DateOfBirth">The birth date that matched, else the first listed, else null (<c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>).</param>
 /// <param name="Nationality">The nationality that matched, else the first listed, else null (alpha-2).</param>
 /// <param name="Reasons">What agreed: a subset of <c>name</c>, <c>dob</c>, <c>nationality</c>.</param>
+/// <param name="Aka">The entry's other names as the publisher lists them, at most <see cref="MaxAka"/> (spec §16 <c>details.aka</c>).</param>
 public sealed record ScreeningMatch(
     string EntityId,
     string List,
@@ -26,4 +27,9 @@ public sealed record ScreeningMatch(
     IReadOnlyList<string> Programs,
     string? DateOfBirth,
     string? Nationality,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Aka)
+{
+    /// <summary>Bounds what a match stores: a few OFAC entries list well over a hundred spellings.</summary>
+    public const int MaxAka = 50;
+}

@@ -69,6 +69,38 @@ public class AmlScreeningTests
     }
 
     [Fact]
+    public void An_escalation_stays_a_potential_match_until_a_final_verdict()
+    {
+        var screening = AmlScreening.Create(Args(Match("un_sc:1", 0.85)), Now);
+        Assert.Equal(AmlScreening.DecisionResult.Applied, screening.Decide(AmlDecision.Escalate, "senior review", "k", Now));
+        Assert.Equal(AmlScreeningStatus.PotentialMatch, screening.Status);
+        Assert.True(screening.AwaitsVerdict);
+        Assert.Equal(AmlScreening.DecisionResult.AlreadyThatDecision, screening.Decide(AmlDecision.Escalate, null, "k", Now));
+        Assert.Equal(AmlScreening.DecisionResult.Applied, screening.Decide(AmlDecision.Clear, null, "senior", Now));
+        Assert.Equal(AmlScreeningStatus.Clear, screening.Status);
+        Assert.False(screening.AwaitsVerdict);
+        Assert.Equal(AmlScreening.DecisionResult.Conflict, screening.Decide(AmlDecision.Escalate, null, "k", Now));
+
+        var clear = AmlScreening.Create(Args(), Now);
+        Assert.Equal(AmlScreening.DecisionResult.Conflict, clear.Decide(AmlDecision.Escalate, null, "k", Now));
+    }
+
+    [Theory]
+    [InlineData("clear", AmlDecision.Clear)]
+    [InlineData("approve", AmlDecision.Clear)]
+    [InlineData("confirmed_match", AmlDecision.ConfirmedMatch)]
+    [InlineData("decline", AmlDecision.ConfirmedMatch)]
+    [InlineData("escalate", AmlDecision.Escalate)]
+    public void Decisions_are_read_in_both_vocabularies_and_written_in_the_current_one(string wire, AmlDecision expected)
+    {
+        Assert.True(AmlScreeningStatuses.TryParseDecision(wire, out var decision));
+        Assert.Equal(expected, decision);
+        Assert.True(AmlScreeningStatuses.TryParseDecision(decision.ToWire(), out var again));
+        Assert.Equal(decision, again);
+        Assert.False(AmlScreeningStatuses.TryParseDecision("approved", out _));
+    }
+
+    [Fact]
     public void A_monitoring_run_reports_only_entities_the_previous_screening_lacked()
     {
         var parent = AmlScreening.Create(Args(Match("un_sc:1", 0.85)), Now);

@@ -36,7 +36,8 @@ public sealed record AmlMatch(
     IReadOnlyList<string> Programs,
     string? DateOfBirth,
     string? Nationality,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string>? Aka = null);
 
 /// <summary>Something that happened to a screening; the persistence layer writes it to the outbox (spec §12.5).</summary>
 public sealed record AmlEvent(string Type, DateTime OccurredAt, IReadOnlyDictionary<string, object?> Data);

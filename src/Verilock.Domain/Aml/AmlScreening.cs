@@ -145,22 +145,32 @@ public sealed class AmlScreening
     }
 
     /// <summary>
-    /// A reviewer's verdict (spec §11.3). The same verdict again changes nothing; the opposite one, or
-    /// confirming a screening that matched nothing, is a conflict. Never touches a session.
+    /// A reviewer's verdict (spec §11.3, §16). The same verdict again changes nothing; reversing a final one
+    /// (clear or confirmed), or confirming or escalating a screening that matched nothing, is a conflict. An
+    /// escalation keeps the screening a potential match and may be followed by either final verdict. Never
+    /// touches a session.
     /// </summary>
     public DecisionResult Decide(AmlDecision decision, string? reason, string decidedBy, DateTime now)
     {
         if (Decision == decision)
             return DecisionResult.AlreadyThatDecision;
-        if (Decision is not null || decision == AmlDecision.ConfirmedMatch && Matches.Count == 0)
+        if (Decision is not null and not AmlDecision.Escalate || decision != AmlDecision.Clear && Matches.Count == 0)
             return DecisionResult.Conflict;
         Decision = decision;
         DecisionReason = reason;
         DecidedBy = decidedBy;
         DecidedAt = Clock.ToSeconds(now);
-        Status = decision == AmlDecision.Clear ? AmlScreeningStatus.Clear : AmlScreeningStatus.ConfirmedMatch;
+        Status = decision switch
+        {
+            AmlDecision.Clear => AmlScreeningStatus.Clear,
+            AmlDecision.ConfirmedMatch => AmlScreeningStatus.ConfirmedMatch,
+            _ => AmlScreeningStatus.PotentialMatch,
+        };
         return DecisionResult.Applied;
     }
+
+    /// <summary>Whether a reviewer may still clear or confirm it: nothing final decided yet.</summary>
+    public bool AwaitsVerdict => Decision is null or AmlDecision.Escalate;
 
     private static object[] MatchSummaries(IEnumerable<AmlMatch> matches) => matches
         .Select(m => (object)new Dictionary<string, object?>

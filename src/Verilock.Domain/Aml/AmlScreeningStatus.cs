@@ -8,11 +8,14 @@ public enum AmlScreeningStatus
     ConfirmedMatch,
 }
 
-/// <summary>A reviewer's verdict on a screening (spec §11.3).</summary>
+/// <summary>A reviewer's verdict on a screening (spec §11.3, §16).</summary>
 public enum AmlDecision
 {
     Clear,
     ConfirmedMatch,
+
+    /// <summary>Handed on to a senior reviewer: the screening stays a potential match, and may still be cleared or confirmed.</summary>
+    Escalate,
 }
 
 public static class AmlScreeningStatuses
@@ -23,7 +26,15 @@ public static class AmlScreeningStatuses
 
     public static string ToWire(this AmlScreeningStatus status) => Names[(int)status];
 
-    public static string ToWire(this AmlDecision decision) => decision == AmlDecision.Clear ? "clear" : "confirmed_match";
+    public static string ToWire(this AmlDecision decision) => decision switch
+    {
+        AmlDecision.Clear => "clear",
+        AmlDecision.ConfirmedMatch => "confirmed_match",
+        _ => "escalate",
+    };
+
+    /// <summary>What a decision's 422 lists.</summary>
+    public const string AllowedDecisions = "clear, confirmed_match, escalate (or the V1 approve, decline)";
 
     /// <summary><c>low</c>, <c>high</c>, <c>critical</c> for clear, potential and confirmed matches.</summary>
     public static string RiskLevel(this AmlScreeningStatus status) => status switch
@@ -40,9 +51,17 @@ public static class AmlScreeningStatuses
         return index >= 0;
     }
 
+    /// <summary>Reads a decision; the V1 screening API's <c>approve</c> and <c>decline</c> are <c>clear</c> and <c>confirmed_match</c> (spec §16).</summary>
     public static bool TryParseDecision(string? value, out AmlDecision decision)
     {
-        decision = value == "confirmed_match" ? AmlDecision.ConfirmedMatch : AmlDecision.Clear;
-        return value is "clear" or "confirmed_match";
+        AmlDecision? parsed = value switch
+        {
+            "clear" or "approve" => AmlDecision.Clear,
+            "confirmed_match" or "decline" => AmlDecision.ConfirmedMatch,
+            "escalate" => AmlDecision.Escalate,
+            _ => null,
+        };
+        decision = parsed ?? AmlDecision.Clear;
+        return parsed is not null;
     }
 }

@@ -50,7 +50,7 @@ public sealed class AmlScreener(ScreeningIndexHolder holder, IOptions<VerilockOp
             return [];
         var result = set.Index.Screen(ToLibrary(query, loaded, threshold));
         return result.Matches.Select(m => new AmlMatch(
-            m.EntityId, m.List, m.Name, m.MatchedName, m.Score, m.Schema, m.Programs, m.DateOfBirth, m.Nationality, m.Reasons)).ToList();
+            m.EntityId, m.List, m.Name, m.MatchedName, m.Score, m.Schema, m.Programs, m.DateOfBirth, m.Nationality, m.Reasons, m.Aka)).ToList();
     }
 
     public static ScreeningQuery ToLibrary(AmlQuery query, IReadOnlyList<string>? lists, double? threshold) =>
@@ -78,7 +78,7 @@ public static class SandboxList
         if (query.Nationality is not null)
             reasons.Add("nationality");
         var name = query.ScreenedName;
-        return [new AmlMatch(EntityId, Id, name.ToUpperInvariant(), name, MatchScore, "person", ["SANDBOX"], query.DateOfBirth, query.Nationality, reasons)];
+        return [new AmlMatch(EntityId, Id, name.ToUpperInvariant(), name, MatchScore, "person", ["SANDBOX"], query.DateOfBirth, query.Nationality, reasons, [])];
     }
 
     /// <summary>How <c>GET /aml/lists</c> describes it to test keys.</summary>

@@ -21,7 +21,7 @@ public static class DecideScreening
         if (decisionText is null && !errors.Has("decision"))
             errors.Add("decision", "The decision field is required.");
         else if (decisionText is not null && !AmlScreeningStatuses.TryParseDecision(decisionText, out _))
-            errors.Add("decision", "The selected decision is invalid. Allowed: clear, confirmed_match.");
+            errors.Add("decision", $"The selected decision is invalid. Allowed: {AmlScreeningStatuses.AllowedDecisions}.");
         var reason = fields.String("reason", 1000);
         if (errors.Any)
             return errors.ToResult();

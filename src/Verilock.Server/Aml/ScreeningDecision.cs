@@ -21,9 +21,9 @@ public static class ScreeningDecision
         switch (screening.Decide(decision, reason, decidedBy, now))
         {
             case AmlScreening.DecisionResult.Conflict:
-                return new Result(false, screening.Decision is null
-                    ? "The screening found no match to confirm."
-                    : $"The screening was already decided {screening.Decision.Value.ToWire()}; a decision cannot be reversed.");
+                return new Result(false, screening.AwaitsVerdict
+                    ? $"The screening found no match to {(decision == AmlDecision.Escalate ? "escalate" : "confirm")}."
+                    : $"The screening was already decided {screening.Decision!.Value.ToWire()}; a decision cannot be reversed.");
             case AmlScreening.DecisionResult.Applied:
                 try
                 {

@@ -36,7 +36,8 @@ public sealed record ScreeningResponse(
         s.HighestScore,
         s.MatchesFound,
         s.Matches.Select(m => new ScreeningMatchResponse(
-            m.EntityId, m.List, m.Name, m.MatchedName, m.Score, m.Schema, m.Programs, m.DateOfBirth, m.Nationality, m.Reasons)).ToList(),
+            m.EntityId, m.List, m.Name, m.MatchedName, m.Score, m.Schema, m.Programs, m.DateOfBirth, m.Nationality, m.Reasons,
+            MatchV1Fields.Lists(m.List), MatchV1Fields.EntityType(m.Schema), MatchV1Fields.Details(m))).ToList(),
         s.Decision is { } decision
             ? new ScreeningDecisionResponse(decision.ToWire(), s.DecisionReason, s.DecidedBy!, s.DecidedAt!.Value)
             : null,
@@ -59,6 +60,9 @@ public sealed record ScreeningMatchResponse(
     IReadOnlyList<string> Programs,
     string? DateOfBirth,
     string? Nationality,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Lists,
+    string EntityType,
+    ScreeningMatchDetails Details);
 
 public sealed record ScreeningDecisionResponse(string Decision, string? Reason, string DecidedBy, DateTime DecidedAt);

@@ -24,7 +24,9 @@ public abstract partial class ScreeningApiTests : ApiTests
     ];
 
     private static readonly string[] MatchKeys =
-        ["entity_id", "list", "name", "matched_name", "score", "schema", "programs", "date_of_birth", "nationality", "reasons"];
+        ["entity_id", "list", "name", "matched_name", "score", "schema", "programs", "date_of_birth", "nationality", "reasons", "lists", "entity_type", "details"];
+
+    private static readonly string[] DetailKeys = ["aka", "country", "date_of_birth", "programs", "source_url", "position", "active"];
 
     private static readonly string[] EventKeys =
         ["screening_id", "session_id", "reference_id", "status", "risk_level", "highest_score", "matches_found", "is_monitoring_run", "livemode"];
@@ -66,7 +68,21 @@ public abstract partial class ScreeningApiTests : ApiTests
         Assert.Equal("CD", (string?)un["nationality"]);
         Assert.Equal(["name", "dob", "nationality"], un["reasons"]!.AsArray().Select(r => (string)r!));
         Assert.True((double)un["score"]! >= 0.95);
-        Assert.Contains(matches, m => (string?)m!["entity_id"] == "us_ofac_sdn:15718");
+        // The V1 fields of spec §16.
+        Assert.Equal(["UN Security Council"], un["lists"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal("individual", (string?)un["entity_type"]);
+        Assert.All(matches, m => Assert.Equal(DetailKeys, m!["details"]!.Keys()));
+        var unDetails = un["details"]!;
+        Assert.Equal("CD", (string?)unDetails["country"]);
+        Assert.Equal("1971", (string?)unDetails["date_of_birth"]);
+        Assert.Equal(["DRC"], unDetails["programs"]!.AsArray().Select(p => (string)p!));
+        Assert.Equal("https://scsanctions.un.org/resources/xml/en/consolidated.xml", (string?)unDetails["source_url"]);
+        Assert.Null(unDetails["position"]);
+        Assert.Null(unDetails["active"]);
+        Assert.DoesNotContain("ERIC BADEGE", unDetails["aka"]!.AsArray().Select(a => (string)a!));
+        var ofac = matches.Single(m => (string?)m!["entity_id"] == "us_ofac_sdn:15718")!;
+        Assert.Equal(["OFAC SDN"], ofac["lists"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal("https://sanctionssearch.ofac.treas.gov/Details.aspx?id=15718", (string?)ofac["details"]!["source_url"]);
         Assert.Null(body["decision"]);
         Assert.False((bool)body["monitoring_enabled"]!);
         Assert.False((bool)body["is_monitoring_run"]!);
@@ -253,9 +269,44 @@ public abstract partial class ScreeningApiTests : ApiTests
         Assert.Equal(["aml.completed", "aml.match_found"], (await Api.ScreeningEventsAsync(match)).Select(e => e.Type));
     }
 
+    [Fact]
+    public async Task The_V1_decisions_approve_decline_and_escalate_are_understood()
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        var declined = (string)(await caller.Client.ScreenAsync(Listed))["id"]!;
+        var decline = await (await caller.Client.PostJsonAsync($"{Screen}/{declined}/decision", """{"decision":"decline"}""")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("confirmed_match", (string?)decline["status"]);
+        Assert.Equal("confirmed_match", (string?)decline["decision"]!["decision"]);
+
+        var approved = (string)(await caller.Client.ScreenAsync(Listed))["id"]!;
+        var approve = await (await caller.Client.PostJsonAsync($"{Screen}/{approved}/decision", """{"decision":"approve"}""")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("clear", (string?)approve["status"]);
+        Assert.Equal("clear", (string?)approve["decision"]!["decision"]);
+
+        // An escalation keeps the screening a potential match; a senior reviewer then decides either way.
+        var escalated = (string)(await caller.Client.ScreenAsync(Listed))["id"]!;
+        var escalate = await (await caller.Client.PostJsonAsync($"{Screen}/{escalated}/decision", """{"decision":"escalate","reason":"Needs a second look"}"""))
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("potential_match", (string?)escalate["status"]);
+        Assert.Equal("high", (string?)escalate["risk_level"]);
+        Assert.Equal("escalate", (string?)escalate["decision"]!["decision"]);
+        Assert.Equal("Needs a second look", (string?)escalate["decision"]!["reason"]);
+        var again = await (await caller.Client.PostJsonAsync($"{Screen}/{escalated}/decision", """{"decision":"escalate"}""")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Needs a second look", (string?)again["decision"]!["reason"]);
+        var final = await (await caller.Client.PostJsonAsync($"{Screen}/{escalated}/decision", """{"decision":"confirmed_match"}""")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("confirmed_match", (string?)final["status"]);
+        await (await caller.Client.PostJsonAsync($"{Screen}/{escalated}/decision", """{"decision":"escalate"}""")).ExpectErrorAsync(HttpStatusCode.Conflict, "conflict");
+        Assert.Equal("confirmed_match", (string?)(await (await caller.Client.GetAsync($"{Screen}/{escalated}")).ExpectAsync(HttpStatusCode.OK))["status"]);
+
+        // Nothing matched: nothing to escalate.
+        var clear = (string)(await caller.Client.ScreenAsync(Unlisted))["id"]!;
+        await (await caller.Client.PostJsonAsync($"{Screen}/{clear}/decision", """{"decision":"escalate"}""")).ExpectErrorAsync(HttpStatusCode.Conflict, "conflict");
+    }
+
     [Theory]
     [InlineData("""{}""", "decision")]
     [InlineData("""{"decision":"approved"}""", "decision")]
+    [InlineData("""{"decision":"Escalate"}""", "decision")]
     [InlineData("""{"decision":1}""", "decision")]
     [InlineData("""{"decision":"clear","reason":false}""", "reason")]
     public async Task A_bad_decision_body_is_422(string json, string field)
@@ -346,7 +397,7 @@ public abstract partial class ScreeningApiTests : ApiTests
         Assert.Equal(0.95, (double)sanctioned["highest_score"]!);
         Assert.Equal(["sandbox"], sanctioned["lists"]!.AsArray().Select(l => (string)l!));
         Assert.Equal(
-            """[{"entity_id":"sandbox:SBX-0001","list":"sandbox","name":"JOHN SANCTIONED","matched_name":"John Sanctioned","score":0.95,"schema":"person","programs":["SANDBOX"],"date_of_birth":"1980-02-03","nationality":null,"reasons":["name","dob"]}]""",
+            """[{"entity_id":"sandbox:SBX-0001","list":"sandbox","name":"JOHN SANCTIONED","matched_name":"John Sanctioned","score":0.95,"schema":"person","programs":["SANDBOX"],"date_of_birth":"1980-02-03","nationality":null,"reasons":["name","dob"],"lists":["Verilock Sandbox"],"entity_type":"individual","details":{"aka":[],"country":null,"date_of_birth":"1980-02-03","programs":["SANDBOX"],"source_url":null,"position":null,"active":null}}]""",
             sanctioned["matches"]!.ToJsonString());
         var lastName = await test.Client.ScreenAsync("""{"first_name":"Jane","last_name":"sanctioned"}""");
         Assert.Equal("potential_match", (string?)lastName["status"]);

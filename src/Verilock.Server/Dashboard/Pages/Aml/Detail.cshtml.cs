@@ -31,7 +31,7 @@ public sealed class DetailModel(VerilockDbContext db, TimeProvider time, AuditLo
             return NotFound();
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (!AmlScreeningStatuses.TryParseDecision(decision, out var verdict))
-            Error = "Choose confirm or dismiss.";
+            Error = "Choose confirm, dismiss or escalate.";
         else if (reason is { Length: > 1000 })
             Error = "The reason must be at most 1000 characters.";
         else
