@@ -1,3 +1,5 @@
+using Verilock.Infrastructure.Security;
+
 namespace Verilock.Infrastructure.Media;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class DiskMediaBackend(string root) : IMediaBackend
     public async Task PutAsync(string storageKey, byte[] sealedBytes, CancellationToken cancellationToken)
     {
         var path = PathOf(storageKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnlyFolder.Create(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

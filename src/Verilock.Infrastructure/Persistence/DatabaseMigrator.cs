@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Verilock.Infrastructure.Security;
 
 namespace Verilock.Infrastructure.Persistence;
 
@@ -13,7 +14,7 @@ public static class DatabaseMigrator
             var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder))
-                Directory.CreateDirectory(folder);
+                OwnerOnlyFolder.Create(folder);
         }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.IsSqlite)

@@ -29,11 +29,14 @@ public static class MasterKeys
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            OwnerOnlyFolder.Create(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
+            // Owner-only from the first byte: a mode set after writing leaves a moment when others could read the key.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var writer = new StreamWriter(temporary, options))
+                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
             try
             {
                 File.Move(temporary, path, overwrite: false);

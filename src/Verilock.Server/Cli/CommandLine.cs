@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Security;
 using Verilock.Server.Accounts;
 using Verilock.Server.Api;
 using Verilock.Server.Dashboard;
@@ -214,6 +215,7 @@ public static class CommandLine
         configuration.AddEnvironmentVariables();
         VerilockConfiguration.ApplyDataDirectory(configuration, dataDir);
         var options = VerilockConfiguration.Read(configuration);
+        OwnerOnlyFolder.CreateAndClose(options.DataDir);
 
         var services = new ServiceCollection();
         services.TryAddSingleton(TimeProvider.System);

@@ -4,6 +4,7 @@ using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Auth;
 using Verilock.Server.Dashboard.Operators;
+using Verilock.Server.Media;
 using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Dashboard;
@@ -35,7 +36,7 @@ public static class SessionMedia
         if (bytes is null)
             return Results.NotFound();
         await audit.RecordAsync(op, AuditActions.MediaViewed, session!.Id, kind, cancellationToken);
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.Bytes(bytes, media!.ContentType);
+        MediaResponseHeaders.Apply(context.Response, kind, media!.ContentType);
+        return Results.Bytes(bytes, media.ContentType);
     }
 }

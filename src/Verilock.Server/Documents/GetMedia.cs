@@ -4,13 +4,14 @@ using Verilock.Infrastructure.Media;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
+using Verilock.Server.Media;
 using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Documents;
 
 /// <summary>
 /// The media endpoints of spec §8.7: the raw bytes of a document side or the selfie, decrypted, with the
-/// sniffed content type and <c>Cache-Control: no-store</c> (identity images must not linger in caches).
+/// sniffed content type and the headers of <see cref="MediaResponseHeaders"/>.
 /// </summary>
 public static class GetMedia
 {
@@ -27,23 +28,23 @@ public static class GetMedia
         };
         if (session?.Document is not { } document || document.Id != documentId || documentSide is null)
             return ApiError.NotFound("No such document.");
-        return await ServeAsync(context, store, document.Side(documentSide.Value), cancellationToken);
+        return await ServeAsync(context, store, document.Side(documentSide.Value), $"document-{side}", cancellationToken);
     }
 
     public static async Task<IResult> Selfie(
         string id, HttpContext context, VerilockDbContext db, MediaStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
-        return await ServeAsync(context, store, session?.Selfie?.Media, cancellationToken);
+        return await ServeAsync(context, store, session?.Selfie?.Media, "selfie", cancellationToken);
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, MediaStore store, StoredMedia? media, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(
+        HttpContext context, MediaStore store, StoredMedia? media, string name, CancellationToken cancellationToken)
     {
         var bytes = media is null ? null : await store.ReadAsync(media.StorageKey, cancellationToken);
         if (bytes is null)
             return ApiError.NotFound("No such file.");
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.Bytes(bytes, media!.ContentType);
+        MediaResponseHeaders.Apply(context.Response, name, media!.ContentType);
+        return Results.Bytes(bytes, media.ContentType);
     }
 }

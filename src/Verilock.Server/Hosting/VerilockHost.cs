@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Security;
 using Verilock.Server.Accounts;
 using Verilock.Server.Aml;
 using Verilock.Server.Api;
@@ -34,6 +35,7 @@ public static class VerilockHost
         VerilockConfiguration.ApplyDataDirectory(builder.Configuration, dataDirectory);
         customize?.Invoke(builder);
         var options = VerilockConfiguration.Read(builder.Configuration);
+        OwnerOnlyFolder.CreateAndClose(options.DataDir);
 
         var services = builder.Services;
         services.AddOptions<VerilockOptions>().Bind(builder.Configuration.GetSection(VerilockOptions.Section));

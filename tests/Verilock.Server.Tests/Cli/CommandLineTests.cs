@@ -88,6 +88,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_data_folder_is_closed_to_other_users_and_key_files_are_owner_only()
+    {
+        // A folder an operator created open to everyone (mode 0755) is closed on first use.
+        File.SetUnixFileMode(_dataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var (exit, _, error) = await RunAsync("keys", "create", "--account", "acme", "--mode", "live");
+        Assert.True(exit == 0, error);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_dataDir));
+        var keyFiles = Directory.GetFiles(_dataDir, "*.key");
+        Assert.NotEmpty(keyFiles);
+        Assert.All(keyFiles, file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+    }
+
+    [Fact]
     public async Task Profiles_create_validates_the_file_and_prints_the_id_last()
     {
         var good = Path.Combine(_dataDir, "good.json");

@@ -49,7 +49,7 @@ public abstract partial class DashboardTests(ApiFixture api) : ApiTests(api)
         var sessions = await browser.GetResponseAsync("/dashboard/sessions");
         Assert.Equal(HttpStatusCode.OK, sessions.StatusCode);
         Assert.Contains("<h1>Sessions</h1>", await sessions.Content.ReadAsStringAsync());
-        Assert.Equal("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+        Assert.Equal("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
             sessions.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("DENY", sessions.Headers.GetValues("X-Frame-Options").Single());
@@ -164,6 +164,8 @@ public abstract partial class DashboardTests(ApiFixture api) : ApiTests(api)
         Assert.Equal(front, await image.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal("no-store", image.Headers.CacheControl!.ToString());
+        Assert.Equal("attachment; filename=document-front.jpg", image.Content.Headers.ContentDisposition!.ToString());
+        Assert.Equal("sandbox", image.Headers.GetValues("Content-Security-Policy").Single());
 
         var rows = await Api.WithDbAsync(db => db.AuditLog.Where(e => e.SessionId == id).ToListAsync());
         var row = Assert.Single(rows);

@@ -85,9 +85,13 @@ public abstract class UploadTests(ApiFixture api) : ApiTests(api)
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-store", image.Headers.CacheControl?.ToString());
+        Assert.Equal("attachment; filename=document-front.jpg", image.Content.Headers.ContentDisposition?.ToString());
+        Assert.Equal("sandbox", image.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(front, await image.Content.ReadAsByteArrayAsync());
         var selfieImage = await caller.Client.GetAsync($"{Sessions}/{id}/selfie");
         Assert.Equal("image/png", selfieImage.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment; filename=selfie.png", selfieImage.Content.Headers.ContentDisposition?.ToString());
         Assert.Equal(selfie, await selfieImage.Content.ReadAsByteArrayAsync());
 
         await (await caller.Client.GetAsync($"{Sessions}/{id}/documents/{document["id"]}/back")).ExpectErrorAsync(HttpStatusCode.NotFound, "not_found");
