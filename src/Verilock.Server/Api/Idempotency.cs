@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Serialization;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Auth;
 
@@ -68,7 +69,8 @@ public sealed class Idempotency(TimeProvider time)
                     .ExecuteUpdateAsync(r => r
                         .SetProperty(x => x.StatusCode, storedStatus)
                         .SetProperty(x => x.Location, context.Response.Headers.Location.ToString())
-                        .SetProperty(x => x.ResponseBody, storedBody), CancellationToken.None);
+                        .SetProperty(x => x.ResponseBody, storedBody)
+                        .SetProperty(x => x.SessionId, SessionOf(context)), CancellationToken.None);
             }
         }
         finally
@@ -79,6 +81,41 @@ public sealed class Idempotency(TimeProvider time)
             captured.Position = 0;
             await captured.CopyToAsync(originalBody, CancellationToken.None);
         }
+    }
+
+    /// <summary>What a replay gets once the session its response described was redacted (spec §8.9: nothing of it is kept).</summary>
+    public static readonly byte[] RedactedReplayRefusal = JsonSerializer.SerializeToUtf8Bytes(
+        new ApiError("conflict",
+            "This Idempotency-Key was used for a request about a session that has since been redacted; its response is no longer kept.",
+            null),
+        ApiJson.Options);
+
+    /// <summary>
+    /// Blanks the stored responses of requests about a redacted session: a create's response holds the applicant, an
+    /// upload's the file name. The records stay, answering 409, so a retried create does not quietly make a new session.
+    /// </summary>
+    public static Task ForgetSessionAsync(VerilockDbContext db, Guid accountId, bool liveMode, string sessionId, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords
+            .Where(r => r.AccountId == accountId && r.LiveMode == liveMode && r.SessionId == sessionId)
+            .ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.StatusCode, StatusCodes.Status409Conflict)
+                .SetProperty(x => x.Location, (string?)null)
+                .SetProperty(x => x.ResponseBody, RedactedReplayRefusal), cancellationToken);
+
+    /// <summary>The session a request was about: the one it created (its <c>Location</c>) or the one its path names.</summary>
+    private static string? SessionOf(HttpContext context)
+    {
+        const string sessions = "/api/v1/sessions/";
+        foreach (var path in new[] { context.Response.Headers.Location.ToString(), context.Request.Path.Value ?? "" })
+        {
+            if (!path.StartsWith(sessions, StringComparison.Ordinal))
+                continue;
+            var rest = path[sessions.Length..];
+            var id = rest.IndexOf('/') is var end and >= 0 ? rest[..end] : rest;
+            if (id.Length is > 0 and <= 100)
+                return id;
+        }
+        return null;
     }
 
     /// <summary>Inserts the claim; when the key is already taken, returns the live record instead.</summary>

@@ -49,8 +49,9 @@ public static class RedactSession
     }
 
     /// <summary>
-    /// The session's personal data kept outside its row: its AML screenings' queries and the payloads of its
-    /// events and webhook deliveries. Deliveries still waiting are failed: there is nothing left to send.
+    /// The session's personal data kept outside its row: its AML screenings' queries, the payloads of its
+    /// events and webhook deliveries, and the responses kept for idempotent retries. Deliveries still waiting are
+    /// failed: there is nothing left to send.
     /// </summary>
     private static async Task ForgetElsewhereAsync(VerilockDbContext db, Session session, CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ public static class RedactSession
             .ToListAsync(cancellationToken);
         foreach (var screening in screenings)
             screening.Redact();
+        await Idempotency.ForgetSessionAsync(db, session.AccountId, session.LiveMode, session.Id, cancellationToken);
         await db.OutboxEvents
             .Where(e => e.SessionId == session.Id && e.AccountId == session.AccountId)
             .ExecuteUpdateAsync(e => e

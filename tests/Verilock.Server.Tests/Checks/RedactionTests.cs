@@ -54,6 +54,41 @@ public abstract class RedactionTests(ApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task A_retried_request_after_redaction_gets_a_409_and_no_stored_response_holds_the_applicant()
+    {
+        var caller = await Api.NewCallerAsync();
+        const string create = """{"steps":["document"],"applicant":{"first_name":"Jeanne","last_name":"Redactable"}}""";
+        var created = await (await caller.Client.PostJsonAsync(Sessions, create, idempotencyKey: "create-1")).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        var upload = new HttpRequestMessage(HttpMethod.Post, $"{Sessions}/{id}/documents")
+        {
+            Content = Form(File("front", Jpeg(), "jeanne_redactable_passport.jpg"), Field("type", "passport")),
+        };
+        upload.Headers.Add("Idempotency-Key", "upload-1");
+        await (await caller.Client.SendAsync(upload)).ExpectAsync(HttpStatusCode.OK);
+        // Another session's stored response is not touched.
+        var other = await (await caller.Client.PostJsonAsync(Sessions, """{"steps":["document"],"applicant":{"last_name":"Keeper"}}""", idempotencyKey: "create-2"))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await caller.Client.DeleteAsync($"{Sessions}/{id}")).StatusCode);
+
+        var bodies = await Api.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.AccountId == caller.AccountId)
+            .Select(r => new { r.Key, r.StatusCode, r.ResponseBody }).ToListAsync());
+        Assert.Equal(3, bodies.Count);
+        Assert.All(bodies.Where(b => b.Key != "create-2"), b =>
+        {
+            Assert.Equal(409, b.StatusCode);
+            Assert.DoesNotContain("Redactable", System.Text.Encoding.UTF8.GetString(b.ResponseBody!), StringComparison.OrdinalIgnoreCase);
+        });
+        var replay = await caller.Client.PostJsonAsync(Sessions, create, idempotencyKey: "create-1");
+        await replay.ExpectErrorAsync(HttpStatusCode.Conflict, "conflict");
+        Assert.Null(replay.Headers.Location);
+        Assert.Equal(1, await Api.WithDbAsync(db => Task.FromResult(db.Sessions.Count(s => s.AccountId == caller.AccountId && s.Id != (string)other["id"]!))));
+        var kept = await caller.Client.PostJsonAsync(Sessions, """{"steps":["document"],"applicant":{"last_name":"Keeper"}}""", idempotencyKey: "create-2");
+        Assert.Equal(other.ToJsonString(), (await kept.ExpectAsync(HttpStatusCode.Created)).ToJsonString());
+    }
+
+    [Fact]
     public async Task A_created_session_is_expired_first_and_a_processing_one_cannot_be_redacted()
     {
         var caller = await Api.NewCallerAsync();

@@ -48,6 +48,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         record.Property(r => r.Key).HasMaxLength(255);
         record.Property(r => r.Fingerprint).HasMaxLength(64);
         record.Property(r => r.Location).HasMaxLength(200);
+        record.Property(r => r.SessionId).HasMaxLength(100);
         record.HasIndex(r => r.CreatedAt);
+        record.HasIndex(r => new { r.AccountId, r.LiveMode, r.SessionId });
     }
 }

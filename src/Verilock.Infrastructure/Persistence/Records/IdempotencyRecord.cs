@@ -10,5 +10,8 @@ public sealed class IdempotencyRecord
     public int? StatusCode { get; set; }
     public string? Location { get; set; }
     public byte[]? ResponseBody { get; set; }
+
+    /// <summary>The session the request was about (created or acted on), so redacting it deletes the stored response too.</summary>
+    public string? SessionId { get; set; }
     public DateTime CreatedAt { get; init; }
 }

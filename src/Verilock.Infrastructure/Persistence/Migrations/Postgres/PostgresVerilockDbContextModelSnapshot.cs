@@ -739,6 +739,11 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("response_body");
 
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("session_id");
+
                     b.Property<int?>("StatusCode")
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
@@ -748,6 +753,9 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_idempotency_records_account_id_live_mode_session_id");
 
                     b.ToTable("idempotency_records", (string)null);
                 });

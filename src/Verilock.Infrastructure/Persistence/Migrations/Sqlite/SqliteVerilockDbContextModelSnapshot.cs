@@ -730,6 +730,11 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("response_body");
 
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
                     b.Property<int?>("StatusCode")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status_code");
@@ -739,6 +744,9 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_idempotency_records_account_id_live_mode_session_id");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
