@@ -7,8 +7,10 @@ namespace Verilock.Server.Auth;
 
 /// <summary>
 /// Resolves presented API keys to callers. Lookups are by SHA-256 of the key, cached for a few seconds so
-/// the hot path does not hit the database on every request; a revocation (made from the CLI, possibly in
-/// another process) therefore takes effect within <see cref="CacheLifetime"/>.
+/// the hot path does not hit the database on every request; a revocation from the CLI (another process) or
+/// another instance therefore takes effect within <see cref="CacheLifetime"/>, one from this process's dashboard
+/// at once (<see cref="Forget"/>). Unknown keys are never cached: a flood of random keys would otherwise push the
+/// real ones out of the cache.
 /// </summary>
 public sealed partial class ApiKeyDirectory(IServiceScopeFactory scopes, TimeProvider time, ILogger<ApiKeyDirectory> logger)
 {
@@ -19,7 +21,7 @@ public sealed partial class ApiKeyDirectory(IServiceScopeFactory scopes, TimePro
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastUsedWritten = new();
 
-    private sealed record Entry(ApiCaller? Caller, DateTimeOffset ExpiresAt);
+    private sealed record Entry(ApiCaller Caller, DateTimeOffset ExpiresAt);
 
     public async ValueTask<ApiCaller?> FindAsync(string presentedKey, CancellationToken cancellationToken)
     {
@@ -29,14 +31,29 @@ public sealed partial class ApiKeyDirectory(IServiceScopeFactory scopes, TimePro
         var now = time.GetUtcNow();
         if (!_cache.TryGetValue(hash, out var entry) || entry.ExpiresAt <= now)
         {
-            entry = new Entry(await LoadAsync(hash, cancellationToken), now + CacheLifetime);
+            var caller = await LoadAsync(hash, cancellationToken);
+            if (caller is null)
+            {
+                _cache.TryRemove(hash, out _);
+                return null;
+            }
+            entry = new Entry(caller, now + CacheLifetime);
             if (_cache.Count >= MaxCachedKeys)
                 _cache.Clear();
             _cache[hash] = entry;
         }
-        if (entry.Caller is not null)
-            await RecordUseAsync(entry.Caller.KeyId, now, cancellationToken);
+        await RecordUseAsync(entry.Caller.KeyId, now, cancellationToken);
         return entry.Caller;
+    }
+
+    /// <summary>Drops a revoked key from the cache, so this process refuses it from the next request on.</summary>
+    public void Forget(Guid keyId)
+    {
+        foreach (var (hash, entry) in _cache)
+        {
+            if (entry.Caller.KeyId == keyId)
+                _cache.TryRemove(hash, out _);
+        }
     }
 
     private async Task<ApiCaller?> LoadAsync(string hash, CancellationToken cancellationToken)

@@ -60,6 +60,27 @@ public abstract partial class AccessTests(ApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task An_unknown_key_is_not_remembered_as_unknown()
+    {
+        // Misses are not cached (a flood of random keys would push real ones out): a key tried before its row exists,
+        // as when a CLI create races a deploy, works as soon as it does.
+        var caller = await Api.NewCallerAsync();
+        var secret = "qi_test_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        using var client = Api.ClientWithKey(secret);
+        await (await client.GetAsync(Sessions)).ExpectErrorAsync(HttpStatusCode.Unauthorized, "authentication_error");
+        await Api.WithDbAsync(db =>
+        {
+            db.ApiKeys.Add(new Domain.Accounts.ApiKey
+            {
+                AccountId = caller.AccountId, LiveMode = false, Prefix = secret[..Domain.Accounts.ApiKey.PrefixLength],
+                Hash = Domain.Accounts.ApiKey.HashOf(secret), CreatedAt = Api.Clock.GetUtcNow().UtcDateTime,
+            });
+            return db.SaveChangesAsync();
+        });
+        await (await client.GetAsync(Sessions)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_suspended_account_is_403()
     {
         var caller = await Api.NewCallerAsync();

@@ -262,6 +262,8 @@ public abstract partial class DashboardTests(ApiFixture api) : ApiTests(api)
         var revoke = await browser.PostFormAsync("/dashboard/keys?handler=Revoke", later, ("keyId", stored.Id.ToString()));
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
         Assert.NotNull((await Api.WithDbAsync(db => db.ApiKeys.SingleAsync(k => k.Id == stored.Id))).RevokedAt);
+        // At once, not after the cache's lifetime: the key was used (and cached) a moment ago.
+        await (await client.GetAsync(Sessions)).ExpectErrorAsync(HttpStatusCode.Unauthorized, "authentication_error");
         var strangerKey = await Api.WithDbAsync(db => db.ApiKeys.FirstAsync(k => k.AccountId != caller.AccountId && k.RevokedAt == null));
         var foreign = await browser.PostFormAsync("/dashboard/keys?handler=Revoke", later, ("keyId", strangerKey.Id.ToString()));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);

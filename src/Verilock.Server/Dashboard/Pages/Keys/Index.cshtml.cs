@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Verilock.Domain.Accounts;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Accounts;
+using Verilock.Server.Auth;
 
 namespace Verilock.Server.Dashboard.Pages.Keys;
 
@@ -9,7 +10,7 @@ namespace Verilock.Server.Dashboard.Pages.Keys;
 /// The account's API keys in the current mode: create (the key is in that one response and nowhere else),
 /// revoke, last used. The work is <see cref="AccountAdministration"/>'s, as for the command line.
 /// </summary>
-public sealed class IndexModel(AccountAdministration administration, AuditLog audit) : DashboardPage
+public sealed class IndexModel(AccountAdministration administration, ApiKeyDirectory keys, AuditLog audit) : DashboardPage
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
     public string? CreatedKey { get; private set; }
@@ -39,6 +40,7 @@ public sealed class IndexModel(AccountAdministration administration, AuditLog au
     {
         if (!await administration.RevokeKeyAsync(Scope.AccountId, keyId, cancellationToken))
             return NotFound();
+        keys.Forget(keyId);
         await audit.RecordAsync(Operator, AuditActions.ApiKeyRevoked, null, keyId.ToString("D"), cancellationToken);
         return Redirect("/dashboard/keys?revoked=1");
     }
