@@ -13,7 +13,8 @@ namespace Verilock.Server.Dashboard.Operators;
 /// </summary>
 public sealed class OperatorSignIn(VerilockDbContext db, PasswordHasher<Operator> hasher, TimeProvider time)
 {
-    // Verified against when the email is unknown, so that answer takes as long as a wrong password.
+    // Verified against when the email is unknown or the operator locked out, so those answers take as long as a wrong
+    // password: a quick refusal would tell which emails have an operator behind them.
     private static readonly Lazy<string> DecoyHash = new(() =>
         new PasswordHasher<Operator>().HashPassword(null!, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
@@ -30,7 +31,10 @@ public sealed class OperatorSignIn(VerilockDbContext db, PasswordHasher<Operator
         }
         var now = time.UtcSeconds();
         if (op.IsLockedOut(now))
+        {
+            hasher.VerifyHashedPassword(null!, DecoyHash.Value, password);
             return null;
+        }
         var verdict = hasher.VerifyHashedPassword(op, op.PasswordHash, password);
         var accountActive = await db.Accounts.AnyAsync(a => a.Id == op.AccountId && a.Status == AccountStatus.Active, cancellationToken);
         if (verdict == PasswordVerificationResult.Failed)
