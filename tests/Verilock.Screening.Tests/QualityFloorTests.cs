@@ -33,7 +33,8 @@ public class QualityFloorTests
     [Fact]
     public void Recall_on_generated_variants_is_at_least_95_5_percent()
     {
-        var variants = QualityEvaluation.Variants(Positives.Value.Labelled);
+        // The five kinds this floor was set on; the kinds added since have floors of their own below.
+        var variants = QualityEvaluation.Variants(Positives.Value.Labelled).Where(v => VariantGenerator.OriginalKinds.Contains(v.Kind)).ToList();
 
         var (found, missed) = QualityEvaluation.Recall(RealLists.Index, variants.Select(v => v.Positive));
 

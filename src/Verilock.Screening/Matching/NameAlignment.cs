@@ -14,8 +14,22 @@ internal static class NameAlignment
     /// <summary>When a single word is all that agrees with a name of several words, it is weak evidence.</summary>
     private const double SingleWordFactor = 0.8;
 
+    /// <summary>
+    /// A single word and an initial that agrees ("A Salek" for Abdulhai SALEK): a little more than a word
+    /// alone, still under the threshold on the name alone; only an exact birth date lifts it over.
+    /// </summary>
+    private const double SingleWordWithInitialFactor = 0.85;
+
     /// <summary>Matched name weight below which the agreement counts as a single word (one full word plus a particle is still one).</summary>
     private const double SingleWordWeight = 1.5;
+
+    /// <summary>
+    /// How much a query initial agrees with a word of the name starting with that letter: a partial
+    /// match, credited at the initial's own (low) weight on both sides and never counted as a strong
+    /// word, so an initial only helps when the other words already carry the match ("M Khan" stays
+    /// a single-word agreement with every "M… Khan").
+    /// </summary>
+    public const double InitialSimilarity = 0.9;
 
     /// <summary>Weak aliases (nicknames, partial names) identify poorly on their own.</summary>
     public const double WeakAliasFactor = 0.9;
@@ -67,12 +81,71 @@ internal static class NameAlignment
                 strongMatchedWeight += nameWeight;
         }
 
-        var queryCoverage = matchedQuery / query.TotalWeight;
-        var nameCoverage = matchedName / name.TotalWeight;
+        // An initial left over pairs with a word of the name left over that starts with its letter: the first full
+        // word or name-building prefix ("A Rauf Zakir" is Abdul Rauf), else any word ("O." for "Ould").
+        var initials = query.InitialMask & ~usedQuery;
+        var initialAgrees = false;
+        for (var t = 0; initials != 0 && t < tokenCount; t++)
+        {
+            if ((initials & (1UL << t)) == 0)
+                continue;
+            var j = InitialPartner(query.Tokens[t].Text[0], name, usedName, NameNormalizer.CommonPrefixWeight);
+            if (j < 0)
+                j = InitialPartner(query.Tokens[t].Text[0], name, usedName, 0);
+            if (j < 0)
+                continue;
+            usedQuery |= 1UL << t;
+            usedName |= 1UL << j;
+            matchedQuery += InitialSimilarity * query.Tokens[t].Weight;
+            matchedName += InitialSimilarity * Math.Min(query.Tokens[t].Weight, name.Weights[j]);
+            initialAgrees = true;
+        }
+
+        // A title only one side has says nothing either way.
+        var queryTotal = query.TotalWeight - WeightOf(query.TitleMask & ~usedQuery, query.Tokens);
+        var nameTotal = name.TotalWeight - WeightOf(name.TitleMask & ~usedName, name.Weights);
+        if (queryTotal <= 0 || nameTotal <= 0)
+            return 0;
+        var queryCoverage = matchedQuery / queryTotal;
+        var nameCoverage = matchedName / nameTotal;
         var score = queryCoverage * (1 - UnmatchedNamePenalty * (1 - Math.Min(1, nameCoverage)));
         if (strongMatchedWeight < SingleWordWeight && name.StrongTokenCount >= 2)
-            score *= SingleWordFactor;
+            score *= initialAgrees ? SingleWordWithInitialFactor : SingleWordFactor;
         return name.IsWeak ? score * WeakAliasFactor : score;
+    }
+
+    /// <summary>The first unused word of the name starting with <paramref name="letter"/>; the name's own initials pair by the vocabulary (equal letters), not here.</summary>
+    private static int InitialPartner(char letter, IndexedName name, ulong usedName, float minWeight)
+    {
+        for (var j = 0; j < name.Weights.Length; j++)
+        {
+            if ((usedName & (1UL << j)) == 0 && name.Weights[j] >= minWeight && name.FirstLetters[j] == letter
+                && (name.InitialMask & (1UL << j)) == 0)
+                return j;
+        }
+        return -1;
+    }
+
+    private static double WeightOf(ulong mask, NameToken[] tokens)
+    {
+        double weight = 0;
+        for (var i = 0; mask != 0 && i < tokens.Length; i++, mask >>= 1)
+        {
+            if ((mask & 1) != 0)
+                weight += tokens[i].Weight;
+        }
+        return weight;
+    }
+
+    private static double WeightOf(ulong mask, float[] weights)
+    {
+        double weight = 0;
+        for (var i = 0; mask != 0 && i < weights.Length; i++, mask >>= 1)
+        {
+            if ((mask & 1) != 0)
+                weight += weights[i];
+        }
+        return weight;
     }
 
     /// <summary>A possible pairing of a query unit with a token (or fused pair) of the name.</summary>

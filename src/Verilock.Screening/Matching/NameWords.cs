@@ -7,10 +7,19 @@ internal static class NameWords
     public static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     {
         "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
-        "sheikh", "sheikha", "shaikh", "shaykh", "sheik", "cheikh", "shaikha", "haji", "hajji", "hadji", "hajj",
+        "sheikh", "sheikha", "shaikh", "shaykh", "sheik", "cheikh", "shaikha", "haji", "hajji", "hadji", "hajj", "haj",
         "alhaj", "alhajji", "mullah", "mulla", "molla", "maulana", "mawlana", "maulvi", "mawlawi", "moulvi", "mawlavi",
         "mufti", "qari", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt", "brigadier",
         "commander", "cmdr", "admiral", "sergeant", "sgt",
+    };
+
+    /// <summary>
+    /// Words that are a title in front of a name ("Sayed Abu Rusdan") and a given name too ("Sayed
+    /// Agha"): full words, but one that leads a query and is not on the listed name is taken for a title.
+    /// </summary>
+    public static readonly HashSet<string> TitlesOrNames = new(StringComparer.Ordinal)
+    {
+        "sayed", "sayyid", "sayyed", "seyed", "seyyed", "syed", "sayid", "said", "hafiz", "hafez", "mir",
     };
 
     /// <summary>Articles and kinship particles ("al", "bin", "de", "van"): kept, but weigh little.</summary>

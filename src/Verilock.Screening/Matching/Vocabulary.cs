@@ -46,10 +46,17 @@ internal sealed class Vocabulary
         Parallel.Invoke(
             () => deletion = BuildIndex(keys, (k, id, index) =>
             {
-                var minLength = isFused[id] ? int.MaxValue : MinLengthForDeletionKeys;
-                AddWithDeletions(index, k.Text, minLength, id);
+                if (isFused[id])
+                {
+                    // Two words run together: the exact spelling, and one-letter deletions of the folded one, so a
+                    // typo in a name written as one word ("ABDIKADIRMUHAMAD") still finds it (compared strictly).
+                    Add(index, k.Text, id);
+                    AddWithDeletions(index, k.Spelling, MinLengthForDeletionKeys, id);
+                    return;
+                }
+                AddWithDeletions(index, k.Text, MinLengthForDeletionKeys, id);
                 if (k.Spelling != k.Text)
-                    AddWithDeletions(index, k.Spelling, minLength, id);
+                    AddWithDeletions(index, k.Spelling, MinLengthForDeletionKeys, id);
             }),
             () => vowelPattern = BuildIndex(keys, (k, id, index) =>
             {
