@@ -34,7 +34,7 @@ internal static class NameNormalizer
 
     public static float WeightOf(string word)
     {
-        if (NameWords.Particles.Contains(word) || NameWords.Honorifics.Contains(word))
+        if (NameWords.Particles.Contains(word) || NameWords.IsHonorific(word))
             return ParticleWeight;
         if (NameWords.OrganisationWords.Contains(word))
             return OrganisationWordWeight;

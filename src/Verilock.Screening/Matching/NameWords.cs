@@ -14,6 +14,20 @@ internal static class NameWords
     };
 
     /// <summary>
+    /// Whether <paramref name="word"/> is a title as listed or in another romanisation of one ("Hadj",
+    /// "Hajee", "Moufti", "Kari", "Shayh"), by folded spelling; only words of four letters or more are
+    /// folded, so short names ("Kol", "Mis") stay names.
+    /// </summary>
+    public static bool IsHonorific(string word) =>
+        Honorifics.Contains(word) || word.Length >= 4 && FoldedHonorifics.Contains(PhoneticKey.Spelling(word));
+
+    /// <summary>Abbreviated ranks: their folded spellings ("kol", "maj") are also short names or name parts.</summary>
+    private static readonly HashSet<string> ShortFoldExceptions = new(StringComparer.Ordinal) { "col", "maj", "sgt", "capt", "cmdr" };
+
+    private static readonly HashSet<string> FoldedHonorifics = new(
+        Honorifics.Where(h => h.Length >= 3 && !ShortFoldExceptions.Contains(h)).Select(PhoneticKey.Spelling), StringComparer.Ordinal);
+
+    /// <summary>
     /// Words that are a title in front of a name ("Sayed Abu Rusdan") and a given name too ("Sayed
     /// Agha"): full words, but one that leads a query and is not on the listed name is taken for a title.
     /// </summary>

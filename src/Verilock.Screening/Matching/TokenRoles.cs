@@ -17,7 +17,7 @@ internal static class TokenRoles
         ulong mask = leadingTitleOrName && tokens.Count >= 3 && NameWords.TitlesOrNames.Contains(tokens[0]) ? 1UL : 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!NameWords.Honorifics.Contains(tokens[i]))
+            if (!NameWords.IsHonorific(tokens[i]))
                 continue;
             mask |= 1UL << i;
             if (i > 0 && NameWords.Particles.Contains(tokens[i - 1]))
