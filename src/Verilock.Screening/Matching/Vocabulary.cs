@@ -57,6 +57,8 @@ internal sealed class Vocabulary
                 AddWithDeletions(index, k.Text, MinLengthForDeletionKeys, id);
                 if (k.Spelling != k.Text)
                     AddWithDeletions(index, k.Spelling, MinLengthForDeletionKeys, id);
+                if (k.VowelFolded != k.Spelling)
+                    AddWithDeletions(index, k.VowelFolded, MinLengthForDeletionKeys, id);
             }),
             () => vowelPattern = BuildIndex(keys, (k, id, index) =>
             {
@@ -102,6 +104,8 @@ internal sealed class Vocabulary
         LookUpWithDeletions(_byDeletionKey, query.Text, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
         if (query.Spelling != query.Text)
             LookUpWithDeletions(_byDeletionKey, query.Spelling, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
+        if (query.VowelFolded != query.Spelling)
+            LookUpWithDeletions(_byDeletionKey, query.VowelFolded, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
         if (query.VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
             Collect(query, fewVowels, queryIsPair, _byVowelPattern.GetValueOrDefault(query.VowelPattern), found);
         if (fewVowels && query.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
