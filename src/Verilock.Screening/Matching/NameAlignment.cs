@@ -61,11 +61,30 @@ internal static class NameAlignment
             ? b.Similarity.CompareTo(a.Similarity)
             : (b.QueryFused ? 1 : 0) + (b.NameFused ? 1 : 0) - (a.QueryFused ? 1 : 0) - (a.NameFused ? 1 : 0));
 
+        var (score, allPaired) = Pair(query, name, edges, fusedFirst: false);
+        // Greedy pairing can give an exact word to the wrong partner: "hamzi" takes the listed "hamzi" and leaves
+        // "avl" (a typo'd "al") alone, where "avl"+"hamzi" ≈ "al"+"hamzi" covered both. When something is left
+        // over, pairing run-together units first is tried too and the better kept.
+        if (!allPaired && edges.Exists(static e => e.QueryFused || e.NameFused))
+            score = Math.Max(score, Pair(query, name, edges, fusedFirst: true).Score);
+        return score;
+    }
+
+    /// <param name="fusedFirst">Take run-together units (either side) before single words, each group best first.</param>
+    private static (double Score, bool AllPaired) Pair(QueryName query, IndexedName name, List<Edge> edges, bool fusedFirst)
+    {
+        var tokenCount = query.Tokens.Length;
         ulong usedQuery = 0, usedName = 0;
         double matchedQuery = 0, matchedName = 0;
         double strongMatchedWeight = 0;
+        for (var round = fusedFirst ? 0 : 1; round < 2; round++)
         foreach (var edge in edges)
         {
+            if (fusedFirst && (round == 0) != (edge.QueryFused || edge.NameFused))
+                continue;
+            // Two full words against two full words are compared word by word: run together, "Emily Lee" ≈ "Emily Liu".
+            if (fusedFirst && round == 0 && edge.QueryFused && edge.NameFused && AllFull(query, name, edge))
+                continue;
             var queryStart = edge.QueryFused ? edge.QueryUnit - tokenCount : edge.QueryUnit;
             var queryMask = (edge.QueryFused ? 3UL : 1UL) << queryStart;
             var nameMask = (edge.NameFused ? 3UL : 1UL) << edge.NameToken;
@@ -80,6 +99,8 @@ internal static class NameAlignment
             if (nameWeight >= NameNormalizer.CommonPrefixWeight)
                 strongMatchedWeight += nameWeight;
         }
+
+        var allPaired = usedQuery == (tokenCount >= 64 ? ulong.MaxValue : (1UL << tokenCount) - 1);
 
         // An initial left over pairs with a word of the name left over that starts with its letter: the first full
         // word or name-building prefix ("A Rauf Zakir" is Abdul Rauf), else any word ("O." for "Ould").
@@ -105,13 +126,20 @@ internal static class NameAlignment
         var queryTotal = query.TotalWeight - WeightOf(query.TitleMask & ~usedQuery, query.Tokens);
         var nameTotal = name.TotalWeight - WeightOf(name.TitleMask & ~usedName, name.Weights);
         if (queryTotal <= 0 || nameTotal <= 0)
-            return 0;
+            return (0, allPaired);
         var queryCoverage = matchedQuery / queryTotal;
         var nameCoverage = matchedName / nameTotal;
         var score = queryCoverage * (1 - UnmatchedNamePenalty * (1 - Math.Min(1, nameCoverage)));
         if (strongMatchedWeight < SingleWordWeight && name.StrongTokenCount >= 2)
             score *= initialAgrees ? SingleWordWithInitialFactor : SingleWordFactor;
-        return name.IsWeak ? score * WeakAliasFactor : score;
+        return (name.IsWeak ? score * WeakAliasFactor : score, allPaired);
+    }
+
+    private static bool AllFull(QueryName query, IndexedName name, in Edge edge)
+    {
+        var q = edge.QueryUnit - query.Tokens.Length;
+        return query.Tokens[q].Weight >= 1 && query.Tokens[q + 1].Weight >= 1
+            && name.Weights[edge.NameToken] >= 1 && name.Weights[edge.NameToken + 1] >= 1;
     }
 
     /// <summary>The first unused word of the name starting with <paramref name="letter"/>; the name's own initials pair by the vocabulary (equal letters), not here.</summary>
