@@ -7,9 +7,12 @@ using Verilock.Screening.Model;
 
 // Loads UN + OFAC SDN from ../shared/data, then reports index build time, match quality (clean
 // positives, generated variants, two negative sets) and speed (latency on one thread, throughput
-// on two). `--verbose` lists every miss and false positive.
+// on two). `--verbose` lists every miss and false positive; `--seed N` draws other variants
+// (also VERILOCK_VARIANT_SEED; 0, the default, gives the variants of earlier reports).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var verbose = args.Contains("--verbose");
+var seedAt = Array.IndexOf(args, "--seed");
+var seed = seedAt >= 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], CultureInfo.InvariantCulture) : VariantGenerator.DefaultSeed;
 var data = SharedData.Find() ?? SharedData.Find(Environment.CurrentDirectory)
     ?? throw new InvalidOperationException("../shared/data not found beside the repository.");
 
@@ -39,9 +42,9 @@ var un = lists.Single(l => l.Metadata.Id == KnownLists.UnSecurityCouncil);
 var (positives, skipped) = LabelledPositive.Label(EvalPerson.Read(SharedData.EvalFile(data, "positives_un.csv")), un.Entities);
 var negativesGlobal = EvalPerson.Read(SharedData.EvalFile(data, "negatives_global_1k.csv"));
 var negativesUs = EvalPerson.Read(SharedData.EvalFile(data, "negatives_us_1k.csv"));
-var variants = QualityEvaluation.Variants(positives);
+var variants = QualityEvaluation.Variants(positives, seed);
 
-Console.WriteLine($"Quality at threshold {ScreeningQuery.DefaultThreshold:0.00} ({positives.Count} positives labelled, {skipped.Count} skipped: not in the snapshot)");
+Console.WriteLine($"Quality at threshold {ScreeningQuery.DefaultThreshold:0.00} ({positives.Count} positives labelled, {skipped.Count} skipped: not in the snapshot), variant seed {seed}");
 foreach (var withFacts in new[] { true, false })
 {
     var mode = withFacts ? "name + date of birth + nationality" : "name only";
@@ -52,6 +55,9 @@ foreach (var withFacts in new[] { true, false })
 
     var (variantFound, variantMissed) = QualityEvaluation.Recall(index, variants.Select(v => v.Positive), withFacts);
     Console.WriteLine($"    recall, variants:         {Percent(variantFound, variants.Count)} ({variantFound}/{variants.Count})");
+    var original = variants.Where(v => VariantGenerator.OriginalKinds.Contains(v.Kind)).Select(v => v.Positive).ToList();
+    var (originalFound, _) = QualityEvaluation.Recall(index, original, withFacts);
+    Console.WriteLine($"      (original five kinds: {Percent(originalFound, original.Count)} ({originalFound}/{original.Count}))");
     foreach (var kind in VariantGenerator.Kinds)
     {
         var ofKind = variants.Where(v => v.Kind == kind).Select(v => v.Positive).ToList();

@@ -34,8 +34,9 @@ public static class QualityEvaluation
             .ToList();
 
     /// <summary>Every variant of every positive, labelled like its source row.</summary>
-    public static List<(string Kind, LabelledPositive Positive)> Variants(IEnumerable<LabelledPositive> positives) =>
+    /// <param name="seed">Draws other variants (see <see cref="VariantGenerator.SeedVariable"/>); null takes the environment's, else 0.</param>
+    public static List<(string Kind, LabelledPositive Positive)> Variants(IEnumerable<LabelledPositive> positives, int? seed = null) =>
         positives
-            .SelectMany(p => VariantGenerator.Generate(p.Person).Select(v => (v.Kind, new LabelledPositive(v.Variant, p.EntityIds))))
+            .SelectMany(p => VariantGenerator.Generate(p.Person, seed ?? VariantGenerator.DefaultSeed).Select(v => (v.Kind, new LabelledPositive(v.Variant, p.EntityIds))))
             .ToList();
 }

@@ -102,7 +102,11 @@ public sealed class ScreeningIndex
         }
 
         // Rarest looked-up tokens first until the rest could not carry a name over the threshold.
-        var lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative)).ToList();
+        // An initial can pair with any word starting with its letter (see NameAlignment), which no postings list, so it never generates candidates.
+        // A leading word that may be a title counts as matched when unmatched, so it must not generate either.
+        var lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative) && !name.IsInitial(t) && !name.IsTitle(t)).ToList();
+        if (lookedUp.Count == 0)
+            lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative)).ToList();
         lookedUp.Sort((a, b) => postingCount[a].CompareTo(postingCount[b]));
         var neededWeight = name.TotalWeight * (1 - threshold + Corroboration.MaxGain);
         ulong generating = 0;
@@ -163,11 +167,17 @@ public sealed class ScreeningIndex
         var personsOnly = query.PersonsOnly;
         foreach (var candidate in scratch.Touched)
         {
-            // Upper bound: every token takes its best similarity; tokens not used for lookup count as matched.
+            // Upper bound: every token takes its best similarity; tokens not used for lookup and titles (which leave
+            // the score unchanged when unmatched) count as matched.
             double bound = 0;
             var slots = candidate * SearchScratch.Slots;
             for (var t = 0; t < tokens.Length; t++)
-                bound += tokens[t].Weight * (anyInformative && tokens[t].Weight < MinLookupWeight ? 1 : scratch.BestBySlot[slots + t]);
+            {
+                var tokenBest = anyInformative && tokens[t].Weight < MinLookupWeight || name.IsTitle(t) ? 1 : scratch.BestBySlot[slots + t];
+                if (name.IsInitial(t))
+                    tokenBest = Math.Max(tokenBest, (float)NameAlignment.InitialSimilarity);
+                bound += tokens[t].Weight * tokenBest;
+            }
             if (bound / name.TotalWeight + Corroboration.MaxGain < threshold)
                 continue;
 

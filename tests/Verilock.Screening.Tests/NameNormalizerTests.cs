@@ -14,6 +14,8 @@ public class NameNormalizerTests
     [InlineData("J.P. Morgan S.A.", "jp morgan sa")]
     [InlineData("GROUP 77", "group 77")]
     [InlineData("Abdulrahman Abdullah", "abdul rahman abdullah")]
+    [InlineData("FITIWIABDELRAZAK", "fitiwi abdel razak")]
+    [InlineData("Iqbalabdurrahman Mohamadabdullah", "iqbal abdur rahman mohamadabdullah")]
     public void Folds_case_accents_punctuation_and_scripts(string raw, string expected)
     {
         Assert.Equal(expected, NameNormalizer.Normalize(raw).ToString());

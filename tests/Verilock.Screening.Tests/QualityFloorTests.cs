@@ -33,7 +33,8 @@ public class QualityFloorTests
     [Fact]
     public void Recall_on_generated_variants_is_at_least_95_5_percent()
     {
-        var variants = QualityEvaluation.Variants(Positives.Value.Labelled);
+        // The five kinds this floor was set on; the kinds added since have floors of their own below.
+        var variants = QualityEvaluation.Variants(Positives.Value.Labelled).Where(v => VariantGenerator.OriginalKinds.Contains(v.Kind)).ToList();
 
         var (found, missed) = QualityEvaluation.Recall(RealLists.Index, variants.Select(v => v.Positive));
 
@@ -46,9 +47,21 @@ public class QualityFloorTests
     [InlineData("middle_dropped", 0.98)]
     [InlineData("cyrillic", 0.98)]
     [InlineData("arabic", 0.83)]
+    // Kinds from the outside measurement's misses; floors sit under the lowest of seeds 0, 1 and 2 (docs/aml-evaluation.md).
+    [InlineData("initial", 0.93)]
+    [InlineData("joined", 0.99)]
+    [InlineData("split", 0.99)]
+    [InlineData("title", 0.99)]
+    [InlineData("translit", 0.99)]
+    [InlineData("translit+reorder", 0.99)]
+    [InlineData("translit+typo", 0.89)]
+    [InlineData("initial+typo", 0.73)]
+    [InlineData("title+translit", 0.96)]
+    [InlineData("joined+typo", 0.93)]
     public void Recall_per_kind_of_variant(string kind, double floor)
     {
         var variants = QualityEvaluation.Variants(Positives.Value.Labelled).Where(v => v.Kind == kind).Select(v => v.Positive).ToList();
+        Assert.True(variants.Count >= 400, $"{kind}: only {variants.Count} variants made");
 
         var (found, missed) = QualityEvaluation.Recall(RealLists.Index, variants);
 

@@ -58,6 +58,9 @@ internal sealed class IndexBuilder
             Weights = tokens.Select(t => t.Weight).ToArray(),
             TotalWeight = normalized.TotalWeight,
             StrongTokenCount = tokens.Count(t => t.Weight >= 1),
+            TitleMask = TokenRoles.Titles(tokens.Select(t => t.Text).ToArray()),
+            InitialMask = TokenRoles.Initials(tokens.Select(t => t.Text).ToArray()),
+            FirstLetters = string.Concat(tokens.Select(t => t.Text[0])),
         });
     }
 

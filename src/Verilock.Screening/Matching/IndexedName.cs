@@ -14,6 +14,15 @@ internal sealed class IndexedName
     public required float[] Weights { get; init; }
     public required float TotalWeight { get; init; }
 
+    /// <summary>Positions of titles (see <see cref="TokenRoles.Titles"/>).</summary>
+    public required ulong TitleMask { get; init; }
+
+    /// <summary>Positions of single-letter initials (see <see cref="TokenRoles.IsInitial"/>).</summary>
+    public required ulong InitialMask { get; init; }
+
+    /// <summary>The first letter of each token, for a query's initials.</summary>
+    public required string FirstLetters { get; init; }
+
     /// <summary>Tokens that carry a full weight (not particles, legal forms or initials).</summary>
     public required int StrongTokenCount { get; init; }
 }

@@ -14,8 +14,22 @@ internal static class NameAlignment
     /// <summary>When a single word is all that agrees with a name of several words, it is weak evidence.</summary>
     private const double SingleWordFactor = 0.8;
 
+    /// <summary>
+    /// A single word and an initial that agrees ("A Salek" for Abdulhai SALEK): a little more than a word
+    /// alone, still under the threshold on the name alone; only an exact birth date lifts it over.
+    /// </summary>
+    private const double SingleWordWithInitialFactor = 0.85;
+
     /// <summary>Matched name weight below which the agreement counts as a single word (one full word plus a particle is still one).</summary>
     private const double SingleWordWeight = 1.5;
+
+    /// <summary>
+    /// How much a query initial agrees with a word of the name starting with that letter: a partial
+    /// match, credited at the initial's own (low) weight on both sides and never counted as a strong
+    /// word, so an initial only helps when the other words already carry the match ("M Khan" stays
+    /// a single-word agreement with every "M… Khan").
+    /// </summary>
+    public const double InitialSimilarity = 0.9;
 
     /// <summary>Weak aliases (nicknames, partial names) identify poorly on their own.</summary>
     public const double WeakAliasFactor = 0.9;
@@ -47,11 +61,30 @@ internal static class NameAlignment
             ? b.Similarity.CompareTo(a.Similarity)
             : (b.QueryFused ? 1 : 0) + (b.NameFused ? 1 : 0) - (a.QueryFused ? 1 : 0) - (a.NameFused ? 1 : 0));
 
+        var (score, allPaired) = Pair(query, name, edges, fusedFirst: false);
+        // Greedy pairing can give an exact word to the wrong partner: "hamzi" takes the listed "hamzi" and leaves
+        // "avl" (a typo'd "al") alone, where "avl"+"hamzi" ≈ "al"+"hamzi" covered both. When something is left
+        // over, pairing run-together units first is tried too and the better kept.
+        if (!allPaired && edges.Exists(static e => e.QueryFused || e.NameFused))
+            score = Math.Max(score, Pair(query, name, edges, fusedFirst: true).Score);
+        return score;
+    }
+
+    /// <param name="fusedFirst">Take run-together units (either side) before single words, each group best first.</param>
+    private static (double Score, bool AllPaired) Pair(QueryName query, IndexedName name, List<Edge> edges, bool fusedFirst)
+    {
+        var tokenCount = query.Tokens.Length;
         ulong usedQuery = 0, usedName = 0;
         double matchedQuery = 0, matchedName = 0;
         double strongMatchedWeight = 0;
+        for (var round = fusedFirst ? 0 : 1; round < 2; round++)
         foreach (var edge in edges)
         {
+            if (fusedFirst && (round == 0) != (edge.QueryFused || edge.NameFused))
+                continue;
+            // Two full words against two full words are compared word by word: run together, "Emily Lee" ≈ "Emily Liu".
+            if (fusedFirst && round == 0 && edge.QueryFused && edge.NameFused && AllFull(query, name, edge))
+                continue;
             var queryStart = edge.QueryFused ? edge.QueryUnit - tokenCount : edge.QueryUnit;
             var queryMask = (edge.QueryFused ? 3UL : 1UL) << queryStart;
             var nameMask = (edge.NameFused ? 3UL : 1UL) << edge.NameToken;
@@ -67,12 +100,80 @@ internal static class NameAlignment
                 strongMatchedWeight += nameWeight;
         }
 
-        var queryCoverage = matchedQuery / query.TotalWeight;
-        var nameCoverage = matchedName / name.TotalWeight;
+        var allPaired = usedQuery == (tokenCount >= 64 ? ulong.MaxValue : (1UL << tokenCount) - 1);
+
+        // An initial left over pairs with a word of the name left over that starts with its letter: the first full
+        // word or name-building prefix ("A Rauf Zakir" is Abdul Rauf), else any word ("O." for "Ould").
+        var initials = query.InitialMask & ~usedQuery;
+        var initialAgrees = false;
+        for (var t = 0; initials != 0 && t < tokenCount; t++)
+        {
+            if ((initials & (1UL << t)) == 0)
+                continue;
+            var j = InitialPartner(query.Tokens[t].Text[0], name, usedName, NameNormalizer.CommonPrefixWeight);
+            if (j < 0)
+                j = InitialPartner(query.Tokens[t].Text[0], name, usedName, 0);
+            if (j < 0)
+                continue;
+            usedQuery |= 1UL << t;
+            usedName |= 1UL << j;
+            matchedQuery += InitialSimilarity * query.Tokens[t].Weight;
+            matchedName += InitialSimilarity * Math.Min(query.Tokens[t].Weight, name.Weights[j]);
+            initialAgrees = true;
+        }
+
+        // A title only one side has says nothing either way.
+        var queryTotal = query.TotalWeight - WeightOf(query.TitleMask & ~usedQuery, query.Tokens);
+        var nameTotal = name.TotalWeight - WeightOf(name.TitleMask & ~usedName, name.Weights);
+        if (queryTotal <= 0 || nameTotal <= 0)
+            return (0, allPaired);
+        var queryCoverage = matchedQuery / queryTotal;
+        var nameCoverage = matchedName / nameTotal;
         var score = queryCoverage * (1 - UnmatchedNamePenalty * (1 - Math.Min(1, nameCoverage)));
         if (strongMatchedWeight < SingleWordWeight && name.StrongTokenCount >= 2)
-            score *= SingleWordFactor;
-        return name.IsWeak ? score * WeakAliasFactor : score;
+            score *= initialAgrees ? SingleWordWithInitialFactor : SingleWordFactor;
+        return (name.IsWeak ? score * WeakAliasFactor : score, allPaired);
+    }
+
+    private static bool AllFull(QueryName query, IndexedName name, in Edge edge)
+    {
+        var q = edge.QueryUnit - query.Tokens.Length;
+        return query.Tokens[q].Weight >= 1 && query.Tokens[q + 1].Weight >= 1
+            && name.Weights[edge.NameToken] >= 1 && name.Weights[edge.NameToken + 1] >= 1;
+    }
+
+    /// <summary>The first unused word of the name starting with <paramref name="letter"/>; the name's own initials pair by the vocabulary (equal letters), not here.</summary>
+    private static int InitialPartner(char letter, IndexedName name, ulong usedName, float minWeight)
+    {
+        for (var j = 0; j < name.Weights.Length; j++)
+        {
+            if ((usedName & (1UL << j)) == 0 && name.Weights[j] >= minWeight && name.FirstLetters[j] == letter
+                && (name.InitialMask & (1UL << j)) == 0)
+                return j;
+        }
+        return -1;
+    }
+
+    private static double WeightOf(ulong mask, NameToken[] tokens)
+    {
+        double weight = 0;
+        for (var i = 0; mask != 0 && i < tokens.Length; i++, mask >>= 1)
+        {
+            if ((mask & 1) != 0)
+                weight += tokens[i].Weight;
+        }
+        return weight;
+    }
+
+    private static double WeightOf(ulong mask, float[] weights)
+    {
+        double weight = 0;
+        for (var i = 0; mask != 0 && i < weights.Length; i++, mask >>= 1)
+        {
+            if ((mask & 1) != 0)
+                weight += weights[i];
+        }
+        return weight;
     }
 
     /// <summary>A possible pairing of a query unit with a token (or fused pair) of the name.</summary>

@@ -34,7 +34,7 @@ internal static class NameNormalizer
 
     public static float WeightOf(string word)
     {
-        if (NameWords.Particles.Contains(word) || NameWords.Honorifics.Contains(word))
+        if (NameWords.Particles.Contains(word) || NameWords.IsHonorific(word))
             return ParticleWeight;
         if (NameWords.OrganisationWords.Contains(word))
             return OrganisationWordWeight;
@@ -122,15 +122,31 @@ internal static class NameNormalizer
             var fewVowels = wordFewVowels;
             word.Clear();
             wordFewVowels = false;
-            var prefix = NameWords.SplittablePrefixes.FirstOrDefault(p => text.Length >= p.Length + 3
-                && text.StartsWith(p, StringComparison.Ordinal) && !text.AsSpan(p.Length).StartsWith("la"));
+            // A "servant of" prefix inside a word is a name run together with the one before ("Fitiwiabdelrazak",
+            // "Iqbalabdurrahman"): split there too, leaving at least three letters each side.
+            var (at, prefix) = FindSplittablePrefix(text);
             if (prefix is null)
             {
                 words.Add((text, fewVowels));
                 return;
             }
+            if (at > 0)
+                words.Add((text[..at], fewVowels));
             words.Add((prefix, fewVowels));
-            words.Add((text[prefix.Length..], fewVowels));
+            words.Add((text[(at + prefix.Length)..], fewVowels));
         }
+    }
+
+    private static (int At, string? Prefix) FindSplittablePrefix(string text)
+    {
+        foreach (var p in NameWords.SplittablePrefixes)
+        {
+            for (var at = text.IndexOf(p, StringComparison.Ordinal); at >= 0; at = text.IndexOf(p, at + 1, StringComparison.Ordinal))
+            {
+                if ((at == 0 || at >= 3) && text.Length >= at + p.Length + 3 && !text.AsSpan(at + p.Length).StartsWith("la"))
+                    return (at, p);
+            }
+        }
+        return (-1, null);
     }
 }

@@ -7,10 +7,33 @@ internal static class NameWords
     public static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     {
         "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
-        "sheikh", "sheikha", "shaikh", "shaykh", "sheik", "cheikh", "shaikha", "haji", "hajji", "hadji", "hajj",
+        "sheikh", "sheikha", "shaikh", "shaykh", "sheik", "cheikh", "shaikha", "haji", "hajji", "hadji", "hajj", "haj",
         "alhaj", "alhajji", "mullah", "mulla", "molla", "maulana", "mawlana", "maulvi", "mawlawi", "moulvi", "mawlavi",
         "mufti", "qari", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt", "brigadier",
         "commander", "cmdr", "admiral", "sergeant", "sgt",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is a title as listed or in another romanisation of one ("Hadj",
+    /// "Hajee", "Moufti", "Kari", "Shayh"), by folded spelling; only words of four letters or more are
+    /// folded, so short names ("Kol", "Mis") stay names.
+    /// </summary>
+    public static bool IsHonorific(string word) =>
+        Honorifics.Contains(word) || word.Length >= 4 && FoldedHonorifics.Contains(PhoneticKey.Spelling(word));
+
+    /// <summary>Abbreviated ranks: their folded spellings ("kol", "maj") are also short names or name parts.</summary>
+    private static readonly HashSet<string> ShortFoldExceptions = new(StringComparer.Ordinal) { "col", "maj", "sgt", "capt", "cmdr" };
+
+    private static readonly HashSet<string> FoldedHonorifics = new(
+        Honorifics.Where(h => h.Length >= 3 && !ShortFoldExceptions.Contains(h)).Select(PhoneticKey.Spelling), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that are a title in front of a name ("Sayed Abu Rusdan") and a given name too ("Sayed
+    /// Agha"): full words, but one that leads a query and is not on the listed name is taken for a title.
+    /// </summary>
+    public static readonly HashSet<string> TitlesOrNames = new(StringComparer.Ordinal)
+    {
+        "sayed", "sayyid", "sayyed", "seyed", "seyyed", "syed", "sayid", "said", "hafiz", "hafez", "mir",
     };
 
     /// <summary>Articles and kinship particles ("al", "bin", "de", "van"): kept, but weigh little.</summary>

@@ -84,6 +84,26 @@ internal static class PhoneticKey
         }
     }
 
+    /// <summary>
+    /// The folded spelling with o read as u and e as i, for names of two syllables or more and five
+    /// letters or more: romanisations of Arabic and Persian names swap these freely (Mohammed,
+    /// Muhammad, Muhammid; Osman, Usman), so a typo on top of such a swap is still one edit away.
+    /// One-syllable names keep their vowels ("Jong" and "Jung" are different names); otherwise
+    /// returns <paramref name="spelling"/> itself.
+    /// </summary>
+    public const int MinVowelFoldLength = 5;
+
+    public static string VowelFolded(string spelling, string vowelPattern)
+    {
+        if (spelling.Length < MinVowelFoldLength || vowelPattern.AsSpan().Count(Vowel) < 2 || spelling.AsSpan().IndexOfAny('o', 'e') < 0)
+            return spelling;
+        return string.Create(spelling.Length, spelling, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+                span[i] = s[i] switch { 'o' => 'u', 'e' => 'i', var c => c };
+        });
+    }
+
     /// <summary>Consonant classes with each run of vowels as one V, from the folded spelling.</summary>
     public static string VowelPattern(string spelling) => Build(spelling, keepVowels: true);
 

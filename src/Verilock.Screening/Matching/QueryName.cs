@@ -12,7 +12,20 @@ internal sealed class QueryName
         for (var i = 0; i + 1 < Tokens.Length; i++)
             units.Add(TokenKeys.Of(Tokens[i].Text + Tokens[i + 1].Text, !FewVowels));
         Units = units.ToArray();
+        var texts = Tokens.Select(t => t.Text).ToArray();
+        TitleMask = TokenRoles.Titles(texts, leadingTitleOrName: true);
+        InitialMask = TokenRoles.Initials(texts);
     }
+
+    /// <summary>Positions of titles (see <see cref="TokenRoles.Titles"/>).</summary>
+    public ulong TitleMask { get; }
+
+    /// <summary>Positions of single-letter initials (see <see cref="TokenRoles.IsInitial"/>).</summary>
+    public ulong InitialMask { get; }
+
+    public bool IsTitle(int token) => (TitleMask & (1UL << token)) != 0;
+
+    public bool IsInitial(int token) => (InitialMask & (1UL << token)) != 0;
 
     public NameToken[] Tokens { get; }
     public bool FewVowels { get; }

@@ -19,6 +19,9 @@ internal static class TokenSimilarity
     private const double SameSkeletonWithoutVowels = 0.88;
     private const double SkeletonDiscount = 0.9;
 
+    /// <summary>Agreeing only once o/u and e/i are merged is a little weaker than agreeing as spelled.</summary>
+    private const double VowelFoldDiscount = 0.95;
+
     /// <summary>Shorter sound patterns ("VNK": "Ying", "Aung") are shared by too many unrelated names.</summary>
     public const int MinSoundPatternLength = 4;
 
@@ -58,6 +61,10 @@ internal static class TokenSimilarity
         var similarity = Base(a, b);
         if (query.Spelling != a || candidate.Spelling != b)
             similarity = Math.Max(similarity, Base(query.Spelling, candidate.Spelling));
+        // Both long enough to be folded: a short name one merged vowel from a longer one is another name ("Darrell"/"Dhari").
+        if ((query.VowelFolded != query.Spelling || candidate.VowelFolded != candidate.Spelling) && query.VowelFolded[0] == candidate.VowelFolded[0]
+            && query.Spelling.Length >= PhoneticKey.MinVowelFoldLength && candidate.Spelling.Length >= PhoneticKey.MinVowelFoldLength)
+            similarity = Math.Max(similarity, VowelFoldDiscount * Base(query.VowelFolded, candidate.VowelFolded));
         if (query.VowelPattern.Length >= MinSoundPatternLength && query.VowelPattern == candidate.VowelPattern
             && query.Spelling[0] == candidate.Spelling[0] && similarity >= MinBaseForSoundPattern && HasSeveralSyllables(query.VowelPattern))
             similarity = Math.Max(similarity, SameSoundPattern);
@@ -100,13 +107,16 @@ internal static class TokenSimilarity
 
 /// <summary>A token with its folded spelling and sound keys, computed once.</summary>
 /// <param name="WritesVowels">Romanised from a script that writes its vowels (not a skeleton, see <see cref="NormalizedName.FewVowels"/>).</param>
+/// <param name="VowelFolded">See <see cref="PhoneticKey.VowelFolded"/>; the spelling itself when not folded.</param>
 internal readonly record struct TokenKeys(string Text, string Spelling, string VowelPattern, string Skeleton, string SkeletonVowels,
-    bool WritesVowels, bool HasDigit)
+    bool WritesVowels, bool HasDigit, string VowelFolded)
 {
     public static TokenKeys Of(string text, bool writesVowels = true)
     {
         var spelling = PhoneticKey.Spelling(text);
         var (skeleton, skeletonVowels) = PhoneticKey.Skeleton(text);
-        return new TokenKeys(text, spelling, PhoneticKey.VowelPattern(spelling), skeleton, skeletonVowels, writesVowels, text.Any(char.IsAsciiDigit));
+        var vowelPattern = PhoneticKey.VowelPattern(spelling);
+        return new TokenKeys(text, spelling, vowelPattern, skeleton, skeletonVowels, writesVowels, text.Any(char.IsAsciiDigit),
+            PhoneticKey.VowelFolded(spelling, vowelPattern));
     }
 }

@@ -46,10 +46,19 @@ internal sealed class Vocabulary
         Parallel.Invoke(
             () => deletion = BuildIndex(keys, (k, id, index) =>
             {
-                var minLength = isFused[id] ? int.MaxValue : MinLengthForDeletionKeys;
-                AddWithDeletions(index, k.Text, minLength, id);
+                if (isFused[id])
+                {
+                    // Two words run together: the exact spelling, and one-letter deletions of the folded one, so a
+                    // typo in a name written as one word ("ABDIKADIRMUHAMAD") still finds it (compared strictly).
+                    Add(index, k.Text, id);
+                    AddWithDeletions(index, k.Spelling, MinLengthForDeletionKeys, id);
+                    return;
+                }
+                AddWithDeletions(index, k.Text, MinLengthForDeletionKeys, id);
                 if (k.Spelling != k.Text)
-                    AddWithDeletions(index, k.Spelling, minLength, id);
+                    AddWithDeletions(index, k.Spelling, MinLengthForDeletionKeys, id);
+                if (k.VowelFolded != k.Spelling)
+                    AddWithDeletions(index, k.VowelFolded, MinLengthForDeletionKeys, id);
             }),
             () => vowelPattern = BuildIndex(keys, (k, id, index) =>
             {
@@ -95,6 +104,8 @@ internal sealed class Vocabulary
         LookUpWithDeletions(_byDeletionKey, query.Text, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
         if (query.Spelling != query.Text)
             LookUpWithDeletions(_byDeletionKey, query.Spelling, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
+        if (query.VowelFolded != query.Spelling)
+            LookUpWithDeletions(_byDeletionKey, query.VowelFolded, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
         if (query.VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
             Collect(query, fewVowels, queryIsPair, _byVowelPattern.GetValueOrDefault(query.VowelPattern), found);
         if (fewVowels && query.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
