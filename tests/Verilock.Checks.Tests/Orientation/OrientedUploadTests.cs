@@ -89,6 +89,27 @@ public sealed class OrientedUploadTests(ReaderFixture fixture) : IClassFixture<R
         AssertSamePicture(expected, decoded);
     }
 
+    /// <summary>
+    /// Why the decoder passes IgnoreOrientation: this OpenCV build turns tagged JPEGs by itself in the plain and the
+    /// reduced modes, so applying the tag on top of its decode would turn the picture twice.
+    /// </summary>
+    [Theory]
+    [InlineData(ImreadModes.Grayscale)]
+    [InlineData(ImreadModes.ReducedGrayscale2)]
+    public void OpenCV_applies_the_tag_itself_unless_told_to_ignore_it(ImreadModes mode)
+    {
+        using var upright = UprightPassport(ImreadModes.Grayscale);
+        var upload = ExifWriter.TaggedJpeg(upright, 6);
+
+        using var byOpenCv = Cv2.ImDecode(upload, mode);
+        using var asStored = Cv2.ImDecode(upload, mode | ImreadModes.IgnoreOrientation);
+
+        // The upright page is landscape; stored for tag 6 it is portrait.
+        Assert.True(upright.Cols > upright.Rows);
+        Assert.True(byOpenCv.Cols > byOpenCv.Rows, "OpenCV no longer turns a tagged JPEG by itself");
+        Assert.True(asStored.Rows > asStored.Cols, "IgnoreOrientation did not keep the stored pixels");
+    }
+
     /// <summary>Same size and, allowing for JPEG loss, the same pixels: a picture turned the wrong way differs by far more.</summary>
     static void AssertSamePicture(Mat expected, Mat actual)
     {
