@@ -47,6 +47,24 @@ public sealed class PdfUploadTests(ReaderFixture fixture) : IClassFixture<Reader
         Assert.Equal("The PDF's first page holds no scanned image.", result.Problem);
     }
 
+    /// <summary>
+    /// PDF viewers draw an embedded JPEG as stored, whatever its EXIF says, so the checks must see what the operator
+    /// sees: a scan tagged "mirrored" inside a PDF is read unmirrored (a standalone JPEG with the tag is turned).
+    /// </summary>
+    [Fact]
+    public void A_jpeg_scan_inside_a_pdf_is_taken_as_stored_whatever_its_exif_says()
+    {
+        using var upright = OpenCvSharp.Cv2.ImDecode(DocumentPhotographer.Photograph(SampleDocuments.Specimen, PhotoCondition.Clean), OpenCvSharp.ImreadModes.Color);
+        var scan = Orientation.ExifWriter.WithExif(upright.ImEncode(".jpg"), orientation: 2);
+        var pdf = PdfWith((_, page) => page.AddJpeg(scan, new PdfRectangle(40, 300, 555, 700)));
+
+        var result = fixture.Reader.Read(pdf, ReaderFixture.Today);
+
+        Assert.Equal(DocumentReadOutcome.MrzRead, result.Outcome);
+        Assert.Equal(SampleDocuments.Specimen.MrzLines, result.Mrz!.Lines);
+        Assert.NotEqual(DocumentReadOutcome.MrzRead, fixture.Reader.Read(scan, ReaderFixture.Today).Outcome);
+    }
+
     static byte[] PdfWith(Action<PdfDocumentBuilder, PdfPageBuilder> draw)
     {
         using var builder = new PdfDocumentBuilder();

@@ -6,6 +6,9 @@ namespace Verilock.Checks.Documents;
 /// Turns an upload into one image (grayscale for the MRZ reader, colour for the face checks), refusing from the
 /// header anything over the pixel limit. Large JPEGs are decoded at 1/2 or 1/4 scale by libjpeg itself, which is
 /// several times faster than decoding full size and shrinking, and loses nothing the zone or a face needs.
+/// The EXIF orientation of a JPEG or PNG is applied here, once, by <see cref="UprightImage"/>: OpenCV is told to
+/// ignore it so the result does not depend on which modes of which OpenCV build would have applied it too.
+/// A scan inside a PDF is taken as stored: PDF viewers ignore EXIF in embedded images, and the page shows it so.
 /// </summary>
 internal static class UploadDecoder
 {
@@ -35,12 +38,13 @@ internal static class UploadDecoder
             if (scan is null)
                 return null;
             var inner = UploadHeader.Read(scan, out problem);
-            return inner is { Kind: not UploadKind.Pdf } ? DecodeImage(scan, inner.Value, maxPixels, color, out problem) : null;
+            return inner is { Kind: not UploadKind.Pdf } ? DecodeImage(scan, inner.Value, maxPixels, color, ExifOrientation.Upright, out problem) : null;
         }
-        return DecodeImage(file, header.Value, maxPixels, color, out problem);
+        return DecodeImage(file, header.Value, maxPixels, color, ExifOrientation.Read(file), out problem);
     }
 
-    static Mat? DecodeImage(ReadOnlySpan<byte> file, UploadHeader header, long maxPixels, bool color, out string? problem)
+    /// <summary>The pixel limit is checked on the stored size; turning by the orientation only swaps width and height.</summary>
+    static Mat? DecodeImage(ReadOnlySpan<byte> file, UploadHeader header, long maxPixels, bool color, int orientation, out string? problem)
     {
         problem = null;
         if (header.Pixels > maxPixels)
@@ -53,14 +57,14 @@ internal static class UploadDecoder
             : color ? ImreadModes.ReducedColor4 : ImreadModes.ReducedGrayscale4;
         try
         {
-            var image = Cv2.ImDecode(file, mode);
+            var image = Cv2.ImDecode(file, mode | ImreadModes.IgnoreOrientation);
             if (image.Empty())
             {
                 image.Dispose();
                 problem = "The image could not be decoded.";
                 return null;
             }
-            return image;
+            return UprightImage.Apply(image, orientation);
         }
         catch (OpenCVException)
         {
