@@ -35,7 +35,4 @@ public static class SessionStatuses
         status = (SessionStatus)Math.Max(index, 0);
         return index >= 0;
     }
-
-    public static bool IsTerminal(this SessionStatus status) =>
-        status is SessionStatus.Approved or SessionStatus.Declined or SessionStatus.Expired;
 }
