@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using Verilock.Checks.Documents;
+using Verilock.Domain.Tests.Licences;
 using ZXing;
 using ZXing.PDF417;
 
