@@ -29,29 +29,17 @@ internal static class ExifOrientation
         return Upright;
     }
 
-    /// <summary>
-    /// Walks the marker segments before the scan data (EXIF must precede it). Each step moves forward by at least
-    /// two bytes, so the walk ends within the file; the first APP1 that is EXIF decides, as it does for libjpeg users.
-    /// </summary>
+    /// <summary>The marker segments before the scan data (EXIF must precede it): the first APP1 that is EXIF decides, as it does for libjpeg users.</summary>
     static int FromJpeg(ReadOnlySpan<byte> file)
     {
-        var at = 2;
-        while (at + 4 <= file.Length)
+        var segments = new JpegSegments(file);
+        while (segments.MoveNext())
         {
-            if (file[at] != 0xFF)
+            if (segments.Marker == 0xD9 || segments.Start + 2 + segments.Length > file.Length)
                 return Upright;
-            var marker = file[at + 1];
-            if (marker == 0xFF) { at++; continue; }
-            if (marker is 0x01 or (>= 0xD0 and <= 0xD7)) { at += 2; continue; }
-            if (marker is 0xDA or 0xD9)
-                return Upright;
-            int length = BinaryPrimitives.ReadUInt16BigEndian(file.Slice(at + 2, 2));
-            if (length < 2 || at + 2 + length > file.Length)
-                return Upright;
-            var payload = file.Slice(at + 4, length - 2);
-            if (marker == 0xE1 && payload.StartsWith(ExifPrefix))
+            var payload = file.Slice(segments.Start + 4, segments.Length - 2);
+            if (segments.Marker == 0xE1 && payload.StartsWith(ExifPrefix))
                 return FromTiff(payload[ExifPrefix.Length..]);
-            at += 2 + length;
         }
         return Upright;
     }

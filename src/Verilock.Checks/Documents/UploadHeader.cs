@@ -71,18 +71,11 @@ internal readonly record struct UploadHeader(UploadKind Kind, int Width, int Hei
             problem = "The JPEG file is truncated: it has no end marker.";
             return null;
         }
-        var at = 2;
-        while (at + 4 <= file.Length)
+        var segments = new JpegSegments(file);
+        while (segments.MoveNext())
         {
-            if (file[at] != 0xFF)
-                break;
-            var marker = file[at + 1];
-            if (marker == 0xFF) { at++; continue; }
-            if (marker is 0x01 or (>= 0xD0 and <= 0xD7)) { at += 2; continue; }
-            var length = BinaryPrimitives.ReadUInt16BigEndian(file.Slice(at + 2, 2));
-            if (length < 2)
-                break;
-            if (IsStartOfFrame(marker) && at + 9 <= file.Length)
+            var at = segments.Start;
+            if (IsStartOfFrame(segments.Marker) && at + 9 <= file.Length)
             {
                 var height = BinaryPrimitives.ReadUInt16BigEndian(file.Slice(at + 5, 2));
                 var width = BinaryPrimitives.ReadUInt16BigEndian(file.Slice(at + 7, 2));
@@ -90,9 +83,6 @@ internal readonly record struct UploadHeader(UploadKind Kind, int Width, int Hei
                     break;
                 return new UploadHeader(UploadKind.Jpeg, width, height);
             }
-            if (marker == 0xDA)
-                break;
-            at += 2 + length;
         }
         problem = "The JPEG file is damaged: it has no readable frame header.";
         return null;
