@@ -16,7 +16,14 @@ public sealed record AamvaLicence(
     DateOnly? IssueDate,
     string? Sex,
     string? Jurisdiction,
-    string Country);
+    string Country)
+{
+    /// <summary>The spec's document type: the barcode's DL subfile is a driving licence, its ID subfile an identity card.</summary>
+    public string SpecDocumentType => DocumentType == "ID" ? "id_card" : "driving_license";
+
+    /// <summary>A licence is valid through its expiry date; one without an expiry date never expires.</summary>
+    public bool IsExpired(DateOnly today) => ExpiryDate is { } expiry && expiry < today;
+}
 
 /// <summary>Either a licence or the reason the text is not one; hostile or damaged input ends here, never in a throw.</summary>
 public sealed record AamvaParseResult(AamvaLicence? Licence, string? Failure)

@@ -9,19 +9,26 @@ public static class MrzApplicantComparison
     {
         ArgumentNullException.ThrowIfNull(applicant);
         ArgumentNullException.ThrowIfNull(mrz);
-        return new DataConsistency(NameMatch(applicant, mrz), DobMatch(applicant, mrz), NationalityMatch(applicant, mrz));
+        var name = new PrintedName(mrz.Surname, mrz.GivenNames, mrz.NameMayBeTruncated);
+        return new DataConsistency(NameMatch(applicant, name), DobMatch(applicant, mrz.DateOfBirth), NationalityMatch(applicant, mrz));
     }
 
-    private static bool? NameMatch(Applicant applicant, MrzReading mrz)
+    /// <summary>Whether the applicant's names are the printed ones; null when either side has nothing to compare.</summary>
+    public static bool? NameMatch(Applicant applicant, PrintedName printed)
     {
+        ArgumentNullException.ThrowIfNull(applicant);
+        ArgumentNullException.ThrowIfNull(printed);
         var surnames = Spellings(applicant.LastName);
         var givenNames = Spellings(applicant.FirstName);
-        if ((surnames is null && givenNames is null) || mrz.Surname.Length == 0)
+        if ((surnames is null && givenNames is null) || printed.Surname.Length == 0)
             return null;
 
-        return (surnames is null || surnames.Any(words => MrzNameMatching.SurnameMatches(words, mrz)))
-            && (givenNames is null || givenNames.Any(words => MrzNameMatching.GivenNamesMatch(words, mrz)));
+        return (surnames is null || surnames.Any(words => MrzNameMatching.SurnameMatches(words, printed)))
+            && (givenNames is null || givenNames.Any(words => MrzNameMatching.GivenNamesMatch(words, printed)));
     }
+
+    public static bool? DobMatch(Applicant applicant, DateOnly? printed) =>
+        applicant.DateOfBirth is { } given && printed is { } onDocument ? given == onDocument : null;
 
     // Null when the applicant gave nothing we can spell in MRZ letters (blank, or a script ICAO's tables lack).
     private static IReadOnlyList<string[]>? Spellings(string? name)
@@ -31,9 +38,6 @@ public static class MrzApplicantComparison
         var spellings = IcaoTransliteration.Spellings(name);
         return spellings.Count == 0 ? null : spellings;
     }
-
-    private static bool? DobMatch(Applicant applicant, MrzReading mrz) =>
-        applicant.DateOfBirth is { } given && mrz.DateOfBirth is { } printed ? given == printed : null;
 
     // The applicant gives ISO alpha-2, the MRZ ICAO alpha-3 or a special code. A document that names no country
     // (stateless, refugee, organisation) contradicts a claimed nationality; a code we do not know says nothing.

@@ -1,23 +1,23 @@
 namespace Verilock.Domain.Mrz;
 
 /// <summary>
-/// Compares an applicant's name, already spelled the ICAO way, with the MRZ's. Word breaks do not matter (hyphen,
+/// Compares an applicant's name, already spelled the ICAO way, with the one a document prints (an MRZ's, a licence barcode's). Word breaks do not matter (hyphen,
 /// space or none), the MRZ may carry given names the applicant left out, and a name the MRZ cut at the end of its
 /// field matches the longer name it was cut from.
 /// </summary>
 internal static class MrzNameMatching
 {
-    public static bool SurnameMatches(string[] applicantWords, MrzReading mrz)
+    public static bool SurnameMatches(string[] applicantWords, PrintedName printedName)
     {
         var applicant = string.Concat(applicantWords);
-        var printed = mrz.Surname.Replace(" ", "");
+        var printed = printedName.Surname.Replace(" ", "");
         return applicant == printed
-            || (mrz.NameMayBeTruncated && printed.Length > 0 && applicant.StartsWith(printed, StringComparison.Ordinal));
+            || (printedName.MayBeTruncated && printed.Length > 0 && applicant.StartsWith(printed, StringComparison.Ordinal));
     }
 
-    public static bool GivenNamesMatch(string[] applicantWords, MrzReading mrz)
+    public static bool GivenNamesMatch(string[] applicantWords, PrintedName printedName)
     {
-        var printed = mrz.GivenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var printed = printedName.GivenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (string.Concat(applicantWords) == string.Concat(printed))
             return true;
 
@@ -27,10 +27,10 @@ internal static class MrzNameMatching
         var lastMatched = -1;
         foreach (var word in applicantWords)
         {
-            while (next < printed.Length && !SameName(word, printed[next], isLast: next == printed.Length - 1, mrz.NameMayBeTruncated))
+            while (next < printed.Length && !SameName(word, printed[next], isLast: next == printed.Length - 1, printedName.MayBeTruncated))
                 next++;
             if (next == printed.Length)
-                return mrz.NameMayBeTruncated && lastMatched == printed.Length - 1;
+                return printedName.MayBeTruncated && lastMatched == printed.Length - 1;
             lastMatched = next++;
         }
 

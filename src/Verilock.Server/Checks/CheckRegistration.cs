@@ -9,10 +9,11 @@ public static class CheckRegistration
 {
     public static IServiceCollection AddChecks(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new MrzDocumentReader(new DocumentReaderOptions
+        services.AddSingleton(sp => new DocumentReaderOptions
         {
             TessdataDirectory = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks.ModelsDirectory,
-        }));
+        });
+        services.AddSingleton(sp => new MrzDocumentReader(sp.GetRequiredService<DocumentReaderOptions>()));
         services.AddSingleton(sp =>
         {
             var checks = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks;

@@ -1,4 +1,5 @@
 using Verilock.Checks.Documents;
+using Verilock.Domain.Licences;
 using Verilock.Domain.Mrz;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
@@ -7,15 +8,22 @@ using Verilock.Server.Aml;
 namespace Verilock.Server.Checks;
 
 /// <summary>
-/// The live <c>document</c> step (spec §9): reads the MRZ from the uploaded images, validates it, compares it
-/// with the applicant's data and decides the step. Declined: the image cannot be decoded, the check digits
-/// fail on a confident read, or the document has expired. Review: no MRZ found, or a read too unsure to
+/// The live <c>document</c> step (spec §9, §15): reads the MRZ from the uploaded images — or, on driving licences
+/// and ID cards, the AAMVA PDF417 barcode North-American cards carry instead — validates it, compares it with the
+/// applicant's data and decides the step. Declined: the image cannot be decoded, the check digits fail on a
+/// confident read, or the document has expired. Review: nothing machine-readable found, or a read too unsure to
 /// decide on (an OCR slip is no proof of fraud, a person settles it).
 /// </summary>
-public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, TimeProvider time)
+public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, DocumentReaderOptions readerOptions, TimeProvider time)
 {
     /// <summary>Below this OCR confidence failing check digits are blamed on the photo, not the document.</summary>
     public const double ConfidentRead = 0.75;
+
+    /// <summary>
+    /// A barcode that decodes has passed its own Reed-Solomon error correction, so its text is what was printed; it
+    /// scores like a clean MRZ read. It carries no check digits and no security features we verify, hence not 1.
+    /// </summary>
+    public const double BarcodeScore = 0.95;
 
     public sealed record Reading(StepFinding Finding, DocumentIdentity? Identity);
 
@@ -23,27 +31,45 @@ public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, Tim
     {
         var document = session.Document ?? throw new InvalidOperationException("A submitted document step has a document.");
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        DocumentReadResult? best = null;
+        var images = new List<byte[]>();
         foreach (var side in SidesToRead(document))
         {
-            var bytes = await media.ReadAsync(side.StorageKey, cancellationToken);
-            if (bytes is null)
-                continue;
+            if (await media.ReadAsync(side.StorageKey, cancellationToken) is { } bytes)
+                images.Add(bytes);
+        }
+
+        // A driving licence is far likelier to carry a barcode than an MRZ (only a few countries print one), so the
+        // cheaper, surer read goes first; an ID card is the other way round.
+        var barcodeFirst = document.Type == "driving_license";
+        if (barcodeFirst && ReadBarcode(images) is { } licenceFirst)
+            return FromBarcode(session, document, licenceFirst, today);
+
+        DocumentReadResult? best = null;
+        foreach (var bytes in images)
+        {
             var result = reader.Read(bytes, today);
             if (best is null || Rank(result.Outcome) > Rank(best.Outcome))
                 best = result;
             if (best.Outcome == DocumentReadOutcome.MrzRead)
-                break;
+                return FromMrz(session, document, best, today);
         }
-        return Decide(session, document, best, today);
+        if (!barcodeFirst && document.Type != "passport" && ReadBarcode(images) is { } licence)
+            return FromBarcode(session, document, licence, today);
+        return FromMrz(session, document, best, today);
     }
 
-    /// <summary>ID cards carry their MRZ on the back, passports on the data page: read the likelier side first.</summary>
+    /// <summary>
+    /// ID cards carry their MRZ on the back, passports on the data page: the likelier side first. Licence barcodes
+    /// are on the back too.
+    /// </summary>
     private static IEnumerable<Domain.Media.StoredMedia> SidesToRead(SessionDocument document)
     {
         var sides = document.Type == "passport" ? new[] { document.Front, document.Back } : [document.Back, document.Front];
         return sides.OfType<Domain.Media.StoredMedia>();
     }
+
+    private AamvaLicence? ReadBarcode(IEnumerable<byte[]> images) =>
+        images.Select(bytes => LicenceBarcodeReader.Read(bytes, readerOptions.MaxPixels)).FirstOrDefault(licence => licence is not null);
 
     private static int Rank(DocumentReadOutcome outcome) => outcome switch
     {
@@ -53,7 +79,34 @@ public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, Tim
         _ => 0,
     };
 
-    private static Reading Decide(Session session, SessionDocument document, DocumentReadResult? read, DateOnly today)
+    /// <summary>Spec §15: approved when the barcode parses and the licence has not expired; the session compares the data.</summary>
+    private static Reading FromBarcode(Session session, SessionDocument document, AamvaLicence licence, DateOnly today)
+    {
+        var consistency = LicenceApplicantComparison.Compare(session.Applicant, licence);
+        var expired = licence.IsExpired(today);
+        var details = new DocumentDetails(
+            document.Type ?? licence.SpecDocumentType,
+            licence.DocumentNumber,
+            licence.Country,
+            Nationality: null,
+            licence.Surname,
+            licence.GivenNames,
+            licence.BirthDate,
+            licence.Sex,
+            licence.ExpiryDate,
+            MrzValid: null,
+            CheckDigits: null,
+            expired,
+            consistency.NameMatch,
+            consistency.DobMatch,
+            consistency.NationalityMatch,
+            DocumentDetails.FromPdf417,
+            new LicenceBarcode(licence.AamvaVersion, licence.Jurisdiction, licence.IssuerId)).ToJson();
+        var identity = new DocumentIdentity(licence.Surname, licence.GivenNames, licence.BirthDate, null);
+        return new Reading(expired ? StepFinding.Declined(BarcodeScore, details) : StepFinding.Approved(BarcodeScore, details), identity);
+    }
+
+    private static Reading FromMrz(Session session, SessionDocument document, DocumentReadResult? read, DateOnly today)
     {
         if (read?.Mrz is not { } mrz)
         {
@@ -89,18 +142,18 @@ public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, Tim
         mrz.Sex,
         mrz.ExpiryDate,
         mrz.IsValid,
-        mrz.CheckDigits.DocumentNumber,
-        mrz.CheckDigits.DateOfBirth,
-        mrz.CheckDigits.ExpiryDate,
-        mrz.CheckDigits.Composite,
+        new CheckDigitDetails(mrz.CheckDigits.DocumentNumber, mrz.CheckDigits.DateOfBirth, mrz.CheckDigits.ExpiryDate, mrz.CheckDigits.Composite),
         expired,
         consistency.NameMatch,
         consistency.DobMatch,
-        consistency.NationalityMatch);
+        consistency.NationalityMatch,
+        DocumentDetails.FromMrz,
+        Barcode: null);
 
-    /// <summary>No MRZ: every MRZ field is null (spec §9) and nothing could be compared.</summary>
+    /// <summary>Nothing read: every document field is null (spec §9), nothing could be compared, and no source.</summary>
     private static DocumentDetails Unread(SessionDocument document) => new(
-        document.Type, null, null, null, null, null, null, null, null, false, null, null, null, null, false, null, null, null);
+        document.Type, null, null, null, null, null, null, null, null, false, new CheckDigitDetails(null, null, null, null), false,
+        null, null, null, Source: null, Barcode: null);
 
     /// <summary>The API reports countries as ISO alpha-2, like the applicant's; ICAO-only codes stay as printed.</summary>
     private static string Alpha2(string icaoCode) => IcaoCountries.ToAlpha2(icaoCode) ?? icaoCode;

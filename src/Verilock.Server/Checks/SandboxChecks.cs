@@ -15,6 +15,11 @@ public static class SandboxChecks
     public static readonly DateOnly DefaultBirthDate = new(1990, 1, 1);
     public const string DefaultNationality = "FR";
 
+    // The simulated licence is Californian: the spec's own example of a barcode.
+    private const string LicenceCountry = "US";
+    private const string LicenceJurisdiction = "CA";
+    private const string LicenceIssuer = "636014";
+
     public static Dictionary<VerificationStep, StepFinding> Run(Session session)
     {
         var scenario = session.Applicant.LastName?.Trim().ToUpperInvariant();
@@ -46,26 +51,35 @@ public static class SandboxChecks
         session.Applicant.DateOfBirth ?? DefaultBirthDate,
         session.Applicant.Nationality ?? DefaultNationality);
 
+    /// <summary>
+    /// A passport or ID card "reads" as an MRZ; a driving licence as the AAMVA barcode of spec §15 (a Californian
+    /// licence), whose DECLINE scenario is an expired licence since a barcode has no check digits to fail.
+    /// </summary>
     private static StepFinding Document(Session session, bool valid)
     {
         var identity = Identity(session);
         var applicant = session.Applicant;
+        var type = session.Document?.Type ?? "passport";
+        var licence = type == "driving_license";
+        var validUntil = DateOnly.FromDateTime(session.CreatedAt).AddYears(5);
         var details = new DocumentDetails(
-            session.Document?.Type ?? "passport",
+            type,
             DocumentNumber,
-            identity.Nationality,
-            identity.Nationality,
+            licence ? LicenceCountry : identity.Nationality,
+            licence ? null : identity.Nationality,
             identity.Surname,
             identity.GivenNames,
             identity.DateOfBirth,
             null,
-            DateOnly.FromDateTime(session.CreatedAt).AddYears(5),
-            MrzValid: valid,
-            valid, valid, valid, valid,
-            DocumentExpired: false,
+            licence && !valid ? DateOnly.FromDateTime(session.CreatedAt).AddYears(-1) : validUntil,
+            MrzValid: licence ? null : valid,
+            CheckDigits: licence ? null : new CheckDigitDetails(valid, valid, valid, valid),
+            DocumentExpired: licence && !valid,
             NameMatch: applicant.FirstName is null && applicant.LastName is null ? null : true,
             DobMatch: applicant.DateOfBirth is null ? null : true,
-            NationalityMatch: applicant.Nationality is null ? null : true).ToJson();
+            NationalityMatch: licence || applicant.Nationality is null ? null : true,
+            Source: licence ? DocumentDetails.FromPdf417 : DocumentDetails.FromMrz,
+            Barcode: licence ? new LicenceBarcode(10, LicenceJurisdiction, LicenceIssuer) : null).ToJson();
         return valid ? StepFinding.Approved(0.98, details) : StepFinding.Declined(0.12, details);
     }
 

@@ -15,12 +15,12 @@ namespace Verilock.Server.Verify;
 /// decide as always. Without its models (a server not set up; <c>/readyz</c> says so) it gives no advice rather
 /// than failing the upload.
 /// </summary>
-public sealed class UploadFeedback(MediaStore media, IServiceProvider services, TimeProvider time)
+public sealed class UploadFeedback(MediaStore media, IServiceProvider services, DocumentReaderOptions readerOptions, TimeProvider time)
 {
     private static readonly Verdict NoAdvice = new([]);
 
     /// <param name="Problems">
-    /// Codes the page translates: <c>no_mrz</c>, <c>blurred</c>, <c>glare</c>, <c>unreadable</c>, <c>no_face</c>,
+    /// Codes the page translates: <c>no_mrz</c>, <c>no_barcode</c> (a driving licence's back), <c>blurred</c>, <c>glare</c>, <c>unreadable</c>, <c>no_face</c>,
     /// <c>several_faces</c>, <c>too_dark</c>, <c>face_unclear</c>.
     /// </param>
     public sealed record Verdict(IReadOnlyList<string> Problems)
@@ -48,14 +48,23 @@ public sealed class UploadFeedback(MediaStore media, IServiceProvider services, 
             return new Verdict(["unreadable"]);
         if (Model<MrzDocumentReader>() is not { } reader)
             return NoAdvice;
+        // The side that should carry the machine-readable data: an MRZ, or on North-American cards the PDF417
+        // barcode (spec §15). A licence is checked for its barcode first, as the document step does.
+        var carriesCode = CarriesMrz(document.Type, side);
+        var licence = document.Type == "driving_license";
+        if (licence && carriesCode && HasLicenceBarcode(bytes))
+            return new Verdict([]);
         var read = reader.Read(bytes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (read.Outcome == DocumentReadOutcome.MrzRead)
             return new Verdict([]);
         if (read.Outcome == DocumentReadOutcome.UnreadableImage)
             return new Verdict(["unreadable"]);
+        var nothingFound = read.Outcome == DocumentReadOutcome.NoMrzFound && carriesCode;
+        if (nothingFound && !licence && document.Type != "passport" && HasLicenceBarcode(bytes))
+            return new Verdict([]);
         var problems = new List<string>();
-        if (read.Outcome == DocumentReadOutcome.NoMrzFound && CarriesMrz(document.Type, side))
-            problems.Add("no_mrz");
+        if (nothingFound)
+            problems.Add(licence ? "no_barcode" : "no_mrz");
         if (read.Quality is { } quality)
         {
             if (quality.Sharpness < BlurredBelow)
@@ -65,6 +74,8 @@ public sealed class UploadFeedback(MediaStore media, IServiceProvider services, 
         }
         return new Verdict(problems);
     }
+
+    private bool HasLicenceBarcode(byte[] bytes) => LicenceBarcodeReader.Read(bytes, readerOptions.MaxPixels) is not null;
 
     /// <summary>A selfie: exactly one face, passing the same quality gates as the selfie check.</summary>
     public async Task<Verdict> ForSelfieAsync(SessionSelfie selfie, CancellationToken cancellationToken)
@@ -106,7 +117,7 @@ public sealed class UploadFeedback(MediaStore media, IServiceProvider services, 
         }
     }
 
-    /// <summary>Passports carry the MRZ on the photo page (the front); cards on the back.</summary>
+    /// <summary>Passports carry the MRZ on the photo page (the front); cards their MRZ or barcode on the back.</summary>
     private static bool CarriesMrz(string? type, DocumentSide side) =>
         type == "passport" ? side == DocumentSide.Front : side == DocumentSide.Back || !SessionDocument.NeedsBack(type);
 }

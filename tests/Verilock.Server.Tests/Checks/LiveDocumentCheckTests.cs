@@ -1,6 +1,7 @@
 using System.Net;
 using SkiaSharp;
 using Verilock.Checks.Samples;
+using Verilock.Domain.Tests.Licences;
 using Verilock.Server.Tests.Support;
 using static Verilock.Server.Tests.Support.Uploads;
 
@@ -45,7 +46,7 @@ public abstract class LiveDocumentCheckTests(ApiFixture api) : ApiTests(api)
         Assert.Equal("approved", (string?)document["status"]);
         Assert.InRange((double)document["score"]!, 0.8, 1.0);
         Assert.Equal(
-            """{"document_type":"passport","document_number":"C01X00T47","issuing_country":"DE","nationality":"DE","surname":"MUSTERMANN","given_names":"ERIKA","date_of_birth":"1983-08-12","sex":"F","expiry_date":"2031-10-31","mrz_valid":true,"check_digits":{"document_number":true,"date_of_birth":true,"expiry_date":true,"composite":true},"document_expired":false,"data_consistency":{"name_match":true,"dob_match":true,"nationality_match":true}}""",
+            """{"document_type":"passport","document_number":"C01X00T47","issuing_country":"DE","nationality":"DE","surname":"MUSTERMANN","given_names":"ERIKA","date_of_birth":"1983-08-12","sex":"F","expiry_date":"2031-10-31","mrz_valid":true,"check_digits":{"document_number":true,"date_of_birth":true,"expiry_date":true,"composite":true},"document_expired":false,"data_consistency":{"name_match":true,"dob_match":true,"nationality_match":true},"source":"mrz","barcode":null}""",
             document["details"]!.ToJsonString());
         // The AML step screened the name read from the document.
         var screeningId = (string?)session["results"]!["aml"]!["details"]!["screening_id"];
@@ -122,6 +123,76 @@ public abstract class LiveDocumentCheckTests(ApiFixture api) : ApiTests(api)
         var session = await SessionAsync(caller2, id2);
         Assert.Equal("declined", (string?)session["status"]);
         Assert.Equal("declined", (string?)session["results"]!["document"]!["status"]);
+    }
+
+    private const string AnnaApplicant =
+        "\"applicant\":{\"first_name\":\"Anna\",\"last_name\":\"Martinez\",\"date_of_birth\":\"1985-08-31\",\"nationality\":\"US\"}";
+
+    [Fact]
+    public async Task A_driving_licence_is_read_from_its_barcode_and_approved()
+    {
+        var (caller, id) = await SubmitAsync(AnnaApplicant, "driving_license", Blank(),
+            LicenceBackPhotographer.Photograph(AamvaSamples.CaliforniaV10()), steps: """["document","aml"]""");
+        var session = await SessionAsync(caller, id);
+        Assert.Equal("approved", (string?)session["status"]);
+        Assert.Equal(
+            """{"status":"approved","score":0.95,"details":{"document_type":"driving_license","document_number":"D1234567","issuing_country":"US","nationality":null,"surname":"MARTINEZ","given_names":"ANNA MARIE","date_of_birth":"1985-08-31","sex":"F","expiry_date":"2029-08-31","mrz_valid":null,"check_digits":null,"document_expired":false,"data_consistency":{"name_match":true,"dob_match":true,"nationality_match":null},"source":"pdf417","barcode":{"format":"aamva","aamva_version":10,"jurisdiction":"CA","issuer_id":"636014"}}}""",
+            session["results"]!["document"]!.ToJsonString());
+        // The AML step screened the holder the barcode names.
+        var screeningId = (string?)session["results"]!["aml"]!["details"]!["screening_id"];
+        var screening = await (await caller.Client.GetAsync($"/api/v1/aml/screen/{screeningId}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(("MARTINEZ", "1985-08-31"), ((string?)screening["query"]!["last_name"], (string?)screening["query"]!["date_of_birth"]));
+    }
+
+    [Fact]
+    public async Task A_state_id_card_without_a_zone_is_read_from_its_barcode()
+    {
+        var applicant = "\"applicant\":{\"first_name\":\"Sean\",\"last_name\":\"O'Brien\"}";
+        var (caller, id) = await SubmitAsync(applicant, "id_card", Blank(), LicenceBackPhotographer.Photograph(AamvaSamples.VirginiaIdV8(), sideways: false));
+        var session = await SessionAsync(caller, id);
+        Assert.Equal("approved", (string?)session["status"]);
+        var details = session["results"]!["document"]!["details"]!;
+        Assert.Equal(("id_card", "pdf417", "O'BRIEN", "VA"),
+            ((string?)details["document_type"], (string?)details["source"], (string?)details["surname"], (string?)details["barcode"]!["jurisdiction"]));
+        Assert.Equal("""{"name_match":true,"dob_match":null,"nationality_match":null}""", details["data_consistency"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task An_expired_licence_is_declined()
+    {
+        // Valid through the day before the fixture's clock.
+        var expired = AamvaSamples.Build("ANSI ", "636014", "1001", "DL",
+            ["DAQD7654321", "DCSMARTINEZ", "DACANNA", "DADNONE", "DBA03142026", "DBB08311985", "DBD03142018", "DBC2", "DAJCA", "DCGUSA"]);
+        var (caller, id) = await SubmitAsync(AnnaApplicant, "driving_license", Blank(), LicenceBackPhotographer.Photograph(expired));
+        var session = await SessionAsync(caller, id);
+        Assert.Equal("declined", (string?)session["status"]);
+        var document = session["results"]!["document"]!;
+        Assert.Equal(("declined", true, "2026-03-14"),
+            ((string?)document["status"], (bool)document["details"]!["document_expired"]!, (string?)document["details"]!["expiry_date"]));
+    }
+
+    [Fact]
+    public async Task A_licence_naming_someone_else_goes_to_review_with_data_mismatch()
+    {
+        var other = "\"applicant\":{\"first_name\":\"Anna\",\"last_name\":\"Smith\",\"date_of_birth\":\"1985-08-31\"}";
+        var (caller, id) = await SubmitAsync(other, "driving_license", Blank(), LicenceBackPhotographer.Photograph(AamvaSamples.CaliforniaV10()));
+        var session = await SessionAsync(caller, id);
+        Assert.Equal("review", (string?)session["decision"]);
+        Assert.Contains("data_mismatch", session["review_reasons"]!.AsArray().Select(r => (string?)r));
+        Assert.Equal("pending", (string?)session["results"]!["document"]!["status"]);
+        Assert.Equal("""{"name_match":false,"dob_match":true,"nationality_match":null}""",
+            session["results"]!["document"]!["details"]!["data_consistency"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_licence_whose_back_has_no_barcode_goes_to_review_with_nothing_read()
+    {
+        var (caller, id) = await SubmitAsync(AnnaApplicant, "driving_license", Blank(), Blank());
+        var session = await SessionAsync(caller, id);
+        Assert.Equal("review", (string?)session["decision"]);
+        Assert.Contains("mrz_not_found", session["review_reasons"]!.AsArray().Select(r => (string?)r));
+        var details = session["results"]!["document"]!["details"]!;
+        Assert.Equal((null, null, null), ((string?)details["source"], details["barcode"], (string?)details["document_number"]));
     }
 
     /// <summary>A real photo of an empty desk: decodes fine, holds no document.</summary>

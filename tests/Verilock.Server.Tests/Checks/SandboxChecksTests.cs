@@ -10,13 +10,16 @@ public abstract class SandboxChecksTests(ApiFixture api) : ApiTests(api)
 {
     private const string AllSteps = "\"steps\":[\"document\",\"selfie\",\"face_match\",\"liveness\",\"aml\"]";
 
-    private async Task<(ApiFixture.Caller Caller, string Id)> SubmittedAsync(string lastName, string steps = AllSteps, string? extra = null)
+    private async Task<(ApiFixture.Caller Caller, string Id)> SubmittedAsync(
+        string lastName, string steps = AllSteps, string? extra = null, string documentType = "passport")
     {
         var caller = await Api.NewCallerAsync();
         var id = await CreateAsync(caller.Client,
             $$$"""{{{{steps}}},"applicant":{"first_name":"Jean","last_name":"{{{lastName}}}","date_of_birth":"1990-05-15","nationality":"FR"}{{{extra}}}}""");
         if (steps.Contains("document"))
-            await (await caller.Client.PostDocumentAsync(id, File("front", Jpeg()), Field("type", "passport"))).ExpectAsync(HttpStatusCode.OK);
+            await (await caller.Client.PostDocumentAsync(id, documentType == "passport"
+                ? [File("front", Jpeg()), Field("type", documentType)]
+                : [File("front", Jpeg()), File("back", Jpeg(3)), Field("type", documentType)])).ExpectAsync(HttpStatusCode.OK);
         if (steps.Contains("selfie"))
             await (await caller.Client.PostSelfieAsync(id, Jpeg(2))).ExpectAsync(HttpStatusCode.OK);
         await (await caller.Client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.Accepted);
@@ -44,7 +47,7 @@ public abstract class SandboxChecksTests(ApiFixture api) : ApiTests(api)
         var results = session["results"]!;
         var expiry = DateOnly.FromDateTime(ApiFixture.Start.UtcDateTime).AddYears(5).ToString("yyyy-MM-dd");
         Assert.Equal(
-            $$$$"""{"status":"approved","score":0.98,"details":{"document_type":"passport","document_number":"SBX0000001","issuing_country":"FR","nationality":"FR","surname":"DUPONT","given_names":"JEAN","date_of_birth":"1990-05-15","sex":null,"expiry_date":"{{{{expiry}}}}","mrz_valid":true,"check_digits":{"document_number":true,"date_of_birth":true,"expiry_date":true,"composite":true},"document_expired":false,"data_consistency":{"name_match":true,"dob_match":true,"nationality_match":true}}}""",
+            $$$$"""{"status":"approved","score":0.98,"details":{"document_type":"passport","document_number":"SBX0000001","issuing_country":"FR","nationality":"FR","surname":"DUPONT","given_names":"JEAN","date_of_birth":"1990-05-15","sex":null,"expiry_date":"{{{{expiry}}}}","mrz_valid":true,"check_digits":{"document_number":true,"date_of_birth":true,"expiry_date":true,"composite":true},"document_expired":false,"data_consistency":{"name_match":true,"dob_match":true,"nationality_match":true},"source":"mrz","barcode":null}}""",
             results["document"]!.ToJsonString());
         Assert.Equal("""{"status":"approved","score":null,"details":{"face_count":1}}""", results["selfie"]!.ToJsonString());
         Assert.Equal("""{"status":"approved","score":0.96,"details":{"similarity":0.96,"label":"very_high"}}""", results["face_match"]!.ToJsonString());
@@ -98,6 +101,28 @@ public abstract class SandboxChecksTests(ApiFixture api) : ApiTests(api)
         Assert.False((bool)spoof[Verilock.Domain.Sessions.VerificationStep.Liveness].Details!["is_live"]!);
         var decline = await Api.WithDbAsync(db => Task.FromResult(db.Sessions.Single(s => s.Id == declineId).Results));
         Assert.False((bool)decline[Verilock.Domain.Sessions.VerificationStep.Document].Details!["mrz_valid"]!);
+    }
+
+    [Fact]
+    public async Task A_driving_licence_is_simulated_as_a_barcode_read_and_DECLINE_as_an_expired_licence()
+    {
+        var (caller, id) = await SubmittedAsync("Dupont", "\"steps\":[\"document\"]", documentType: "driving_license");
+        var (declinedCaller, declinedId) = await SubmittedAsync("Decline", "\"steps\":[\"document\"]", documentType: "driving_license");
+        Assert.Equal(2, await Api.RunChecksAsync(TimeSpan.FromSeconds(2)));
+
+        var session = await (await caller.Client.GetAsync($"{Sessions}/{id}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("approved", (string?)session["status"]);
+        var expiry = DateOnly.FromDateTime(ApiFixture.Start.UtcDateTime).AddYears(5).ToString("yyyy-MM-dd");
+        Assert.Equal(
+            $$$$"""{"status":"approved","score":0.98,"details":{"document_type":"driving_license","document_number":"SBX0000001","issuing_country":"US","nationality":null,"surname":"DUPONT","given_names":"JEAN","date_of_birth":"1990-05-15","sex":null,"expiry_date":"{{{{expiry}}}}","mrz_valid":null,"check_digits":null,"document_expired":false,"data_consistency":{"name_match":true,"dob_match":true,"nationality_match":null},"source":"pdf417","barcode":{"format":"aamva","aamva_version":10,"jurisdiction":"CA","issuer_id":"636014"}}}""",
+            session["results"]!["document"]!.ToJsonString());
+
+        var declined = await (await declinedCaller.Client.GetAsync($"{Sessions}/{declinedId}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("declined", (string?)declined["status"]);
+        var details = declined["results"]!["document"]!["details"]!;
+        Assert.True((bool)details["document_expired"]!);
+        Assert.Equal(DateOnly.FromDateTime(ApiFixture.Start.UtcDateTime).AddYears(-1).ToString("yyyy-MM-dd"), (string?)details["expiry_date"]);
+        Assert.Null(details["mrz_valid"]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using SkiaSharp;
 using Verilock.Checks.Samples;
+using Verilock.Domain.Tests.Licences;
 using Verilock.Server.Tests.Support;
 using static Verilock.Server.Tests.Support.Uploads;
 
@@ -120,6 +121,22 @@ public abstract class HostedPageTests(ApiFixture api) : ApiTests(api)
         Assert.StartsWith("sel_", (string?)selfie["id"]);
 
         await (await Api.Anonymous.PostAsync($"{flow}/selfie", Form(File("image", Pdf())))).ExpectErrorAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task A_licence_back_is_checked_for_its_barcode_at_once()
+    {
+        var (_, _, token) = await SessionAsync("""{"steps":["document"]}""");
+        var flow = $"/verify/{token}/api";
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.Anonymous.PostJsonAsync($"{flow}/consent", """{"accepted":true}""")).StatusCode);
+        Task<HttpResponseMessage> Back(byte[] image) =>
+            Api.Anonymous.PostAsync($"{flow}/documents", Form(File("file", image), Field("side", "back"), Field("document_type", "driving_license")));
+
+        var blank = await (await Back(Blank())).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("""{"problems":["no_barcode","blurred"]}""", blank["feedback"]!.ToJsonString());
+        var licence = await (await Back(LicenceBackPhotographer.Photograph(AamvaSamples.CaliforniaV10()))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("""{"problems":[]}""", licence["feedback"]!.ToJsonString());
+        Assert.Equal("back", (string?)licence["side"]);
     }
 
     private static byte[] Blank()
