@@ -25,6 +25,39 @@ public class SessionTests
     }
 
     [Fact]
+    public void The_aggregate_says_why_a_submit_or_a_flow_write_is_refused()
+    {
+        var session = NewSession();
+        Assert.Null(session.SubmitRefusal(Now));
+        Assert.Equal("Consent has not been given yet (POST consent first).", session.FlowWriteRefusal(Now, needsConsent: true));
+        Assert.Null(session.FlowWriteRefusal(Now, needsConsent: false));
+        Assert.Equal("The session has expired.", session.SubmitRefusal(Now.AddHours(2)));
+        Assert.Equal("The session has expired.", session.FlowWriteRefusal(Now.AddHours(2), needsConsent: false));
+
+        Assert.True(session.GiveConsent(Now));
+        Assert.Null(session.FlowWriteRefusal(Now, needsConsent: true));
+        Assert.True(session.TrySubmit(Now));
+        Assert.Equal("The session has already been submitted.", session.SubmitRefusal(Now));
+        Assert.Equal("The session has been submitted.", session.FlowWriteRefusal(Now, needsConsent: true));
+    }
+
+    [Fact]
+    public void The_aggregate_says_why_a_manual_decision_is_refused_and_a_repeat_is_not_refused()
+    {
+        var session = NewSession();
+        Assert.Equal("The session has not been submitted yet.", session.ManualDecisionRefusal(SessionDecision.Approved));
+        Assert.True(session.TrySubmit(Now));
+        Assert.Equal("The session's checks are still running; decide once its decision is review.", session.ManualDecisionRefusal(SessionDecision.Approved));
+
+        var review = NewSession();
+        PutInReview(review);
+        Assert.Null(review.ManualDecisionRefusal(SessionDecision.Declined));
+        Assert.Equal(Session.ManualDecisionResult.Applied, review.DecideManually(SessionDecision.Declined, null, "op_1", Now));
+        Assert.Null(review.ManualDecisionRefusal(SessionDecision.Declined));
+        Assert.Equal("The session is already declined; a final decision cannot be reversed.", review.ManualDecisionRefusal(SessionDecision.Approved));
+    }
+
+    [Fact]
     public void A_session_lives_at_least_the_minimum_lifetime_that_list_reads_rely_on()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NewSession(Session.MinimumLifetime - TimeSpan.FromSeconds(1)));

@@ -236,6 +236,9 @@ public sealed class Session
             .Concat(Liveness?.Frames.Select(f => f.StorageKey) ?? [])
             .OfType<string>().ToArray();
 
+    /// <summary>The 409 message when <see cref="Redact"/> answers <see cref="RedactionResult.Conflict"/>.</summary>
+    public const string RedactionConflict = "The session's checks are running; redact it once it is decided.";
+
     public enum RedactionResult
     {
         Redacted,
@@ -290,6 +293,25 @@ public sealed class Session
         Applied,
         AlreadyThatOutcome,
         Conflict,
+    }
+
+    /// <summary>
+    /// Why a manual decision is refused (a 409, spec §8.8), or null when the session waits for one. A session that
+    /// already has the decision's outcome is not refused: repeating a decision changes nothing.
+    /// </summary>
+    public string? ManualDecisionRefusal(SessionDecision outcome)
+    {
+        var targetStatus = outcome == SessionDecision.Approved ? SessionStatus.Approved : SessionStatus.Declined;
+        if (Status == targetStatus || (Status == SessionStatus.Processing && Decision == SessionDecision.Review))
+            return null;
+        return Status switch
+        {
+            SessionStatus.Approved or SessionStatus.Declined =>
+                $"The session is already {Status.ToWire()}; a final decision cannot be reversed.",
+            SessionStatus.Expired => "The session has expired.",
+            SessionStatus.Created => "The session has not been submitted yet.",
+            _ => "The session's checks are still running; decide once its decision is review.",
+        };
     }
 
     /// <summary>An operator's or integrator's decision on a session waiting for review (spec §8.8).</summary>
@@ -382,6 +404,32 @@ public sealed class Session
     private static Dictionary<VerificationStep, StepResult> WithOutcome(
         IReadOnlyDictionary<VerificationStep, StepResult> results, VerificationStep step, StepOutcome outcome) =>
         results.ToDictionary(pair => pair.Key, pair => pair.Key == step ? pair.Value with { Status = outcome } : pair.Value);
+
+    /// <summary>Why the session cannot be submitted now (a 409, spec §8.6), or null when its status allows it.</summary>
+    public string? SubmitRefusal(DateTime now)
+    {
+        if (Status == SessionStatus.Created && !IsDueForExpiry(now))
+            return null;
+        return Status switch
+        {
+            SessionStatus.Created or SessionStatus.Expired => "The session has expired.",
+            SessionStatus.Processing => "The session has already been submitted.",
+            _ => $"The session is already {Status.ToWire()}.",
+        };
+    }
+
+    /// <summary>
+    /// Why the hosted flow may not write to the session (a 409, spec §13), or null: it must be created and unexpired,
+    /// and for uploads and submit (<paramref name="needsConsent"/>) consented to.
+    /// </summary>
+    public string? FlowWriteRefusal(DateTime now, bool needsConsent)
+    {
+        if (Status == SessionStatus.Expired || IsDueForExpiry(now))
+            return "The session has expired.";
+        if (Status != SessionStatus.Created)
+            return "The session has been submitted.";
+        return needsConsent && ConsentGivenAt is null ? "Consent has not been given yet (POST consent first)." : null;
+    }
 
     /// <summary>Hands the session to the checks (spec §8.6); callers verify uploads first (<see cref="MissingUploads"/>).</summary>
     public bool TrySubmit(DateTime now)

@@ -318,6 +318,28 @@ public static class WebhookQueue
     }
 
     /// <summary>
+    /// A redacted session's events and deliveries keep no personal data (spec §8.9): their payloads are nulled, its
+    /// undispatched outbox events count as dispatched (there is nothing left to fan out) and its pending deliveries
+    /// fail (nothing left to send). Call it in the redaction's transaction. A delivery already handed to a sender
+    /// sends the envelope it holds in memory; its outcome is still recorded against the failed row.
+    /// </summary>
+    public static async Task ForgetSessionAsync(
+        VerilockDbContext db, Guid accountId, string sessionId, DateTime redactedAt, CancellationToken cancellationToken)
+    {
+        await db.OutboxEvents
+            .Where(e => e.SessionId == sessionId && e.AccountId == accountId)
+            .ExecuteUpdateAsync(e => e
+                .SetProperty(x => x.Payload, (string?)null)
+                .SetProperty(x => x.DispatchedAt, x => x.DispatchedAt ?? redactedAt), cancellationToken);
+        await db.WebhookDeliveries
+            .Where(d => d.SessionId == sessionId && d.AccountId == accountId)
+            .ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.Payload, (string?)null)
+                .SetProperty(x => x.Status, x => x.Status == WebhookDelivery.Pending ? WebhookDelivery.Failed : x.Status)
+                .SetProperty(x => x.NextAttemptAt, x => x.Status == WebhookDelivery.Pending ? null : x.NextAttemptAt), cancellationToken);
+    }
+
+    /// <summary>
     /// Locks an endpoint row FOR UPDATE until the transaction ends (PostgreSQL; SQLite runs one write
     /// transaction at a time). Taken before touching the endpoint's deliveries, in the order every other
     /// transaction takes them (endpoint, then deliveries), so changes to an endpoint and its deliveries

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Verilock.Checks.Documents;
-using Verilock.Checks.Faces;
 using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Checks;
@@ -13,12 +12,7 @@ public static class CheckRegistration
         {
             TessdataDirectory = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks.ModelsDirectory,
         });
-        services.AddSingleton(sp => new MrzDocumentReader(sp.GetRequiredService<DocumentReaderOptions>()));
-        services.AddSingleton(sp =>
-        {
-            var checks = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks;
-            return new FaceAnalyzer(checks.ModelsDirectory, checks.Faces);
-        });
+        services.AddSingleton<CheckModels>();
         services.AddScoped<DocumentStep>();
         services.AddScoped<SelfieStep>();
         services.AddScoped<FaceMatchStep>();

@@ -14,7 +14,7 @@ namespace Verilock.Server.Checks;
 /// confident read, or the document has expired. Review: nothing machine-readable found, or a read too unsure to
 /// decide on (an OCR slip is no proof of fraud, a person settles it).
 /// </summary>
-public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, DocumentReaderOptions readerOptions, TimeProvider time)
+public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentReaderOptions readerOptions, TimeProvider time)
 {
     /// <summary>Below this OCR confidence failing check digits are blamed on the photo, not the document.</summary>
     public const double ConfidentRead = 0.75;
@@ -47,7 +47,7 @@ public sealed class DocumentStep(MediaStore media, MrzDocumentReader reader, Doc
         DocumentReadResult? best = null;
         foreach (var bytes in images)
         {
-            var result = reader.Read(bytes, today);
+            var result = models.Ocr.Read(bytes, today);
             if (best is null || Rank(result.Outcome) > Rank(best.Outcome))
                 best = result;
             if (best.Outcome == DocumentReadOutcome.MrzRead)

@@ -11,7 +11,7 @@ namespace Verilock.Server.Checks;
 /// by the spec: ≥ 0.80 approved, ≥ 0.60 review (<c>face_match_inconclusive</c>), below declined. Without a
 /// portrait to compare a person looks; without a single face in the selfie the step is declined with it.
 /// </summary>
-public sealed class FaceMatchStep(MediaStore media, FaceAnalyzer faces)
+public sealed class FaceMatchStep(MediaStore media, CheckModels models)
 {
     public async Task<StepFinding> RunAsync(Session session, FaceAnalysis selfie, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class FaceMatchStep(MediaStore media, FaceAnalyzer faces)
         if (portrait?.Embedding is null)
             return StepFinding.Pending(null, Details(null, "no_face_on_document"), ReviewReason.FaceMatchInconclusive);
 
-        var (similarity, _) = faces.Compare(selfie.Embedding, portrait.Embedding);
+        var (similarity, _) = models.Faces.Compare(selfie.Embedding, portrait.Embedding);
         var details = Details(similarity, null);
         return similarity switch
         {
@@ -39,7 +39,7 @@ public sealed class FaceMatchStep(MediaStore media, FaceAnalyzer faces)
             var bytes = await media.ReadAsync(side.StorageKey, cancellationToken);
             if (bytes is null)
                 continue;
-            var analysis = faces.AnalyzePortrait(bytes);
+            var analysis = models.Faces.AnalyzePortrait(bytes);
             if (analysis.Embedding is not null)
                 return analysis;
         }

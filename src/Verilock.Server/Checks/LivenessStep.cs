@@ -14,7 +14,7 @@ namespace Verilock.Server.Checks;
 /// probability on the selfie. Its classes were established by experiment only (docs/face-matching.md), so it is a
 /// signal for the risk score and a reason for review below t, never on its own a reason to decline.</para>
 /// </summary>
-public sealed class LivenessStep(MediaStore media, FaceAnalyzer faces)
+public sealed class LivenessStep(MediaStore media, CheckModels models)
 {
     public async Task<StepFinding> RunAsync(Session session, FaceAnalysis selfie, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class LivenessStep(MediaStore media, FaceAnalyzer faces)
         foreach (var frame in frames)
             images.Add(await media.ReadAsync(frame.StorageKey, cancellationToken)
                        ?? throw new InvalidOperationException("A liveness frame's stored file is missing."));
-        var verdict = faces.VerifyChallenges(images, session.Liveness!.Challenges, selfie.Embedding);
+        var verdict = models.Faces.VerifyChallenges(images, session.Liveness!.Challenges, selfie.Embedding);
         var details = Details(verdict.Score >= threshold, "active", verdict.Challenges);
         return verdict.Score >= threshold ? StepFinding.Approved(verdict.Score, details)
             : verdict.Score >= 0.5 ? StepFinding.Pending(verdict.Score, details, ReviewReason.LivenessInconclusive)

@@ -11,7 +11,7 @@ namespace Verilock.Server.Checks;
 /// cannot retake it after submitting, and a poor capture is not fraud. The analysis (the face's embedding and
 /// passive liveness) is handed on to the face-match and liveness steps, so the selfie is examined once.
 /// </summary>
-public sealed class SelfieStep(MediaStore media, FaceAnalyzer faces)
+public sealed class SelfieStep(MediaStore media, CheckModels models)
 {
     public sealed record Examined(StepFinding Finding, FaceAnalysis Analysis);
 
@@ -20,7 +20,7 @@ public sealed class SelfieStep(MediaStore media, FaceAnalyzer faces)
         var selfie = session.Selfie ?? throw new InvalidOperationException("A submitted selfie step has a selfie.");
         var bytes = await media.ReadAsync(selfie.Media.StorageKey, cancellationToken)
                     ?? throw new InvalidOperationException("The selfie's stored file is missing.");
-        var analysis = faces.AnalyzeSelfie(bytes, withLiveness: session.Steps.Contains(VerificationStep.Liveness));
+        var analysis = models.Faces.AnalyzeSelfie(bytes, withLiveness: session.Steps.Contains(VerificationStep.Liveness));
         return new Examined(Decide(analysis), analysis);
     }
 

@@ -20,11 +20,11 @@ public static class SessionMedia
     public const string Selfie = "selfie";
 
     public static async Task<IResult> Handle(
-        string id, string kind, HttpContext context, VerilockDbContext db, MediaStore store, AuditLog audit, TimeProvider time,
+        string id, string kind, HttpContext context, OwnedSessions owned, MediaStore store, AuditLog audit,
         CancellationToken cancellationToken)
     {
         var op = context.User.SignedIn();
-        var session = await GetSession.FindOwnedAsync(db, new AccountScope(op.AccountId, Preferences.IsLiveMode(context)), id, time, cancellationToken);
+        var session = await owned.FindAsync(new AccountScope(op.AccountId, Preferences.IsLiveMode(context)), id, cancellationToken);
         StoredMedia? media = kind switch
         {
             DocumentFront => session?.Document?.Front,

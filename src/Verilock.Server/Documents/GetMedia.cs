@@ -16,10 +16,10 @@ namespace Verilock.Server.Documents;
 public static class GetMedia
 {
     public static async Task<IResult> DocumentImage(
-        string id, string documentId, string side, HttpContext context, VerilockDbContext db, MediaStore store, TimeProvider time,
+        string id, string documentId, string side, HttpContext context, OwnedSessions owned, MediaStore store,
         CancellationToken cancellationToken)
     {
-        var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
+        var session = await owned.FindAsync(context.Caller(), id, cancellationToken);
         var documentSide = side switch
         {
             "front" => DocumentSide.Front,
@@ -32,9 +32,9 @@ public static class GetMedia
     }
 
     public static async Task<IResult> Selfie(
-        string id, HttpContext context, VerilockDbContext db, MediaStore store, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, MediaStore store, CancellationToken cancellationToken)
     {
-        var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
+        var session = await owned.FindAsync(context.Caller(), id, cancellationToken);
         return await ServeAsync(context, store, session?.Selfie?.Media, "selfie", cancellationToken);
     }
 

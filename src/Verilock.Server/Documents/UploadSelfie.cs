@@ -16,9 +16,9 @@ public static class UploadSelfie
     private static readonly MediaKind[] Accepted = [MediaKind.Jpeg, MediaKind.Png];
 
     public static async Task<IResult> Handle(
-        string id, HttpContext context, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
     {
-        var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
+        var session = await owned.FindAsync(context.Caller(), id, cancellationToken);
         if (session is null)
             return ApiError.NotFound("No such session.");
         var outcome = await AcceptAsync(context, session, db, uploads, time, cancellationToken);

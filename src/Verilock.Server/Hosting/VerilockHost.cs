@@ -47,6 +47,8 @@ public static class VerilockHost
         services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
         services.AddSingleton<SessionExpiryHorizon>();
+        services.AddScoped<OwnedSessions>();
+        services.AddScoped<SessionListing>();
         services.AddSingleton<SessionInserts>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();

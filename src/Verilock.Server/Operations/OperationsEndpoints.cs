@@ -21,35 +21,20 @@ public static class OperationsEndpoints
     /// memory (a failed refresh keeps the last good copy, so it stays ok).
     /// </summary>
     private static async Task<IResult> ReadyAsync(
-        VerilockDbContext db, ScreeningIndexHolder amlLists, IServiceProvider services, CancellationToken cancellationToken)
+        VerilockDbContext db, ScreeningIndexHolder amlLists, Checks.CheckModels models, CancellationToken cancellationToken)
     {
         var database = await DatabaseAnswersAsync(db, cancellationToken);
-        var models = ModelsLoad(services);
+        var modelsLoad = models.TryOcr(out _) is not null && models.TryFaces(out _) is not null;
         var lists = amlLists.IsReady;
         var checks = new Dictionary<string, string>
         {
             ["database"] = database ? "ok" : "fail",
-            ["models"] = models ? "ok" : "fail",
+            ["models"] = modelsLoad ? "ok" : "fail",
             ["aml_lists"] = lists ? "ok" : "fail",
         };
-        return database && models && lists
+        return database && modelsLoad && lists
             ? Results.Json(new { status = "ready", checks }, ApiJson.Options)
             : ApiError.Result(StatusCodes.Status503ServiceUnavailable, "server_error", "The server is not ready.", new { checks });
-    }
-
-    /// <summary>The model holders are built on first use; building them here loads the models or shows why they cannot.</summary>
-    private static bool ModelsLoad(IServiceProvider services)
-    {
-        try
-        {
-            services.GetRequiredService<Verilock.Checks.Documents.MrzDocumentReader>();
-            services.GetRequiredService<Verilock.Checks.Faces.FaceAnalyzer>();
-            return true;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or OpenCvSharp.OpenCVException)
-        {
-            return false;
-        }
     }
 
     private static async Task<bool> DatabaseAnswersAsync(VerilockDbContext db, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Verilock.Server.Sessions;
 public static class DecideSession
 {
     public static async Task<IResult> Handle(
-        string id, HttpContext context, VerilockDbContext db, TimeProvider time, PublicOrigin origin, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, TimeProvider time, PublicOrigin origin, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -34,7 +34,7 @@ public static class DecideSession
             return errors.ToResult();
 
         var caller = context.Caller();
-        var session = await GetSession.FindOwnedAsync(db, caller, id, time, cancellationToken);
+        var session = await owned.FindAsync(caller, id, cancellationToken);
         if (session is null)
             return ApiError.NotFound("No such session.");
 

@@ -14,9 +14,9 @@ public static class GetRisk
         string SessionId, int CompositeScore, string RiskLevel, IReadOnlyDictionary<string, Component> Components, DateTime CalculatedAt);
 
     public static async Task<IResult> Handle(
-        string id, HttpContext context, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, CancellationToken cancellationToken)
     {
-        var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
+        var session = await owned.FindAsync(context.Caller(), id, cancellationToken);
         if (session is null || session.IsRedacted)
             return ApiError.NotFound("No such session.");
         if (session.Risk is not { } risk)

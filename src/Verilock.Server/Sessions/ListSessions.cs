@@ -25,7 +25,7 @@ public static class ListSessions
     public sealed record ListApplicant(string? FirstName, string? LastName, string? Email);
 
     public static async Task<IResult> Handle(
-        HttpContext context, SessionListReader reader, IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, SessionListing listing, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         var errors = new ValidationErrors();
@@ -49,7 +49,7 @@ public static class ListSessions
         var listQuery = new SessionListQuery(
             caller.AccountId, caller.LiveMode, status?.ToWire(), referenceId,
             page.CreatedFrom, page.CreatedBefore, page.Offset, page.PerPage);
-        var result = await SessionListing.ReadAsync(reader, services, listQuery, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var result = await listing.ReadAsync(listQuery, time.GetUtcNow().UtcDateTime, cancellationToken);
 
         return SessionListJson.Page(result.Rows, page.Meta(result.Total));
     }

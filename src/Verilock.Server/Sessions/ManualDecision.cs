@@ -21,7 +21,7 @@ public static class ManualDecision
         switch (session.DecideManually(decision, reason, decidedBy, now))
         {
             case Session.ManualDecisionResult.Conflict:
-                return new Result(false, ConflictMessage(session));
+                return new Result(false, session.ManualDecisionRefusal(decision));
             case Session.ManualDecisionResult.Applied:
                 try
                 {
@@ -36,13 +36,4 @@ public static class ManualDecision
                 return new Result(false, null);
         }
     }
-
-    private static string ConflictMessage(Session session) => session.Status switch
-    {
-        SessionStatus.Approved or SessionStatus.Declined =>
-            $"The session is already {session.Status.ToWire()}; a final decision cannot be reversed.",
-        SessionStatus.Expired => "The session has expired.",
-        SessionStatus.Created => "The session has not been submitted yet.",
-        _ => "The session's checks are still running; decide once its decision is review.",
-    };
 }

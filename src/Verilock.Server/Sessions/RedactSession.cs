@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Webhooks;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 
@@ -16,10 +16,10 @@ namespace Verilock.Server.Sessions;
 public static class RedactSession
 {
     public static async Task<IResult> Handle(
-        string id, HttpContext context, VerilockDbContext db, MediaStore media, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, MediaStore media, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
-        var session = await GetSession.FindOwnedAsync(db, caller, id, time, cancellationToken);
+        var session = await owned.FindAsync(caller, id, cancellationToken);
         if (session is null)
             return ApiError.NotFound("No such session.");
         var mediaKeys = session.MediaKeys();
@@ -28,7 +28,7 @@ public static class RedactSession
             case Session.RedactionResult.AlreadyRedacted:
                 return Results.NoContent();
             case Session.RedactionResult.Conflict:
-                return ApiError.Conflict("The session's checks are running; redact it once it is decided.");
+                return ApiError.Conflict(Session.RedactionConflict);
         }
 
         await media.DeleteAsync(mediaKeys, cancellationToken);
@@ -61,16 +61,6 @@ public static class RedactSession
         foreach (var screening in screenings)
             screening.Redact();
         await Idempotency.ForgetSessionAsync(db, session.AccountId, session.LiveMode, session.Id, cancellationToken);
-        await db.OutboxEvents
-            .Where(e => e.SessionId == session.Id && e.AccountId == session.AccountId)
-            .ExecuteUpdateAsync(e => e
-                .SetProperty(x => x.Payload, (string?)null)
-                .SetProperty(x => x.DispatchedAt, x => x.DispatchedAt ?? session.RedactedAt), cancellationToken);
-        await db.WebhookDeliveries
-            .Where(d => d.SessionId == session.Id && d.AccountId == session.AccountId)
-            .ExecuteUpdateAsync(d => d
-                .SetProperty(x => x.Payload, (string?)null)
-                .SetProperty(x => x.Status, x => x.Status == WebhookDelivery.Pending ? WebhookDelivery.Failed : x.Status)
-                .SetProperty(x => x.NextAttemptAt, x => x.Status == WebhookDelivery.Pending ? null : x.NextAttemptAt), cancellationToken);
+        await WebhookQueue.ForgetSessionAsync(db, session.AccountId, session.Id, session.RedactedAt!.Value, cancellationToken);
     }
 }

@@ -5,21 +5,19 @@ namespace Verilock.Server.Sessions;
 
 /// <summary>
 /// Reads one page of the session list through <see cref="SessionListReader"/>, expiring due sessions first so
-/// the page never shows a stale status: the API's list and the dashboard's both read this way.
+/// the page never shows a stale status: the API's list and the dashboard's both read this way. Scoped; the
+/// context comes from a pool and opens no connection unless something is due.
 /// </summary>
-public static class SessionListing
+public sealed class SessionListing(SessionListReader reader, SessionExpiryHorizon horizon, VerilockDbContext db)
 {
-    public static async Task<SessionListPage> ReadAsync(
-        SessionListReader reader, IServiceProvider services, SessionListQuery query, DateTime now, CancellationToken cancellationToken)
+    public async Task<SessionListPage> ReadAsync(SessionListQuery query, DateTime now, CancellationToken cancellationToken)
     {
-        var horizon = services.GetRequiredService<SessionExpiryHorizon>();
         if (!horizon.IsClear(query.AccountId, query.LiveMode, now))
         {
             var next = await reader.NextExpiryAsync(query.AccountId, query.LiveMode, cancellationToken);
             if (next <= now)
             {
                 // Some sessions are due: expire them through the aggregate (events, counters) before answering.
-                var db = services.GetRequiredService<VerilockDbContext>();
                 await SessionExpiry.ExpireDueAsync(db, query.AccountId, query.LiveMode, now, cancellationToken);
                 next = await reader.NextExpiryAsync(query.AccountId, query.LiveMode, cancellationToken);
             }

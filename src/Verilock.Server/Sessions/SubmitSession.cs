@@ -21,9 +21,9 @@ public static class SubmitSession
         "Session submitted for verification. You will be notified via webhook when processing is complete.";
 
     public static async Task<IResult> Handle(
-        string id, HttpContext context, VerilockDbContext db, Microsoft.Extensions.Options.IOptions<Hosting.VerilockOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, Microsoft.Extensions.Options.IOptions<Hosting.VerilockOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var session = await GetSession.FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
+        var session = await owned.FindAsync(context.Caller(), id, cancellationToken);
         if (session is null)
             return ApiError.NotFound("No such session.");
         var result = await SubmitAsync(db, session, options.Value.Checks, time, cancellationToken);
@@ -36,13 +36,8 @@ public static class SubmitSession
         VerilockDbContext db, Session session, CheckOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (session.Status != SessionStatus.Created || session.IsDueForExpiry(now))
-            return ApiError.Conflict(session.Status switch
-            {
-                SessionStatus.Created or SessionStatus.Expired => "The session has expired.",
-                SessionStatus.Processing => "The session has already been submitted.",
-                _ => $"The session is already {session.Status.ToWire()}.",
-            });
+        if (session.SubmitRefusal(now) is { } refusal)
+            return ApiError.Conflict(refusal);
         var missing = session.MissingUploads();
         if (missing.Count > 0)
         {

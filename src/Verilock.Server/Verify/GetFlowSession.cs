@@ -3,6 +3,7 @@ using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
+using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Verify;
 
@@ -24,9 +25,9 @@ public static class GetFlowSession
         string SessionId, string Status, IReadOnlyList<string> Steps, IReadOnlyList<string> DocumentTypes, Liveness? Liveness,
         bool ConsentGiven, Uploads Uploads, DateTime ExpiresAt, string? RedirectTo);
 
-    public static async Task<IResult> Handle(string token, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(string token, OwnedSessions owned, CancellationToken cancellationToken)
     {
-        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        var session = await owned.FindByFlowTokenAsync(token, cancellationToken);
         if (session is null)
             return ApiError.NotFound("No such session.");
         var liveness = !session.Steps.Contains(VerificationStep.Liveness) ? null

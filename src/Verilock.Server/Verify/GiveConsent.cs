@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Api;
+using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Verify;
 
 /// <summary><c>POST /verify/{token}/api/consent</c> (spec §13): <c>{"accepted":true}</c> → 204; sets <c>consent_given_at</c>.</summary>
 public static class GiveConsent
 {
-    public static async Task<IResult> Handle(string token, HttpContext context, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(string token, HttpContext context, OwnedSessions owned, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (session, error) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: false, cancellationToken);
+        var (session, error) = await owned.FindFlowWritableAsync(token, needsConsent: false, cancellationToken);
         if (session is null)
             return error!;
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Verify;
 
@@ -18,12 +19,12 @@ public static class HostedPage
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static async Task<IResult> Handle(
-        string token, HttpContext context, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string token, HttpContext context, OwnedSessions owned, CancellationToken cancellationToken)
     {
         var language = Language(context.Request);
         var strings = FlowAssets.For(language);
         FlowSecurityHeaders.Apply(context.Response);
-        var session = await FlowSessions.FindAsync(db, token, time, cancellationToken);
+        var session = await owned.FindByFlowTokenAsync(token, cancellationToken);
         if (session is null)
             return Page(language, strings, strings["page.notFound"], null, StatusCodes.Status404NotFound, token: null);
         return session.Status switch

@@ -17,9 +17,9 @@ public static class SubmitFlowSession
     public sealed record Response(string Id, string Status, string Message, string? RedirectTo);
 
     public static async Task<IResult> Handle(
-        string token, VerilockDbContext db, IOptions<VerilockOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        string token, OwnedSessions owned, VerilockDbContext db, IOptions<VerilockOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (session, error) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: true, cancellationToken);
+        var (session, error) = await owned.FindFlowWritableAsync(token, needsConsent: true, cancellationToken);
         if (session is null)
             return error!;
         if (session.NeedsLivenessFrames && session.Liveness!.Frames.Count == 0)

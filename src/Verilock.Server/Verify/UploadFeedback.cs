@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verilock.Checks.Documents;
 using Verilock.Checks.Faces;
+using Verilock.Server.Checks;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
 using Verilock.Infrastructure.Serialization;
@@ -15,7 +16,7 @@ namespace Verilock.Server.Verify;
 /// decide as always. Without its models (a server not set up; <c>/readyz</c> says so) it gives no advice rather
 /// than failing the upload.
 /// </summary>
-public sealed class UploadFeedback(MediaStore media, IServiceProvider services, DocumentReaderOptions readerOptions, TimeProvider time)
+public sealed class UploadFeedback(MediaStore media, CheckModels models, DocumentReaderOptions readerOptions, TimeProvider time)
 {
     private static readonly Verdict NoAdvice = new([]);
 
@@ -46,7 +47,7 @@ public sealed class UploadFeedback(MediaStore media, IServiceProvider services, 
         var bytes = stored is null ? null : await media.ReadAsync(stored.StorageKey, cancellationToken);
         if (bytes is null)
             return new Verdict(["unreadable"]);
-        if (Model<MrzDocumentReader>() is not { } reader)
+        if (models.TryOcr(out _) is not { } reader)
             return NoAdvice;
         // The side that should carry the machine-readable data: an MRZ, or on North-American cards the PDF417
         // barcode (spec §15). A licence is checked for its barcode first, as the document step does.
@@ -83,7 +84,7 @@ public sealed class UploadFeedback(MediaStore media, IServiceProvider services, 
         var bytes = await media.ReadAsync(selfie.Media.StorageKey, cancellationToken);
         if (bytes is null)
             return new Verdict(["unreadable"]);
-        if (Model<FaceAnalyzer>() is not { } faces)
+        if (models.TryFaces(out _) is not { } faces)
             return NoAdvice;
         var analysis = faces.AnalyzeSelfie(bytes, withLiveness: false);
         if (analysis.Problem is not null)
@@ -103,19 +104,6 @@ public sealed class UploadFeedback(MediaStore media, IServiceProvider services, 
         FaceIssues.TooDark => "too_dark",
         _ => "face_unclear",
     };
-
-    /// <summary>The model-backed service, or null when its model files are missing.</summary>
-    private T? Model<T>() where T : class
-    {
-        try
-        {
-            return services.GetRequiredService<T>();
-        }
-        catch (Exception e) when (e is FaceModelException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>Passports carry the MRZ on the photo page (the front); cards their MRZ or barcode on the back.</summary>
     private static bool CarriesMrz(string? type, DocumentSide side) =>

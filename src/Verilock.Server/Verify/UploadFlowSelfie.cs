@@ -1,6 +1,7 @@
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Documents;
 using Verilock.Server.Media;
+using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Verify;
 
@@ -11,10 +12,10 @@ namespace Verilock.Server.Verify;
 public static class UploadFlowSelfie
 {
     public static async Task<IResult> Handle(
-        string token, HttpContext context, VerilockDbContext db, MediaUploads uploads, UploadFeedback feedback, TimeProvider time,
+        string token, HttpContext context, OwnedSessions owned, VerilockDbContext db, MediaUploads uploads, UploadFeedback feedback, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (session, error) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: true, cancellationToken);
+        var (session, error) = await owned.FindFlowWritableAsync(token, needsConsent: true, cancellationToken);
         if (session is null)
             return error!;
         var outcome = await UploadSelfie.AcceptAsync(context, session, db, uploads, time, cancellationToken);

@@ -4,6 +4,7 @@ using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Media;
+using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Verify;
 
@@ -19,9 +20,9 @@ public static class UploadLivenessFrames
     private static readonly MediaKind[] Accepted = [MediaKind.Jpeg, MediaKind.Png];
 
     public static async Task<IResult> Handle(
-        string token, HttpContext context, VerilockDbContext db, MediaUploads uploads, TimeProvider time, CancellationToken cancellationToken)
+        string token, HttpContext context, OwnedSessions owned, VerilockDbContext db, MediaUploads uploads, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await FlowSessions.FindWritableAsync(db, token, time, needsConsent: true, cancellationToken);
+        var (session, refusal) = await owned.FindFlowWritableAsync(token, needsConsent: true, cancellationToken);
         if (session is null)
             return refusal!;
         if (!session.NeedsLivenessFrames)

@@ -117,7 +117,7 @@ public abstract class FlowApiTests(ApiFixture api) : ApiTests(api)
         using var bitmap = SKBitmap.Decode(selfie);
         var mirrored = FaceAugmentations.Mirrored(bitmap);
         // Negative yaw is the applicant's own left in an unmirrored frame (docs/face-matching.md).
-        var analyzer = Api.Services.GetRequiredService<FaceAnalyzer>();
+        var analyzer = Api.Services.GetRequiredService<Verilock.Server.Checks.CheckModels>().Faces;
         var (left, right) = analyzer.ObserveFrame(selfie).Yaw < 0 ? (selfie, mirrored) : (mirrored, selfie);
         var order = (await (await Api.Anonymous.GetAsync($"{flow}/session")).ExpectAsync(HttpStatusCode.OK))["liveness"]!["challenges"]!
             .AsArray().Select(c => (string)c!).ToList();

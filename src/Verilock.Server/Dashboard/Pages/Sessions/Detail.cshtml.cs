@@ -13,7 +13,7 @@ namespace Verilock.Server.Dashboard.Pages.Sessions;
 /// One session: applicant, steps and their results, the risk chart, images, events and webhook deliveries, and
 /// approve/decline for a session in review through the same <see cref="ManualDecision"/> as the API.
 /// </summary>
-public sealed class DetailModel(VerilockDbContext db, TimeProvider time, AuditLog audit) : DashboardPage
+public sealed class DetailModel(OwnedSessions owned, VerilockDbContext db, TimeProvider time, AuditLog audit) : DashboardPage
 {
     public const int MaxReasonLength = 1000;
     private const int TimelineLimit = 200;
@@ -38,7 +38,7 @@ public sealed class DetailModel(VerilockDbContext db, TimeProvider time, AuditLo
 
     public async Task<IActionResult> OnPostDecideAsync(string id, string? decision, string? reason, CancellationToken cancellationToken)
     {
-        var session = await GetSession.FindOwnedAsync(db, Scope, id, time, cancellationToken);
+        var session = await owned.FindAsync(Scope, id, cancellationToken);
         if (session is null)
             return NotFound();
         SessionDecision? outcome = decision switch
@@ -72,7 +72,7 @@ public sealed class DetailModel(VerilockDbContext db, TimeProvider time, AuditLo
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        var session = await GetSession.FindOwnedAsync(db, Scope, id, time, cancellationToken);
+        var session = await owned.FindAsync(Scope, id, cancellationToken);
         if (session is null)
             return false;
         Session = session;

@@ -9,7 +9,7 @@ namespace Verilock.Server.Dashboard.Pages.Sessions;
 /// The sessions list: the API's filters (status, from, to, reference) read the way the API reads them, plus a
 /// bounded search by name or reference (<see cref="SessionSearch"/>).
 /// </summary>
-public sealed class IndexModel(SessionListReader reader, VerilockDbContext db, TimeProvider time) : DashboardPage
+public sealed class IndexModel(SessionListing listing, VerilockDbContext db, TimeProvider time) : DashboardPage
 {
     public static readonly string[] Statuses = ["created", "processing", "approved", "declined", "expired"];
 
@@ -64,7 +64,7 @@ public sealed class IndexModel(SessionListReader reader, VerilockDbContext db, T
         }
         else
         {
-            var page = await SessionListing.ReadAsync(reader, HttpContext.RequestServices, listQuery, time.GetUtcNow().UtcDateTime, cancellationToken);
+            var page = await listing.ReadAsync(listQuery, time.GetUtcNow().UtcDateTime, cancellationToken);
             Rows = page.Rows;
             Paging = Paging with { Total = page.Total };
         }
