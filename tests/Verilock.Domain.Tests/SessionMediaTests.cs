@@ -50,9 +50,9 @@ public class SessionMediaTests
     {
         static Dictionary<VerificationStep, StepResult> Results() => new()
         {
-            [VerificationStep.Document] = new(StepOutcome.Approved, 0.99, new JsonObject
+            [VerificationStep.Document] = new(StepOutcome.Approved, 0.99, Verilock.Domain.Checks.Details.DocumentStepDetails.Unread("passport") with
             {
-                ["data_consistency"] = new JsonObject { ["name_match"] = true, ["dob_match"] = false, ["nationality_match"] = true },
+                DataConsistency = new Verilock.Domain.Mrz.DataConsistency(true, false, true),
             }),
         };
         var review = NewSession(VerificationStep.Document);

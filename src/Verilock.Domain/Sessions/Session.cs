@@ -215,26 +215,12 @@ public sealed class Session
     }
 
     /// <summary>The uploads submit still needs, named as the spec's 422 keys (spec §8.6).</summary>
-    public IReadOnlyList<string> MissingUploads()
-    {
-        var missing = new List<string>();
-        if (Steps.Contains(VerificationStep.Document))
-        {
-            if (Document?.Front is null)
-                missing.Add("document.front");
-            if (SessionDocument.NeedsBack(Document?.Type) && Document?.Back is null)
-                missing.Add("document.back");
-        }
-        if (Steps.Contains(VerificationStep.Selfie) && Selfie is null)
-            missing.Add("selfie");
-        return missing;
-    }
+    public IReadOnlyList<string> MissingUploads() =>
+        StepDescriptors.All.Where(d => Steps.Contains(d.Step)).SelectMany(d => d.MissingUploads(this)).ToArray();
 
     /// <summary>Every stored file of the session, for redaction.</summary>
     public IReadOnlyList<string> MediaKeys() =>
-        new[] { Document?.Front?.StorageKey, Document?.Back?.StorageKey, Selfie?.Media.StorageKey }
-            .Concat(Liveness?.Frames.Select(f => f.StorageKey) ?? [])
-            .OfType<string>().ToArray();
+        StepDescriptors.All.SelectMany(d => d.MediaKeys(this)).OfType<string>().ToArray();
 
     /// <summary>The 409 message when <see cref="Redact"/> answers <see cref="RedactionResult.Conflict"/>.</summary>
     public const string RedactionConflict = "The session's checks are running; redact it once it is decided.";
@@ -360,7 +346,7 @@ public sealed class Session
         var risk = RiskCalculator.Assess(Steps, results, now);
         var reviewReasons = checkReviewReasons.ToList();
         var mismatch = results.TryGetValue(VerificationStep.Document, out var document) &&
-            RiskCalculator.DataConsistencyValues(document)?.Any(v => v.Value == false) == true;
+            document.Details is Checks.Details.DocumentStepDetails { ContradictsApplicant: true };
         if (mismatch && declineOnDataMismatch)
             results = WithOutcome(results, VerificationStep.Document, StepOutcome.Declined);
         else if (mismatch)

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Verilock.Domain.Checks.Details;
 
 namespace Verilock.Domain.Sessions;
 
@@ -10,8 +10,8 @@ public enum StepOutcome
     Declined,
 }
 
-/// <summary>One entry of a session's <c>results</c> (spec §9). Details are step-specific and filled by the checks.</summary>
-public sealed record StepResult(StepOutcome Status, double? Score, JsonObject? Details)
+/// <summary>One entry of a session's <c>results</c> (spec §9). Details are the step's own record, filled by the checks.</summary>
+public sealed record StepResult(StepOutcome Status, double? Score, StepDetails? Details)
 {
     public static StepResult NotStarted { get; } = new(StepOutcome.NotStarted, null, null);
 

@@ -1,5 +1,5 @@
+using Verilock.Domain.Checks.Details;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
@@ -61,22 +61,12 @@ public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screen
     /// <param name="listType">A list id's type, <c>sanctions</c> or <c>pep</c>.</param>
     public static StepResult StepResultFor(AmlScreening screening, Func<string, string> listType)
     {
-        var matches = new JsonArray(screening.Matches.Select(m => (JsonNode)new JsonObject
-        {
-            ["list"] = m.List,
-            ["entity_id"] = m.EntityId,
-            ["name"] = m.Name,
-            ["matched_name"] = m.MatchedName,
-            ["score"] = m.Score,
-        }).ToArray());
-        var details = new JsonObject
-        {
-            ["screening_id"] = screening.Id,
-            ["pep"] = screening.Matches.Any(m => listType(m.List) == "pep"),
-            ["sanctions"] = screening.Matches.Any(m => listType(m.List) == "sanctions"),
-            ["adverse_media"] = false,
-            ["matches"] = matches,
-        };
+        var details = new AmlStepDetails(
+            screening.Id,
+            Pep: screening.Matches.Any(m => listType(m.List) == "pep"),
+            Sanctions: screening.Matches.Any(m => listType(m.List) == "sanctions"),
+            AdverseMedia: false,
+            screening.Matches.Select(m => new AmlStepMatch(m.List, m.EntityId, m.Name, m.MatchedName, m.Score)).ToList());
         var outcome = screening.Status == AmlScreeningStatus.Clear ? StepOutcome.Approved : StepOutcome.Pending;
         return new StepResult(outcome, screening.HighestScore, details);
     }

@@ -1,3 +1,4 @@
+using Verilock.Domain.Checks.Details;
 using Verilock.Domain.Sessions;
 
 namespace Verilock.Server.Checks;
@@ -8,12 +9,12 @@ public sealed record CheckOutcome(IReadOnlyDictionary<VerificationStep, StepResu
 /// <summary>One step's result and its review reason, if it needs a person.</summary>
 public sealed record StepFinding(StepResult Result, string? ReviewReason = null)
 {
-    public static StepFinding Approved(double? score, System.Text.Json.Nodes.JsonObject? details) =>
+    public static StepFinding Approved(double? score, StepDetails? details) =>
         new(new StepResult(StepOutcome.Approved, score, details));
 
-    public static StepFinding Declined(double? score, System.Text.Json.Nodes.JsonObject? details) =>
+    public static StepFinding Declined(double? score, StepDetails? details) =>
         new(new StepResult(StepOutcome.Declined, score, details));
 
-    public static StepFinding Pending(double? score, System.Text.Json.Nodes.JsonObject? details, string reason) =>
+    public static StepFinding Pending(double? score, StepDetails? details, string reason) =>
         new(new StepResult(StepOutcome.Pending, score, details), reason);
 }

@@ -1,4 +1,5 @@
 using Verilock.Checks.Documents;
+using Verilock.Domain.Checks.Details;
 using Verilock.Domain.Licences;
 using Verilock.Domain.Mrz;
 using Verilock.Domain.Sessions;
@@ -84,7 +85,7 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
     {
         var consistency = LicenceApplicantComparison.Compare(session.Applicant, licence);
         var expired = licence.IsExpired(today);
-        var details = new DocumentDetails(
+        var details = new DocumentStepDetails(
             document.Type ?? licence.SpecDocumentType,
             licence.DocumentNumber,
             licence.Country,
@@ -97,11 +98,9 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
             MrzValid: null,
             CheckDigits: null,
             expired,
-            consistency.NameMatch,
-            consistency.DobMatch,
-            consistency.NationalityMatch,
-            DocumentDetails.FromPdf417,
-            new LicenceBarcode(licence.AamvaVersion, licence.Jurisdiction, licence.IssuerId)).ToJson();
+            consistency,
+            DocumentStepDetails.FromPdf417,
+            LicenceBarcode.Aamva(licence.AamvaVersion, licence.Jurisdiction, licence.IssuerId));
         var identity = new DocumentIdentity(licence.Surname, licence.GivenNames, licence.BirthDate, null);
         return new Reading(expired ? StepFinding.Declined(BarcodeScore, details) : StepFinding.Approved(BarcodeScore, details), identity);
     }
@@ -110,7 +109,7 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
     {
         if (read?.Mrz is not { } mrz)
         {
-            var details = Unread(document).ToJson();
+            var details = DocumentStepDetails.Unread(document.Type);
             return read?.Outcome == DocumentReadOutcome.NoMrzFound
                 ? new Reading(StepFinding.Pending(null, details, ReviewReason.MrzNotFound), null)
                 : new Reading(StepFinding.Declined(0, details), null);
@@ -118,7 +117,7 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
 
         var consistency = MrzApplicantComparison.Compare(session.Applicant, mrz);
         var expired = mrz.IsExpired(today);
-        var json = Details(document, mrz, consistency, expired).ToJson();
+        var json = Details(document, mrz, consistency, expired);
         var confidence = read.OcrConfidence;
         if (read.Outcome == DocumentReadOutcome.MrzRead)
         {
@@ -131,7 +130,7 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
         return new Reading(StepFinding.Pending(Math.Round(0.5 * confidence, 2), json, ReviewReason.MrzLowConfidence), null);
     }
 
-    private static DocumentDetails Details(SessionDocument document, MrzReading mrz, DataConsistency consistency, bool expired) => new(
+    private static DocumentStepDetails Details(SessionDocument document, MrzReading mrz, DataConsistency consistency, bool expired) => new(
         document.Type ?? TypeFromCode(mrz.DocumentCode),
         mrz.DocumentNumber,
         Alpha2(mrz.IssuingState),
@@ -142,18 +141,11 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
         mrz.Sex,
         mrz.ExpiryDate,
         mrz.IsValid,
-        new CheckDigitDetails(mrz.CheckDigits.DocumentNumber, mrz.CheckDigits.DateOfBirth, mrz.CheckDigits.ExpiryDate, mrz.CheckDigits.Composite),
+        new CheckDigitResults(mrz.CheckDigits.DocumentNumber, mrz.CheckDigits.DateOfBirth, mrz.CheckDigits.ExpiryDate, mrz.CheckDigits.Composite),
         expired,
-        consistency.NameMatch,
-        consistency.DobMatch,
-        consistency.NationalityMatch,
-        DocumentDetails.FromMrz,
+        consistency,
+        DocumentStepDetails.FromMrz,
         Barcode: null);
-
-    /// <summary>Nothing read: every document field is null (spec §9), nothing could be compared, and no source.</summary>
-    private static DocumentDetails Unread(SessionDocument document) => new(
-        document.Type, null, null, null, null, null, null, null, null, false, new CheckDigitDetails(null, null, null, null), false,
-        null, null, null, Source: null, Barcode: null);
 
     /// <summary>The API reports countries as ISO alpha-2, like the applicant's; ICAO-only codes stay as printed.</summary>
     private static string Alpha2(string icaoCode) => IcaoCountries.ToAlpha2(icaoCode) ?? icaoCode;

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Verilock.Domain.Checks.Details;
 using Verilock.Checks.Faces;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
@@ -16,10 +16,10 @@ public sealed class FaceMatchStep(MediaStore media, CheckModels models)
     public async Task<StepFinding> RunAsync(Session session, FaceAnalysis selfie, CancellationToken cancellationToken)
     {
         if (selfie.Embedding is null)
-            return StepFinding.Declined(null, Details(null, "no_single_face_in_selfie"));
+            return StepFinding.Declined(null, Details(null, FaceMatchStepDetails.NoSingleFaceInSelfie));
         var portrait = await FindPortraitAsync(session, cancellationToken);
         if (portrait?.Embedding is null)
-            return StepFinding.Pending(null, Details(null, "no_face_on_document"), ReviewReason.FaceMatchInconclusive);
+            return StepFinding.Pending(null, Details(null, FaceMatchStepDetails.NoFaceOnDocument), ReviewReason.FaceMatchInconclusive);
 
         var (similarity, _) = models.Faces.Compare(selfie.Embedding, portrait.Embedding);
         var details = Details(similarity, null);
@@ -46,15 +46,6 @@ public sealed class FaceMatchStep(MediaStore media, CheckModels models)
         return null;
     }
 
-    static JsonObject Details(double? similarity, string? reason)
-    {
-        var details = new JsonObject
-        {
-            ["similarity"] = similarity,
-            ["label"] = similarity is { } s ? FaceMatchScale.Label(s) : null,
-        };
-        if (reason is not null)
-            details["reason"] = reason;
-        return details;
-    }
+    static FaceMatchStepDetails Details(double? similarity, string? reason) =>
+        new(similarity, similarity is { } s ? FaceMatchScale.Label(s) : null, reason);
 }

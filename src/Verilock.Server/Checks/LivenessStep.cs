@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Verilock.Domain.Checks.Details;
 using Verilock.Checks.Faces;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
@@ -43,10 +43,6 @@ public sealed class LivenessStep(MediaStore media, CheckModels models)
             : StepFinding.Declined(verdict.Score, details);
     }
 
-    static JsonObject Details(bool live, string mode, IReadOnlyList<ChallengeVerifier.ChallengeOutcome> challenges) => new()
-    {
-        ["is_live"] = live,
-        ["mode"] = mode,
-        ["challenges"] = new JsonArray(challenges.Select(c => (JsonNode)new JsonObject { ["challenge"] = c.Challenge, ["passed"] = c.Passed }).ToArray()),
-    };
+    static LivenessStepDetails Details(bool live, string mode, IReadOnlyList<ChallengeVerifier.ChallengeOutcome> challenges) =>
+        new(live, mode, challenges.Select(c => new ChallengeResult(c.Challenge, c.Passed)).ToList());
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using Verilock.Domain.Checks.Details;
+using Verilock.Domain.Mrz;
 using Verilock.Domain.Sessions;
 using Verilock.Server.Aml;
 
@@ -31,7 +32,7 @@ public static class SandboxChecks
             findings[step] = step switch
             {
                 VerificationStep.Document => Document(session, valid: !Is("DECLINE", step)),
-                VerificationStep.Selfie => StepFinding.Approved(null, new JsonObject { ["face_count"] = 1 }),
+                VerificationStep.Selfie => StepFinding.Approved(null, new SelfieStepDetails(1)),
                 VerificationStep.FaceMatch when Is("NOMATCH", step) => StepFinding.Declined(0.31, FaceMatch(0.31, "low")),
                 VerificationStep.FaceMatch when Is("REVIEW", step) =>
                     StepFinding.Pending(0.70, FaceMatch(0.70, "medium"), ReviewReason.FaceMatchInconclusive),
@@ -62,7 +63,7 @@ public static class SandboxChecks
         var type = session.Document?.Type ?? "passport";
         var licence = type == "driving_license";
         var validUntil = DateOnly.FromDateTime(session.CreatedAt).AddYears(5);
-        var details = new DocumentDetails(
+        var details = new DocumentStepDetails(
             type,
             DocumentNumber,
             licence ? LicenceCountry : identity.Nationality,
@@ -73,22 +74,18 @@ public static class SandboxChecks
             null,
             licence && !valid ? DateOnly.FromDateTime(session.CreatedAt).AddYears(-1) : validUntil,
             MrzValid: licence ? null : valid,
-            CheckDigits: licence ? null : new CheckDigitDetails(valid, valid, valid, valid),
+            CheckDigits: licence ? null : new CheckDigitResults(valid, valid, valid, valid),
             DocumentExpired: licence && !valid,
-            NameMatch: applicant.FirstName is null && applicant.LastName is null ? null : true,
-            DobMatch: applicant.DateOfBirth is null ? null : true,
-            NationalityMatch: licence || applicant.Nationality is null ? null : true,
-            Source: licence ? DocumentDetails.FromPdf417 : DocumentDetails.FromMrz,
-            Barcode: licence ? new LicenceBarcode(10, LicenceJurisdiction, LicenceIssuer) : null).ToJson();
+            new DataConsistency(
+                NameMatch: applicant.FirstName is null && applicant.LastName is null ? null : true,
+                DobMatch: applicant.DateOfBirth is null ? null : true,
+                NationalityMatch: licence || applicant.Nationality is null ? null : true),
+            Source: licence ? DocumentStepDetails.FromPdf417 : DocumentStepDetails.FromMrz,
+            Barcode: licence ? LicenceBarcode.Aamva(10, LicenceJurisdiction, LicenceIssuer) : null);
         return valid ? StepFinding.Approved(0.98, details) : StepFinding.Declined(0.12, details);
     }
 
-    private static JsonObject FaceMatch(double similarity, string label) => new() { ["similarity"] = similarity, ["label"] = label };
+    private static FaceMatchStepDetails FaceMatch(double similarity, string label) => new(similarity, label);
 
-    private static JsonObject Liveness(Session session, bool live) => new()
-    {
-        ["is_live"] = live,
-        ["mode"] = session.Settings.LivenessMode,
-        ["challenges"] = new JsonArray(),
-    };
+    private static LivenessStepDetails Liveness(Session session, bool live) => new(live, session.Settings.LivenessMode, []);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Verilock.Domain.Checks.Details;
 using Verilock.Checks.Faces;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
@@ -26,14 +26,12 @@ public sealed class SelfieStep(MediaStore media, CheckModels models)
 
     static StepFinding Decide(FaceAnalysis analysis)
     {
-        var details = new JsonObject { ["face_count"] = analysis.FaceCount };
-        if (analysis.Problem is not null)
-            details["quality_issues"] = new JsonArray("unreadable_image");
+        var details = new SelfieStepDetails(analysis.FaceCount, analysis.Problem is null ? null : [SelfieStepDetails.UnreadableImage]);
         if (analysis.FaceCount != 1)
             return StepFinding.Declined(null, details);
         if (analysis.Issues.Count == 0)
             return StepFinding.Approved(null, details);
-        details["quality_issues"] = new JsonArray(analysis.Issues.Select(i => (JsonNode)i).ToArray());
+        details = details with { QualityIssues = analysis.Issues.ToList() };
         return StepFinding.Pending(null, details, ReviewReason.SelfieQuality);
     }
 }

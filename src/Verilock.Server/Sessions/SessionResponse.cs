@@ -92,7 +92,8 @@ public sealed record ApplicantResponse(string? FirstName, string? LastName, stri
         applicant.Nationality);
 }
 
-public sealed record StepResultResponse(string Status, double? Score, JsonObject? Details)
+/// <param name="Details">The step's details record; typed <c>object</c> so the serializer writes the record's own fields.</param>
+public sealed record StepResultResponse(string Status, double? Score, object? Details)
 {
     public static StepResultResponse From(StepResult result) =>
         new(StepResult.ToWire(result.Status), result.Score, result.Details);

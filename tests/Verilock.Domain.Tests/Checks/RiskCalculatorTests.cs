@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
 using Verilock.Domain.Checks;
+using Verilock.Domain.Checks.Details;
+using Verilock.Domain.Mrz;
 using Verilock.Domain.Sessions;
 
 namespace Verilock.Domain.Tests.Checks;
@@ -9,11 +10,11 @@ public class RiskCalculatorTests
     private static readonly DateTime Now = new(2026, 3, 15, 10, 45, 22, DateTimeKind.Utc);
 
     private static StepResult Document(double score, bool? nameMatch, bool? dobMatch, bool? nationalityMatch) => new(
-        StepOutcome.Approved, score, new JsonObject
+        StepOutcome.Approved, score, DocumentStepDetails.Unread("passport") with
         {
-            ["mrz_valid"] = true,
-            ["document_expired"] = false,
-            ["data_consistency"] = new JsonObject { ["name_match"] = nameMatch, ["dob_match"] = dobMatch, ["nationality_match"] = nationalityMatch },
+            MrzValid = true,
+            DocumentExpired = false,
+            DataConsistency = new DataConsistency(nameMatch, dobMatch, nationalityMatch),
         });
 
     [Fact]
@@ -25,7 +26,7 @@ public class RiskCalculatorTests
             {
                 [VerificationStep.Document] = Document(0.92, true, true, null),
                 [VerificationStep.Selfie] = new(StepOutcome.Approved, null, null),
-                [VerificationStep.FaceMatch] = new(StepOutcome.Approved, 0.964, new JsonObject { ["similarity"] = 0.964 }),
+                [VerificationStep.FaceMatch] = new(StepOutcome.Approved, 0.964, new FaceMatchStepDetails(0.964, "very_high")),
             }, Now);
 
         Assert.Equal(5, risk.CompositeScore);
@@ -58,7 +59,8 @@ public class RiskCalculatorTests
             new Dictionary<VerificationStep, StepResult>
             {
                 [VerificationStep.Document] = new(StepOutcome.Pending, null, null),
-                [VerificationStep.Aml] = new(StepOutcome.Pending, 0.87, new JsonObject { ["matches"] = new JsonArray(new JsonObject(), new JsonObject()) }),
+                [VerificationStep.Aml] = new(StepOutcome.Pending, 0.87, new AmlStepDetails("aml_1", false, true, false,
+                    [new AmlStepMatch("un", "1", "A", "A", 0.87), new AmlStepMatch("ofac", "2", "B", "B", 0.8)])),
             }, Now);
         Assert.Equal([100, 87], risk.Components.Select(c => c.Score));
         Assert.Equal(2, (int)risk.Components[1].Details["matches_found"]!);

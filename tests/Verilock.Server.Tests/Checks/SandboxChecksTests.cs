@@ -98,9 +98,9 @@ public abstract class SandboxChecksTests(ApiFixture api) : ApiTests(api)
         Assert.NotEqual(Guid.Empty, spoofCaller);
         var spoof = await Api.WithDbAsync(db => Task.FromResult(db.Sessions.Single(s => s.Id == spoofId).Results));
         Assert.Equal(0.12, spoof[Verilock.Domain.Sessions.VerificationStep.Liveness].Score);
-        Assert.False((bool)spoof[Verilock.Domain.Sessions.VerificationStep.Liveness].Details!["is_live"]!);
+        Assert.False(((Verilock.Domain.Checks.Details.LivenessStepDetails)spoof[Verilock.Domain.Sessions.VerificationStep.Liveness].Details!).IsLive);
         var decline = await Api.WithDbAsync(db => Task.FromResult(db.Sessions.Single(s => s.Id == declineId).Results));
-        Assert.False((bool)decline[Verilock.Domain.Sessions.VerificationStep.Document].Details!["mrz_valid"]!);
+        Assert.False(((Verilock.Domain.Checks.Details.DocumentStepDetails)decline[Verilock.Domain.Sessions.VerificationStep.Document].Details!).MrzValid);
     }
 
     [Fact]

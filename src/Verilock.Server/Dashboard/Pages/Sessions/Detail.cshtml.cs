@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
+using Verilock.Domain.Checks.Details;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Aml;
@@ -82,7 +83,7 @@ public sealed class DetailModel(OwnedSessions owned, VerilockDbContext db, TimeP
         Deliveries = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.SessionId == session.Id && d.AccountId == session.AccountId)
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.WebhookId).Take(TimelineLimit).ToListAsync(cancellationToken);
-        if (Details(VerificationStep.Aml)?["screening_id"]?.GetValue<string>() is { } screeningId)
+        if (Details<AmlStepDetails>(VerificationStep.Aml)?.ScreeningId is { } screeningId)
             Screening = await db.AmlScreenings.AsNoTracking()
                 .FirstOrDefaultAsync(s => s.Id == screeningId && s.AccountId == session.AccountId, cancellationToken);
         return true;
@@ -91,16 +92,12 @@ public sealed class DetailModel(OwnedSessions owned, VerilockDbContext db, TimeP
     public StepResult? Result(VerificationStep step) =>
         Session.Results.TryGetValue(step, out var result) ? result : null;
 
-    public JsonObject? Details(VerificationStep step) => Result(step)?.Details;
+    public T? Details<T>(VerificationStep step) where T : StepDetails => Result(step)?.Details as T;
 
-    /// <summary>A detail value as text: strings as they are, booleans and numbers in JSON form, missing as a dash.</summary>
-    public static string Value(JsonNode? node) => node switch
-    {
-        null => Display.Missing,
-        JsonValue value when value.TryGetValue<string>(out var text) => Display.Text(text),
-        _ => node.ToJsonString(),
-    };
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Display.Missing;
 
-    public static string? Flag(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<bool>(out var flag) ? (flag ? "yes" : "no") : null;
+    /// <summary>A number as JSON writes it (shortest round-trip form).</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string? Flag(bool? flag) => flag is { } value ? (value ? "yes" : "no") : null;
 }
