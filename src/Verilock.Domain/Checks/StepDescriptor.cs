@@ -18,10 +18,7 @@ public sealed record StepDescriptor(
     Type DetailsType,
     Func<Session, IEnumerable<string>> MissingUploads,
     Func<Session, IEnumerable<string?>> MediaKeys,
-    IReadOnlyList<RiskRule> Risk)
-{
-    public string WireName => Step.ToWire();
-}
+    IReadOnlyList<RiskRule> Risk);
 
 /// <summary>
 /// One component of spec §10's risk score. <paramref name="Position"/> is its place in the spec's list of components;

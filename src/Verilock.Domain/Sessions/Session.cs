@@ -287,8 +287,7 @@ public sealed class Session
     /// </summary>
     public string? ManualDecisionRefusal(SessionDecision outcome)
     {
-        var targetStatus = outcome == SessionDecision.Approved ? SessionStatus.Approved : SessionStatus.Declined;
-        if (Status == targetStatus || (Status == SessionStatus.Processing && Decision == SessionDecision.Review))
+        if (Status == StatusAfter(outcome) || (Status == SessionStatus.Processing && Decision == SessionDecision.Review))
             return null;
         return Status switch
         {
@@ -300,15 +299,18 @@ public sealed class Session
         };
     }
 
+    private static SessionStatus StatusAfter(SessionDecision outcome) =>
+        outcome == SessionDecision.Approved ? SessionStatus.Approved : SessionStatus.Declined;
+
     /// <summary>An operator's or integrator's decision on a session waiting for review (spec §8.8).</summary>
     public ManualDecisionResult DecideManually(SessionDecision outcome, string? reason, string decidedBy, DateTime now)
     {
         if (outcome == SessionDecision.Review)
             throw new ArgumentOutOfRangeException(nameof(outcome), "A manual decision is approved or declined.");
-        var targetStatus = outcome == SessionDecision.Approved ? SessionStatus.Approved : SessionStatus.Declined;
+        var targetStatus = StatusAfter(outcome);
         if (Status == targetStatus)
             return ManualDecisionResult.AlreadyThatOutcome;
-        if (Status != SessionStatus.Processing || Decision != SessionDecision.Review)
+        if (ManualDecisionRefusal(outcome) is not null)
             return ManualDecisionResult.Conflict;
 
         now = Clock.ToSeconds(now);
@@ -420,7 +422,7 @@ public sealed class Session
     /// <summary>Hands the session to the checks (spec §8.6); callers verify uploads first (<see cref="MissingUploads"/>).</summary>
     public bool TrySubmit(DateTime now)
     {
-        if (Status != SessionStatus.Created || IsDueForExpiry(now))
+        if (SubmitRefusal(now) is not null)
             return false;
         now = Clock.ToSeconds(now);
         Status = SessionStatus.Processing;

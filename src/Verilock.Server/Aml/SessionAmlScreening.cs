@@ -1,6 +1,6 @@
-using Verilock.Domain.Checks.Details;
 using System.Globalization;
 using Verilock.Domain.Aml;
+using Verilock.Domain.Checks.Details;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 

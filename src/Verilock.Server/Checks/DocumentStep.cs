@@ -109,25 +109,25 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
     {
         if (read?.Mrz is not { } mrz)
         {
-            var details = DocumentStepDetails.Unread(document.Type);
+            var unread = DocumentStepDetails.Unread(document.Type);
             return read?.Outcome == DocumentReadOutcome.NoMrzFound
-                ? new Reading(StepFinding.Pending(null, details, ReviewReason.MrzNotFound), null)
-                : new Reading(StepFinding.Declined(0, details), null);
+                ? new Reading(StepFinding.Pending(null, unread, ReviewReason.MrzNotFound), null)
+                : new Reading(StepFinding.Declined(0, unread), null);
         }
 
         var consistency = MrzApplicantComparison.Compare(session.Applicant, mrz);
         var expired = mrz.IsExpired(today);
-        var json = Details(document, mrz, consistency, expired);
+        var details = Details(document, mrz, consistency, expired);
         var confidence = read.OcrConfidence;
         if (read.Outcome == DocumentReadOutcome.MrzRead)
         {
             var score = Math.Round(Math.Clamp(0.8 + 0.2 * confidence - 0.02 * mrz.Repairs, 0.5, 1), 2);
             var identity = new DocumentIdentity(mrz.Surname, mrz.GivenNames, mrz.DateOfBirth, Alpha2(mrz.Nationality));
-            return new Reading(expired ? StepFinding.Declined(score, json) : StepFinding.Approved(score, json), identity);
+            return new Reading(expired ? StepFinding.Declined(score, details) : StepFinding.Approved(score, details), identity);
         }
         if (!mrz.IsValid && confidence >= ConfidentRead)
-            return new Reading(StepFinding.Declined(Math.Round(0.2 * confidence, 2), json), null);
-        return new Reading(StepFinding.Pending(Math.Round(0.5 * confidence, 2), json, ReviewReason.MrzLowConfidence), null);
+            return new Reading(StepFinding.Declined(Math.Round(0.2 * confidence, 2), details), null);
+        return new Reading(StepFinding.Pending(Math.Round(0.5 * confidence, 2), details, ReviewReason.MrzLowConfidence), null);
     }
 
     private static DocumentStepDetails Details(SessionDocument document, MrzReading mrz, DataConsistency consistency, bool expired) => new(

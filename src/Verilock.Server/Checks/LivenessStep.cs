@@ -1,5 +1,5 @@
-using Verilock.Domain.Checks.Details;
 using Verilock.Checks.Faces;
+using Verilock.Domain.Checks.Details;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
 

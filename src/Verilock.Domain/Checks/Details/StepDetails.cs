@@ -7,5 +7,4 @@ namespace Verilock.Domain.Checks.Details;
 /// field the spec shows only sometimes. Which record a step's results carry is its descriptor's
 /// <see cref="StepDescriptor.DetailsType"/>.
 /// </summary>
-public abstract record StepDetails
-;
+public abstract record StepDetails;

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Verilock.Domain.Checks.Details;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Aml;
+using Verilock.Domain.Checks.Details;
 using Verilock.Domain.Sessions;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Dashboard.Pages.Sessions;
