@@ -17,7 +17,8 @@ public static class GetSession
         var session = await FindOwnedAsync(db, context.Caller(), id, time, cancellationToken);
         return session is null
             ? ApiError.NotFound("No such session.")
-            : Results.Json(SessionResponse.From(session, origin.For(context.Request)), ApiJson.Options);
+            : Results.Json(SessionResponse.From(session, origin.For(context.Request),
+                await Aml.MonitoringFields.LastRunAsync(db, session, cancellationToken)), ApiJson.Options);
     }
 
     /// <summary>
