@@ -206,11 +206,34 @@ public sealed partial class AmlMonitoring(
         {
             LogClaimLost(logger, plan.RunKey, progress.Screened);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping (a deploy, a restart): leave the claim to whoever comes next without making them wait for it to go stale.
+            await ReleaseAsync(plan);
+            LogStopped(logger, plan.RunKey, progress.Screened);
+            throw;
+        }
         finally
         {
             AmlMetrics.RunEnded();
         }
         return new RunOutcome(plan.ClaimKeys, progress.Screened, progress.WithNewMatches);
+    }
+
+    /// <summary>Marks this instance's unfinished claims of the plan as abandoned (a heartbeat long past), so any instance may take them over now.</summary>
+    private async Task ReleaseAsync(Plan plan)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+            await Claims(db, plan).ExecuteUpdateAsync(c => c.SetProperty(x => x.HeartbeatAt, DateTime.UnixEpoch), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Then it goes stale on its own.
+            LogReleaseFailed(logger, plan.RunKey, ex);
+        }
     }
 
     /// <summary>This instance's unfinished claims of the plan.</summary>
@@ -477,6 +500,12 @@ public sealed partial class AmlMonitoring(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {Key} is claimed by another run")]
     private static partial void LogAlreadyClaimed(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey} stopped after {Screened} re-screened; the next instance resumes it")]
+    private static partial void LogStopped(ILogger logger, string runKey, int screened);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {RunKey}: could not release its claim; it will go stale")]
+    private static partial void LogReleaseFailed(ILogger logger, string runKey, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {RunKey} stopped after {Screened} re-screened: another instance took the claim over")]
     private static partial void LogClaimLost(ILogger logger, string runKey, int screened);

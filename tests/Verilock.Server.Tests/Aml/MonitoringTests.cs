@@ -388,7 +388,7 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
     }
 
     [Fact]
-    public async Task A_killed_run_is_resumed_after_its_last_batch_without_rescreening_anything_twice()
+    public async Task A_killed_or_stopped_run_is_resumed_after_its_last_batch_without_rescreening_anything_twice()
     {
         var kira = new TestLists.Person("9100501", "KIRA", "KILLEDOVA", 1981);
         var live = await Api.NewCallerAsync(live: true);
@@ -406,21 +406,35 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             Task<List<AmlScreening>> RunsOfKeyAsync() => Api.WithDbAsync(db =>
                 db.AmlScreenings.AsNoTracking().Where(s => s.MonitoringKey == list.Key).ToListAsync());
 
-            // The first instance dies right after committing its first batch (batches of 2 in this fixture).
-            using var kill = new CancellationTokenSource();
-            var first = ActivatorUtilities.CreateInstance<AmlMonitoring>(Api.Services);
-            first.AfterBatch = _ => kill.Cancel();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunAsync(set, [list], kill.Token));
+            AmlMonitoring NewInstance() => ActivatorUtilities.CreateInstance<AmlMonitoring>(Api.Services);
+            Task<Infrastructure.Persistence.Records.AmlMonitoringClaim> ClaimAsync() =>
+                Api.WithDbAsync(db => db.AmlMonitoringClaims.AsNoTracking().SingleAsync(c => c.ListKey == list.Key));
+
+            // The first instance dies (nothing runs after its first commit: batches of 2 in this fixture).
+            var first = NewInstance();
+            first.AfterBatch = _ => throw new InvalidOperationException("killed");
+            await Assert.ThrowsAsync<InvalidOperationException>(() => first.RunAsync(set, [list], CancellationToken.None));
             var beforeKill = await RunsOfKeyAsync();
             Assert.Equal(2, beforeKill.Count);
-            var left = await Api.WithDbAsync(db => db.AmlMonitoringClaims.AsNoTracking().SingleAsync(c => c.ListKey == list.Key));
+            var left = await ClaimAsync();
             Assert.Null(left.CompletedAt);
             Assert.Equal(beforeKill.Select(r => r.ParentScreeningId).Max(StringComparer.Ordinal), left.ScreeningsAfter);
             Assert.Equal(2, left.Screened);
+            Assert.Empty((await NewInstance().RunAsync(set, [list], CancellationToken.None)).Claimed); // its heartbeat is fresh
 
-            // Another instance takes it over once its heartbeat is stale, and goes on after the cursor.
+            // Once the heartbeat is stale another instance takes it over and goes on after the cursor; it is stopped
+            // (a shutdown) after one batch, and hands the claim over at once.
             Api.Clock.Advance(AmlMonitoring.DefaultStaleAfter + TimeSpan.FromSeconds(1));
-            var outcome = await ActivatorUtilities.CreateInstance<AmlMonitoring>(Api.Services).RunAsync(set, [list], CancellationToken.None);
+            using var shutdown = new CancellationTokenSource();
+            var second = NewInstance();
+            second.AfterBatch = _ => shutdown.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.RunAsync(set, [list], shutdown.Token));
+            var beforeStop = await RunsOfKeyAsync();
+            Assert.Equal(4, beforeStop.Count);
+            Assert.Equal(4, (await ClaimAsync()).Screened);
+
+            // No waiting for staleness this time.
+            var outcome = await NewInstance().RunAsync(set, [list], CancellationToken.None);
             Assert.Equal([list.Key], outcome.Claimed);
 
             var runs = await RunsOfKeyAsync();
@@ -432,14 +446,14 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             Assert.Equal(monitored, runs.Count(r => r.SessionId == null));
             Assert.Equal(monitoredSessions, runs.Count(r => r.SessionId != null));
             Assert.Equal(runs.Count, runs.Select(r => r.ParentScreeningId).Distinct().Count());
-            Assert.Equal(runs.Count - 2, outcome.Screened);
-            Assert.All(beforeKill, done => Assert.Contains(runs, r => r.Id == done.Id)); // what was done stays done
+            Assert.Equal(runs.Count - 4, outcome.Screened);
+            Assert.All(beforeStop, done => Assert.Contains(runs, r => r.Id == done.Id)); // what was done stays done
             foreach (var parent in mine)
             {
                 var run = Assert.Single(runs, r => r.ParentScreeningId == parent);
                 Assert.Equal(["aml.monitoring.match"], (await Api.ScreeningEventsAsync(run.Id)).Select(e => e.Type));
             }
-            var claim = await Api.WithDbAsync(db => db.AmlMonitoringClaims.AsNoTracking().SingleAsync(c => c.ListKey == list.Key));
+            var claim = await ClaimAsync();
             Assert.NotNull(claim.CompletedAt);
             Assert.Equal(runs.Count, claim.Screened);
         }
