@@ -35,6 +35,9 @@ public sealed class AmlScreening
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedAt { get; private set; }
     public bool MonitoringEnabled { get; private set; }
+
+    /// <summary>How often the schedule re-screens it while <see cref="MonitoringEnabled"/> (spec §16); runs copy their parent's.</summary>
+    public MonitoringFrequency MonitoringFrequency { get; private set; }
     public bool IsMonitoringRun { get; private set; }
     public string? ParentScreeningId { get; private set; }
 
@@ -59,7 +62,8 @@ public sealed class AmlScreening
         IReadOnlyList<AmlMatch> Matches,
         string? ReferenceId = null,
         string? SessionId = null,
-        bool MonitoringEnabled = false);
+        bool MonitoringEnabled = false,
+        MonitoringFrequency MonitoringFrequency = MonitoringFrequency.Daily);
 
     /// <summary>A screening asked for by the API or a session's <c>aml</c> step: emits <c>aml.completed</c>, and <c>aml.match_found</c> on a match.</summary>
     public static AmlScreening Create(CreateArgs args, DateTime now)
@@ -120,6 +124,7 @@ public sealed class AmlScreening
             HighestScore = matches.Count > 0 ? matches[0].Score : 0,
             Matches = matches,
             MonitoringEnabled = args.MonitoringEnabled,
+            MonitoringFrequency = args.MonitoringFrequency,
             ScreenedAt = now,
             CreatedAt = now,
         };

@@ -1,3 +1,4 @@
+using Verilock.Domain.Aml;
 using Verilock.Domain.Checks;
 using Verilock.Domain.Common;
 using Verilock.Domain.Media;
@@ -41,6 +42,9 @@ public sealed class Session
     public string? RedirectUrl { get; private set; }
     public string? WebhookUrl { get; private set; }
     public bool MonitoringEnabled { get; private set; }
+
+    /// <summary>How often the schedule re-screens the approved session while <see cref="MonitoringEnabled"/> (spec §16).</summary>
+    public MonitoringFrequency MonitoringFrequency { get; private set; }
     public IReadOnlyDictionary<VerificationStep, StepResult> Results { get; private set; }
     public string? DecidedBy { get; private set; }
     public string? DecisionReason { get; private set; }
@@ -77,7 +81,8 @@ public sealed class Session
         string? RedirectUrl,
         string? WebhookUrl,
         bool MonitoringEnabled,
-        TimeSpan ExpiresIn);
+        TimeSpan ExpiresIn,
+        MonitoringFrequency MonitoringFrequency = MonitoringFrequency.Daily);
 
     /// <summary>
     /// The shortest and longest <c>expires_in</c> the API accepts (spec §8.1). The list relies on the minimum,
@@ -107,6 +112,7 @@ public sealed class Session
             RedirectUrl = args.RedirectUrl,
             WebhookUrl = args.WebhookUrl,
             MonitoringEnabled = args.MonitoringEnabled,
+            MonitoringFrequency = args.MonitoringFrequency,
             Results = args.Settings.Steps.ToDictionary(step => step, _ => StepResult.NotStarted),
             SessionToken = Ids.NewSessionToken(),
             Liveness = args.Settings.Steps.Contains(VerificationStep.Liveness) && args.Settings.LivenessMode == "active"

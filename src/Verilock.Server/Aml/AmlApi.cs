@@ -31,7 +31,7 @@ public static class AmlApi
     /// <summary>Request shapes for the OpenAPI document; bodies are read field by field for exact 422s.</summary>
     public sealed record ScreenRequestDoc(
         string? FullName, string? Name, string? FirstName, string? LastName, string? DateOfBirth, string? Nationality,
-        string? ReferenceId, string[]? Lists, double? Threshold, bool? MonitoringEnabled);
+        string? ReferenceId, string[]? Lists, double? Threshold, bool? MonitoringEnabled, string? MonitoringFrequency);
 
     public sealed record DecisionRequestDoc(string Decision, string? Reason);
 }

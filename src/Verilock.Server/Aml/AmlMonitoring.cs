@@ -1,71 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Verilock.Domain.Aml;
-using Verilock.Domain.Sessions;
+using Verilock.Infrastructure.Aml;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Aml;
 
 /// <summary>
-/// Continuous monitoring (spec §11.4). When lists arrive in a new version, re-screens approved live
-/// sessions with <c>monitoring_enabled</c> and live standalone screenings that are <c>clear</c> with monitoring
-/// on. Each re-screen is stored as a monitoring run (<c>is_monitoring_run</c>, <c>parent_screening_id</c>); a
-/// run that finds an entity its previous screening had not emits <c>aml.monitoring.match</c>.
-/// Every server instance loads lists on its own, so each run is claimed first: one row per list
-/// version, inserted if absent; only the instance whose insert lands runs it. The runner renews the
-/// claim's heartbeat after every batch; a claim left unfinished with a stale heartbeat (its instance
-/// died) is taken over by the next instance that loads that version, which skips what already has a
-/// run of that key. Test-mode objects are not monitored: their sandbox list never changes.
+/// Continuous monitoring (spec §11.4, §16). Re-screens approved live sessions with <c>monitoring_enabled</c> and
+/// live standalone screenings that are <c>clear</c> with monitoring on: all of them when lists arrive in a new
+/// version (<see cref="RunAsync"/>), and on the daily schedule those whose frequency makes them due
+/// (<see cref="RunScheduledAsync"/>). Each re-screen is stored as a monitoring run (<c>is_monitoring_run</c>,
+/// <c>parent_screening_id</c>); a run that finds an entity its previous screening had not emits
+/// <c>aml.monitoring.match</c>.
+/// <para>
+/// Every server instance loads lists and keeps the clock on its own, so each run is claimed first: one row per list
+/// version or scheduled day, inserted if absent; only the instance whose insert lands runs it. The runner works in
+/// batches in id order, screenings first, then sessions: each batch is read by keyset over a partial index, screened
+/// on every core, and written in one transaction together with its outbox rows, the claim's heartbeat and its
+/// cursor (fenced by the claim's holder, so an instance that lost its claim writes nothing more). A claim left
+/// unfinished with a stale heartbeat (its instance died) is taken over and resumed after its cursor; a screening
+/// whose latest run already has the run's key is skipped as well. Test-mode objects are not monitored: their
+/// sandbox list never changes.
+/// </para>
 /// </summary>
 public sealed partial class AmlMonitoring(
-    IServiceScopeFactory scopes, IOptions<VerilockOptions> options, TimeProvider time, ILogger<AmlMonitoring> logger)
+    IServiceScopeFactory scopes, ScreeningIndexHolder holder, IOptions<VerilockOptions> options, TimeProvider time,
+    ILogger<AmlMonitoring> logger)
 {
-    private const int Batch = 200;
+    /// <summary>The default of <c>Verilock:Aml:MonitoringStaleAfter</c>.</summary>
+    public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromMinutes(10);
 
-    /// <summary>An unfinished claim whose heartbeat is older than this belongs to an instance that stopped.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    /// <summary>The claim key prefix of scheduled runs, followed by the UTC date.</summary>
+    public const string SchedulePrefix = "schedule:";
 
-    /// <summary>Who holds a claim, for operators reading the claims table.</summary>
-    private static readonly string Instance = Shorten($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
+    /// <summary>How often progress is logged, in rows re-screened.</summary>
+    private const int ProgressEvery = 50_000;
+
+    /// <summary>Who holds a claim, for operators reading the claims table; one per instance of this class (one per process).</summary>
+    private readonly string _instance = Shorten($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
+
+    /// <summary>One run at a time in this process: runs compete for the same cores, and a claim is resumed only when none of ours runs.</summary>
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>Test hook: called after each batch's commit with the run's total so far.</summary>
+    internal Action<int>? AfterBatch { get; set; }
+
+    private AmlOptions Settings => options.Value.Aml;
 
     private static string Shorten(string value) => value.Length <= 100 ? value : value[^100..];
 
     public sealed record RunOutcome(IReadOnlyList<string> Claimed, int Screened, int WithNewMatches);
 
+    private enum ClaimResult
+    {
+        Claimed,
+        HeldByAnother,
+        Finished,
+    }
+
+    /// <param name="Slot">For a scheduled run, the day's run time: only what is due then is re-screened.</param>
+    private sealed record Plan(IReadOnlyList<string> ClaimKeys, AmlListSet Set, DateTime? Slot)
+    {
+        /// <summary>Stored on each run (<c>monitoring_key</c>); the same keys in the same order whoever resumes.</summary>
+        public string RunKey { get; } = string.Join(',', ClaimKeys.Order(StringComparer.Ordinal));
+    }
+
+    public static string ScheduleKey(DateTime slot) => SchedulePrefix + slot.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Claims the new versions in <paramref name="changed"/> and, if any claim lands, re-screens everything monitored against <paramref name="set"/>.</summary>
     public async Task<RunOutcome> RunAsync(AmlListSet set, IReadOnlyList<LoadedList> changed, CancellationToken cancellationToken)
     {
-        var claimed = new List<string>();
-        foreach (var list in changed)
+        await _running.WaitAsync(cancellationToken);
+        try
         {
-            if (await TryClaimAsync(list.Key, cancellationToken))
-                claimed.Add(list.Key);
+            var claimed = new List<string>();
+            foreach (var list in changed)
+            {
+                if (await TryClaimAsync(list.Key, cancellationToken) == ClaimResult.Claimed)
+                    claimed.Add(list.Key);
+            }
+            return claimed.Count == 0 ? new RunOutcome([], 0, 0) : await RunClaimedAsync(new Plan(claimed, set, null), cancellationToken);
         }
-        if (claimed.Count == 0)
-            return new RunOutcome([], 0, 0);
-
-        var runKey = string.Join(',', claimed);
-        var (screenings, screeningHits) = await RescreenScreeningsAsync(set, runKey, claimed, cancellationToken);
-        var (sessions, sessionHits) = await RescreenSessionsAsync(set, runKey, claimed, cancellationToken);
-        var outcome = new RunOutcome(claimed, screenings + sessions, screeningHits + sessionHits);
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.AmlMonitoringClaims.Where(c => claimed.Contains(c.ListKey)).ExecuteUpdateAsync(c => c
-            .SetProperty(x => x.CompletedAt, now)
-            .SetProperty(x => x.Screened, outcome.Screened)
-            .SetProperty(x => x.NewMatches, outcome.WithNewMatches), cancellationToken);
-        LogRunFinished(logger, runKey, outcome.Screened, outcome.WithNewMatches);
-        return outcome;
+        finally
+        {
+            _running.Release();
+        }
     }
 
     /// <summary>
-    /// Inserts the claim row for one list version, or takes over an unfinished one whose runner stopped;
-    /// true when this instance now holds it.
+    /// The scheduled run of <paramref name="slot"/> (spec §16) against the lists loaded now: claims the day and re-screens
+    /// what is due. Nothing is claimed while no list is loaded.
     /// </summary>
-    private async Task<bool> TryClaimAsync(string listKey, CancellationToken cancellationToken)
+    public async Task<RunOutcome> RunScheduledAsync(DateTime slot, CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            var set = holder.Current;
+            if (set is not { Lists.Count: > 0 })
+                return new RunOutcome([], 0, 0);
+            var key = ScheduleKey(slot);
+            return await TryClaimAsync(key, cancellationToken) == ClaimResult.Claimed
+                ? await RunClaimedAsync(new Plan([key], set, slot), cancellationToken)
+                : new RunOutcome([], 0, 0);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    /// <summary>Whether the claim of <paramref name="key"/> exists and is finished.</summary>
+    public async Task<bool> IsFinishedAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        return await db.AmlMonitoringClaims.AnyAsync(c => c.ListKey == key && c.CompletedAt != null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes over unfinished claims of the list versions loaded now whose runner stopped (stale heartbeat), and resumes
+    /// them; the schedule calls it every minute, so a killed run does not wait for the next list version.
+    /// </summary>
+    public async Task<RunOutcome> ResumeStaleAsync(CancellationToken cancellationToken)
+    {
+        var set = holder.Current;
+        if (set is not { Lists.Count: > 0 })
+            return new RunOutcome([], 0, 0);
+        var keys = set.Lists.Select(l => l.Key).ToList();
+        var stale = time.GetUtcNow().UtcDateTime - Settings.MonitoringStaleAfter;
+        List<string> abandoned;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+            abandoned = await db.AmlMonitoringClaims
+                .Where(c => keys.Contains(c.ListKey) && c.CompletedAt == null && c.HeartbeatAt < stale)
+                .Select(c => c.ListKey).ToListAsync(cancellationToken);
+        }
+        if (abandoned.Count == 0)
+            return new RunOutcome([], 0, 0);
+        return await RunAsync(set, set.Lists.Where(l => abandoned.Contains(l.Key)).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts the claim row for one list version or day, or takes over an unfinished one whose runner stopped (or
+    /// which this instance left, since none of its runs is in progress while it claims).
+    /// </summary>
+    private async Task<ClaimResult> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
@@ -73,123 +160,353 @@ public sealed partial class AmlMonitoring(
         // ON CONFLICT DO NOTHING reads the same in SQLite and PostgreSQL; the primary key decides the race.
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO aml_monitoring_claims (list_key, claimed_by, claimed_at, heartbeat_at, completed_at, screened, new_matches)
-            VALUES ({listKey}, {Instance}, {now}, {now}, NULL, 0, 0)
+            VALUES ({key}, {_instance}, {now}, {now}, NULL, 0, 0)
             ON CONFLICT (list_key) DO NOTHING
             """, cancellationToken);
         if (inserted == 1)
-            return true;
-        var stale = now - StaleAfter;
+            return ClaimResult.Claimed;
+        var stale = now - Settings.MonitoringStaleAfter;
         var takenOver = await db.AmlMonitoringClaims
-            .Where(c => c.ListKey == listKey && c.CompletedAt == null && c.HeartbeatAt < stale)
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ClaimedBy, Instance).SetProperty(x => x.HeartbeatAt, now), cancellationToken);
+            .Where(c => c.ListKey == key && c.CompletedAt == null && (c.HeartbeatAt < stale || c.ClaimedBy == _instance))
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ClaimedBy, _instance).SetProperty(x => x.HeartbeatAt, now), cancellationToken);
         if (takenOver == 1)
-            LogTakenOver(logger, listKey);
-        else
-            LogAlreadyClaimed(logger, listKey);
-        return takenOver == 1;
+        {
+            LogTakenOver(logger, key);
+            return ClaimResult.Claimed;
+        }
+        var finished = await db.AmlMonitoringClaims.AnyAsync(c => c.ListKey == key && c.CompletedAt != null, cancellationToken);
+        if (!finished)
+            LogAlreadyClaimed(logger, key);
+        return finished ? ClaimResult.Finished : ClaimResult.HeldByAnother;
     }
 
-    private static Task HeartbeatAsync(VerilockDbContext db, IReadOnlyList<string> claimed, DateTime now, CancellationToken cancellationToken) =>
-        db.AmlMonitoringClaims.Where(c => claimed.Contains(c.ListKey))
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.HeartbeatAt, now), cancellationToken);
-
-    private async Task<(int Screened, int WithNewMatches)> RescreenScreeningsAsync(
-        AmlListSet set, string runKey, IReadOnlyList<string> claimed, CancellationToken cancellationToken)
+    private async Task<RunOutcome> RunClaimedAsync(Plan plan, CancellationToken cancellationToken)
     {
-        int screened = 0, hits = 0;
-        var after = "";
-        while (true)
+        var started = Stopwatch.GetTimestamp();
+        AmlMetrics.RunStarted();
+        var progress = new Progress(plan.RunKey, logger, started);
+        try
+        {
+            var (screeningsAfter, sessionsAfter) = await CursorsAsync(plan, cancellationToken);
+            LogRunStarted(logger, plan.RunKey, plan.Set.Index.EntityCount, screeningsAfter.Length > 0 || sessionsAfter.Length > 0);
+            await RunPhaseAsync(plan, Phase.Screenings, screeningsAfter, progress, cancellationToken);
+            await RunPhaseAsync(plan, Phase.Sessions, sessionsAfter, progress, cancellationToken);
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
+            await Claims(db, plan).ExecuteUpdateAsync(c => c
+                .SetProperty(x => x.CompletedAt, now)
+                .SetProperty(x => x.HeartbeatAt, now), cancellationToken);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            LogRunFinished(logger, plan.RunKey, progress.Screened, progress.WithNewMatches, seconds, progress.Screened / Math.Max(seconds, 0.001),
+                progress.Reading.TotalSeconds, progress.Screening.TotalSeconds, progress.Writing.TotalSeconds);
+        }
+        catch (MonitoringClaimLostException)
+        {
+            LogClaimLost(logger, plan.RunKey, progress.Screened);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping (a deploy, a restart): leave the claim to whoever comes next without making them wait for it to go stale.
+            await ReleaseAsync(plan);
+            LogStopped(logger, plan.RunKey, progress.Screened);
+            throw;
+        }
+        finally
+        {
+            AmlMetrics.RunEnded();
+        }
+        return new RunOutcome(plan.ClaimKeys, progress.Screened, progress.WithNewMatches);
+    }
+
+    /// <summary>Marks this instance's unfinished claims of the plan as abandoned (a heartbeat long past), so any instance may take them over now.</summary>
+    private async Task ReleaseAsync(Plan plan)
+    {
+        try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
-            var parents = await db.AmlScreenings.AsNoTracking()
-                .Where(s => s.MonitoringEnabled && s.Status == AmlScreeningStatus.Clear && s.LiveMode && !s.IsMonitoringRun &&
-                            s.SessionId == null && string.Compare(s.Id, after) > 0 &&
-                            !db.AmlScreenings.Any(r => r.ParentScreeningId == s.Id && r.MonitoringKey == runKey))
-                .OrderBy(s => s.Id).Take(Batch)
-                .ToListAsync(cancellationToken);
-            if (parents.Count == 0)
-                break;
-            var now = time.GetUtcNow().UtcDateTime;
-            foreach (var parent in parents)
-            {
-                var previous = await db.AmlScreenings.AsNoTracking()
-                    .Where(r => r.ParentScreeningId == parent.Id)
-                    .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-                    .Select(r => r.Matches)
-                    .FirstOrDefaultAsync(cancellationToken) ?? parent.Matches;
-                var run = Rescreen(set, parent.AccountId, parent.Query, parent.Lists, parent.Threshold, parent.ReferenceId, null, parent.Id, previous, runKey, now);
-                db.AmlScreenings.Add(run);
-                screened++;
-                hits += run.PendingEvents.Count > 0 ? 1 : 0;
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            await HeartbeatAsync(db, claimed, time.GetUtcNow().UtcDateTime, cancellationToken);
-            after = parents[^1].Id;
+            await Claims(db, plan).ExecuteUpdateAsync(c => c.SetProperty(x => x.HeartbeatAt, DateTime.UnixEpoch), CancellationToken.None);
         }
-        return (screened, hits);
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Then it goes stale on its own.
+            LogReleaseFailed(logger, plan.RunKey, ex);
+        }
     }
 
-    private async Task<(int Screened, int WithNewMatches)> RescreenSessionsAsync(
-        AmlListSet set, string runKey, IReadOnlyList<string> claimed, CancellationToken cancellationToken)
+    /// <summary>This instance's unfinished claims of the plan.</summary>
+    private IQueryable<AmlMonitoringClaim> Claims(VerilockDbContext db, Plan plan) =>
+        db.AmlMonitoringClaims.Where(c => plan.ClaimKeys.Contains(c.ListKey) && c.ClaimedBy == _instance && c.CompletedAt == null);
+
+    /// <summary>Where a resumed run starts: the least advanced of its claims (a fresh claim starts at the beginning).</summary>
+    private async Task<(string Screenings, string Sessions)> CursorsAsync(Plan plan, CancellationToken cancellationToken)
     {
-        int screened = 0, hits = 0;
-        var after = "";
-        var allLists = set.Lists.Select(l => l.Id).ToList();
-        while (true)
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        var claims = await Claims(db, plan).AsNoTracking().ToListAsync(cancellationToken);
+        static string Least(IEnumerable<string?> cursors) =>
+            cursors.Select(c => c ?? "").Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
+        return (Least(claims.Select(c => c.ScreeningsAfter)), Least(claims.Select(c => c.SessionsAfter)));
+    }
+
+    private enum Phase
+    {
+        Screenings,
+        Sessions,
+    }
+
+    /// <summary>What one page gave: the runs to write and where the cursor moves.</summary>
+    private sealed record Batch(IReadOnlyList<AmlScreening> Runs, string After, int Read, TimeSpan Reading, TimeSpan Screening);
+
+    /// <summary>
+    /// Reads and screens the next page while the previous one is being written: the reader and the screening threads
+    /// on one side of a small channel, the writer on the other.
+    /// </summary>
+    private async Task RunPhaseAsync(Plan plan, Phase phase, string after, Progress progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() => ProduceAsync(plan, phase, after, batches.Writer, stop.Token), CancellationToken.None);
+        try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
-            var sessions = await db.Sessions.AsNoTracking()
-                .Where(s => s.MonitoringEnabled && s.Status == SessionStatus.Approved && s.LiveMode && string.Compare(s.Id, after) > 0 &&
-                            !db.AmlScreenings.Any(r => r.AccountId == s.AccountId && r.LiveMode && r.SessionId == s.Id && r.MonitoringKey == runKey))
-                .OrderBy(s => s.Id).Take(Batch)
-                .ToListAsync(cancellationToken);
-            if (sessions.Count == 0)
-                break;
-            var now = time.GetUtcNow().UtcDateTime;
-            foreach (var session in sessions)
+            await using var inserts = await MonitoringRunInserts.OpenAsync(db, cancellationToken);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                // The session's latest screening: its aml step's, or the last monitoring run of it.
-                var latest = await db.AmlScreenings.AsNoTracking()
-                    .Where(r => r.SessionId == session.Id && r.AccountId == session.AccountId && r.LiveMode)
-                    .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-                    .FirstOrDefaultAsync(cancellationToken);
-                var query = latest?.Query ?? SessionAmlScreening.QueryFor(session, null);
-                if (string.IsNullOrWhiteSpace(query.ScreenedName))
-                    continue;
-                var run = Rescreen(
-                    set, session.AccountId, query, latest?.Lists ?? allLists,
-                    latest?.Threshold ?? (double?)session.Settings.AmlThreshold ?? options.Value.Aml.Threshold,
-                    session.ReferenceId, session.Id, latest is { IsMonitoringRun: true } ? latest.ParentScreeningId : latest?.Id,
-                    latest?.Matches ?? [], runKey, now);
-                db.AmlScreenings.Add(run);
-                screened++;
-                hits += run.PendingEvents.Count > 0 ? 1 : 0;
+                var writing = Stopwatch.GetTimestamp();
+                var hits = await WriteAsync(db, inserts, plan, phase, batch, cancellationToken);
+                progress.Add(batch, hits, Stopwatch.GetElapsedTime(writing));
+                AfterBatch?.Invoke(progress.Screened);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await HeartbeatAsync(db, claimed, time.GetUtcNow().UtcDateTime, cancellationToken);
-            after = sessions[^1].Id;
+            await inserts.CheckpointAsync(force: true, cancellationToken);
         }
-        return (screened, hits);
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await producer;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped because the writer stopped; the writer's exception is the one that matters.
+            }
+        }
     }
 
-    private static AmlScreening Rescreen(
-        AmlListSet set, Guid accountId, AmlQuery query, IReadOnlyList<string> lists, double threshold, string? referenceId,
-        string? sessionId, string? parentId, IReadOnlyList<AmlMatch> previous, string runKey, DateTime now)
+    private async Task ProduceAsync(Plan plan, Phase phase, string after, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
     {
-        var matches = AmlScreener.Screen(set, query, lists, threshold);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+            await using var reads = await MonitoringReads.OpenAsync(db, cancellationToken);
+            var size = Settings.MonitoringBatchSize;
+            while (true)
+            {
+                Batch batch;
+                var reading = Stopwatch.GetTimestamp();
+                if (phase == Phase.Screenings)
+                {
+                    var page = await reads.ScreeningsAsync(after, size, cancellationToken);
+                    if (page.Count == 0)
+                        break;
+                    var screening = Stopwatch.GetTimestamp();
+                    var now = time.GetUtcNow().UtcDateTime;
+                    var runs = new AmlScreening?[page.Count];
+                    OnEveryCore(page.Count, i => runs[i] = Rescreen(plan, page[i], now), cancellationToken);
+                    batch = new Batch(runs.OfType<AmlScreening>().ToList(), page[^1].Id, page.Count,
+                        Stopwatch.GetElapsedTime(reading, screening), Stopwatch.GetElapsedTime(screening));
+                }
+                else
+                {
+                    var page = await reads.SessionsAsync(after, size, cancellationToken);
+                    if (page.Count == 0)
+                        break;
+                    // The rare session monitored without any screening of its own is read whole, before the parallel part.
+                    var sources = new LatestScreening?[page.Count];
+                    for (var i = 0; i < page.Count; i++)
+                        sources[i] = page[i].Latest ?? await WithoutScreeningAsync(db, plan, page[i], cancellationToken);
+                    var screening = Stopwatch.GetTimestamp();
+                    var now = time.GetUtcNow().UtcDateTime;
+                    var runs = new AmlScreening?[page.Count];
+                    OnEveryCore(page.Count, i => runs[i] = Rescreen(plan, page[i], sources[i], now), cancellationToken);
+                    batch = new Batch(runs.OfType<AmlScreening>().ToList(), page[^1].Id, page.Count,
+                        Stopwatch.GetElapsedTime(reading, screening), Stopwatch.GetElapsedTime(screening));
+                }
+                await batches.WriteAsync(batch, cancellationToken);
+                after = batch.After;
+                if (batch.Read < size)
+                    break;
+            }
+            batches.Complete();
+        }
+        catch (Exception ex)
+        {
+            batches.Complete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for 0..count-1 on one dedicated thread per core and waits. Not on the thread pool:
+    /// screening keeps every core busy for minutes, and pool threads blocked that long starve the async continuations
+    /// of the rest of the server, among them other writers holding the SQLite write gate while they wait for a thread.
+    /// </summary>
+    private static void OnEveryCore(int count, Action<int> work, CancellationToken cancellationToken)
+    {
+        var threads = Math.Max(1, Math.Min(Environment.ProcessorCount, count));
+        Exception? failure = null;
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            try
+            {
+                for (var i = t; i < count && !cancellationToken.IsCancellationRequested; i += threads)
+                    work(i);
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref failure, ex, null);
+            }
+        }) { IsBackground = true, Name = "aml-monitoring" }).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        if (failure is not null)
+            throw new InvalidOperationException("Screening a monitoring batch failed.", failure);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>A standalone screening's run, or null when it is not to be re-screened now.</summary>
+    private static AmlScreening? Rescreen(Plan plan, MonitoredScreening parent, DateTime now)
+    {
+        if (parent.LastRunKey == plan.RunKey || plan.Slot is { } slot && !parent.Frequency.IsDue(parent.LastScreenedAt, slot) ||
+            string.IsNullOrWhiteSpace(parent.Query.ScreenedName))
+            return null;
+        var matches = AmlScreener.Screen(plan.Set, parent.Query, parent.Lists, parent.Threshold);
         return AmlScreening.CreateMonitoringRun(
-            new AmlScreening.CreateArgs(accountId, true, query, lists, threshold, matches, referenceId, sessionId),
-            parentId, previous, runKey, now);
+            new AmlScreening.CreateArgs(parent.AccountId, true, parent.Query, parent.Lists, parent.Threshold, matches,
+                parent.ReferenceId, null, MonitoringFrequency: parent.Frequency),
+            parent.Id, parent.Previous, plan.RunKey, now);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {ListKeys}: {Screened} re-screened, {WithNewMatches} with new matches")]
-    private static partial void LogRunFinished(ILogger logger, string listKeys, int screened, int withNewMatches);
+    /// <summary>A session's run from its latest screening (its AML step's, or the last run of it), or null.</summary>
+    private static AmlScreening? Rescreen(Plan plan, MonitoredSession session, LatestScreening? latest, DateTime now)
+    {
+        if (latest is null || latest.MonitoringKey == plan.RunKey || string.IsNullOrWhiteSpace(latest.Query.ScreenedName))
+            return null;
+        if (plan.Slot is { } slot && !session.Frequency.IsDue(latest.CreatedAt, slot))
+            return null;
+        var matches = AmlScreener.Screen(plan.Set, latest.Query, latest.Lists, latest.Threshold);
+        return AmlScreening.CreateMonitoringRun(
+            new AmlScreening.CreateArgs(session.AccountId, true, latest.Query, latest.Lists, latest.Threshold, matches,
+                session.ReferenceId, session.Id, MonitoringFrequency: session.Frequency),
+            latest.IsMonitoringRun ? latest.ParentScreeningId : latest.Id, latest.Matches, plan.RunKey, now);
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {ListKey} was left unfinished by a stopped instance; taking it over")]
-    private static partial void LogTakenOver(ILogger logger, string listKey);
+    /// <summary>
+    /// What a session that has no screening is screened for: the applicant's name (its query as the AML step would
+    /// build it), all loaded lists, its threshold; last screened when it was decided.
+    /// </summary>
+    private async Task<LatestScreening?> WithoutScreeningAsync(VerilockDbContext db, Plan plan, MonitoredSession row, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == row.Id, cancellationToken);
+        if (session is null)
+            return null;
+        return new LatestScreening(
+            "", false, null, SessionAmlScreening.QueryFor(session, null), plan.Set.Lists.Select(l => l.Id).ToList(),
+            (double?)session.Settings.AmlThreshold ?? Settings.Threshold, [], row.CompletedAt ?? session.CreatedAt, null);
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {ListKey} was already claimed by another run")]
-    private static partial void LogAlreadyClaimed(ILogger logger, string listKey);
+    /// <summary>
+    /// One batch, one transaction: the runs that raised nothing in bulk, the others through EF Core (so their outbox rows
+    /// are written the usual way), then the claims' heartbeat, cursor and counts. Returns how many runs found something new.
+    /// </summary>
+    private async Task<int> WriteAsync(
+        VerilockDbContext db, MonitoringRunInserts inserts, Plan plan, Phase phase, Batch batch, CancellationToken cancellationToken)
+    {
+        var raised = batch.Runs.Where(r => r.PendingEvents.Count > 0).ToList();
+        var quiet = raised.Count == 0 ? batch.Runs : batch.Runs.Where(r => r.PendingEvents.Count == 0).ToList();
+        await db.WriteTransactionAsync(async ct =>
+        {
+            await inserts.InsertAsync(quiet, ct);
+            if (raised.Count > 0)
+            {
+                db.AmlScreenings.AddRange(raised);
+                await db.SaveChangesAsync(ct);
+            }
+            var now = time.GetUtcNow().UtcDateTime;
+            var (screened, hits) = (batch.Runs.Count, raised.Count);
+            var claims = Claims(db, plan);
+            var moved = phase == Phase.Screenings
+                ? await claims.ExecuteUpdateAsync(c => c
+                    .SetProperty(x => x.HeartbeatAt, now).SetProperty(x => x.ScreeningsAfter, batch.After)
+                    .SetProperty(x => x.Screened, x => x.Screened + screened).SetProperty(x => x.NewMatches, x => x.NewMatches + hits), ct)
+                : await claims.ExecuteUpdateAsync(c => c
+                    .SetProperty(x => x.HeartbeatAt, now).SetProperty(x => x.SessionsAfter, batch.After)
+                    .SetProperty(x => x.Screened, x => x.Screened + screened).SetProperty(x => x.NewMatches, x => x.NewMatches + hits), ct);
+            // Another instance took a claim over (this one looked dead): roll back and stop.
+            if (moved != plan.ClaimKeys.Count)
+                throw new MonitoringClaimLostException();
+            return 0;
+        }, cancellationToken);
+        db.ChangeTracker.Clear();
+        await inserts.CheckpointAsync(force: false, cancellationToken);
+        return raised.Count;
+    }
+
+    private sealed class MonitoringClaimLostException : Exception;
+
+    /// <summary>The run's counts, and a log line every <see cref="ProgressEvery"/> rows.</summary>
+    private sealed class Progress(string runKey, ILogger logger, long started)
+    {
+        public int Screened { get; private set; }
+        public int WithNewMatches { get; private set; }
+
+        /// <summary>Time spent on each side (reading and screening overlap writing).</summary>
+        public TimeSpan Reading { get; private set; }
+        public TimeSpan Screening { get; private set; }
+        public TimeSpan Writing { get; private set; }
+
+        public void Add(Batch batch, int withNewMatches, TimeSpan writing)
+        {
+            var before = Screened / ProgressEvery;
+            Screened += batch.Runs.Count;
+            WithNewMatches += withNewMatches;
+            (Reading, Screening, Writing) = (Reading + batch.Reading, Screening + batch.Screening, Writing + writing);
+            AmlMetrics.BatchWritten(batch.Runs.Count, withNewMatches, Screened);
+            if (Screened / ProgressEvery > before)
+            {
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                LogProgress(logger, runKey, Screened, WithNewMatches, Screened / Math.Max(seconds, 0.001),
+                    Reading.TotalSeconds, Screening.TotalSeconds, Writing.TotalSeconds);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey} started against {Entities} entities (resuming: {Resuming})")]
+    private static partial void LogRunStarted(ILogger logger, string runKey, int entities, bool resuming);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey}: {Screened} re-screened so far, {WithNewMatches} with new matches, {Rate:0}/s (reading {Reading:0.0} s, screening {Screening:0.0} s, writing {Writing:0.0} s)")]
+    private static partial void LogProgress(ILogger logger, string runKey, int screened, int withNewMatches, double rate, double reading, double screening, double writing);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey}: {Screened} re-screened, {WithNewMatches} with new matches, in {Seconds:0.0} s ({Rate:0}/s; reading {Reading:0.0} s, screening {Screening:0.0} s, writing {Writing:0.0} s)")]
+    private static partial void LogRunFinished(ILogger logger, string runKey, int screened, int withNewMatches, double seconds, double rate, double reading, double screening, double writing);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {Key} was left unfinished by a stopped instance; taking it over")]
+    private static partial void LogTakenOver(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {Key} is claimed by another run")]
+    private static partial void LogAlreadyClaimed(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey} stopped after {Screened} re-screened; the next instance resumes it")]
+    private static partial void LogStopped(ILogger logger, string runKey, int screened);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {RunKey}: could not release its claim; it will go stale")]
+    private static partial void LogReleaseFailed(ILogger logger, string runKey, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {RunKey} stopped after {Screened} re-screened: another instance took the claim over")]
+    private static partial void LogClaimLost(ILogger logger, string runKey, int screened);
 }

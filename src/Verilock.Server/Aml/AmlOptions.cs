@@ -1,3 +1,4 @@
+using System.Globalization;
 using Verilock.Screening;
 using Verilock.Screening.Lists;
 
@@ -40,6 +41,27 @@ public sealed class AmlOptions
     /// <summary>Re-screen monitored sessions and screenings when a list arrives in a new version (spec §11.4).</summary>
     public bool Monitoring { get; set; } = true;
 
+    /// <summary>Also re-screen them every day at <see cref="MonitoringTime"/>, those whose frequency makes them due (spec §16).</summary>
+    public bool ScheduledMonitoring { get; set; } = true;
+
+    /// <summary>The UTC time of day of the scheduled run, <c>HH:mm</c>.</summary>
+    public string MonitoringTime { get; set; } = "04:00";
+
+    /// <summary>Screenings or sessions re-screened and written per transaction (the cursor and heartbeat move with each).</summary>
+    public int MonitoringBatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// An unfinished monitoring claim whose heartbeat is older than this belongs to an instance that stopped, and
+    /// another takes it over. The heartbeat moves with every batch, so this only needs to exceed one batch's time.
+    /// </summary>
+    public TimeSpan MonitoringStaleAfter { get; set; } = AmlMonitoring.DefaultStaleAfter;
+
+    /// <summary><see cref="MonitoringTime"/> read; valid once <see cref="Problems"/> found nothing.</summary>
+    public TimeSpan MonitoringTimeOfDay =>
+        TimeOnly.TryParseExact(MonitoringTime, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time.ToTimeSpan()
+            : TimeSpan.FromHours(4);
+
     public bool IsOffline => !string.IsNullOrWhiteSpace(ListsDirectory);
 
     public string CachePath(string dataDir) =>
@@ -66,6 +88,12 @@ public sealed class AmlOptions
             yield return $"{section}:DownloadTimeout must be positive.";
         if (MaxDownloadBytes <= 0)
             yield return $"{section}:MaxDownloadBytes must be positive.";
+        if (!TimeOnly.TryParseExact(MonitoringTime, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            yield return $"{section}:MonitoringTime must be a UTC time of day as HH:mm, e.g. 04:00.";
+        if (MonitoringBatchSize is < 1 or > 100_000)
+            yield return $"{section}:MonitoringBatchSize must be between 1 and 100000.";
+        if (MonitoringStaleAfter <= TimeSpan.Zero)
+            yield return $"{section}:MonitoringStaleAfter must be positive.";
         foreach (var (listId, url) in Sources)
         {
             if (KnownLists.Find(listId.ToLowerInvariant()) is null)

@@ -33,15 +33,17 @@ public static class CreateScreening
 
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, request.Query, request.Lists, request.Threshold, matches,
-                request.ReferenceId, MonitoringEnabled: request.MonitoringEnabled),
+                request.ReferenceId, MonitoringEnabled: request.MonitoringEnabled, MonitoringFrequency: request.MonitoringFrequency),
             time.GetUtcNow().UtcDateTime);
         db.AmlScreenings.Add(screening);
         await db.SaveChangesAsync(cancellationToken);
         context.Response.Headers.Location = $"/api/v1/aml/screen/{screening.Id}";
-        return Results.Json(ScreeningResponse.From(screening), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        return Results.Json(ScreeningResponse.From(screening, null), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private sealed record Request(AmlQuery Query, IReadOnlyList<string> Lists, double Threshold, string? ReferenceId, bool MonitoringEnabled);
+    private sealed record Request(
+        AmlQuery Query, IReadOnlyList<string> Lists, double Threshold, string? ReferenceId, bool MonitoringEnabled,
+        MonitoringFrequency MonitoringFrequency);
 
     /// <summary>Reads and checks the body; null when invalid, with every problem in the fields' errors.</summary>
     private static Request? Read(JsonFields fields, AmlScreener screener, bool liveMode, DateOnly today)
@@ -65,6 +67,7 @@ public static class CreateScreening
         var lists = fields.Choices("lists", known)?.Distinct().ToList();
         var threshold = fields.Number("threshold", (decimal)QueryValidation.MinThreshold, (decimal)QueryValidation.MaxThreshold);
         var monitoring = fields.Boolean("monitoring_enabled") ?? false;
+        var frequency = MonitoringFields.Frequency(fields);
 
         var query = new AmlQuery(fullName, firstName, lastName, string.IsNullOrEmpty(dateOfBirth) ? null : dateOfBirth, nationality);
         foreach (var (field, message) in AmlScreener.ToLibrary(query, null, null).Validate(known, today))
@@ -75,6 +78,6 @@ public static class CreateScreening
         }
         if (errors.Any)
             return null;
-        return new Request(query, lists ?? screener.DefaultLists(liveMode), (double?)threshold ?? screener.DefaultThreshold, referenceId, monitoring);
+        return new Request(query, lists ?? screener.DefaultLists(liveMode), (double?)threshold ?? screener.DefaultThreshold, referenceId, monitoring, frequency);
     }
 }

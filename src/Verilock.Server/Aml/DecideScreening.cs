@@ -36,6 +36,6 @@ public static class DecideScreening
             db, screening, decision, reason, caller.KeyPrefix, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (outcome.Conflict is not null)
             return ApiError.Conflict(outcome.Conflict);
-        return Results.Json(ScreeningResponse.From(screening), ApiJson.Options);
+        return Results.Json(ScreeningResponse.From(screening, await MonitoringFields.LastRunAsync(db, screening, cancellationToken)), ApiJson.Options);
     }
 }

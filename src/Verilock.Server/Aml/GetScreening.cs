@@ -15,7 +15,7 @@ public static class GetScreening
         var screening = await FindOwnedAsync(db.AmlScreenings.AsNoTracking(), context.Caller(), id, cancellationToken);
         return screening is null
             ? ApiError.NotFound("No such screening.")
-            : Results.Json(ScreeningResponse.From(screening), ApiJson.Options);
+            : Results.Json(ScreeningResponse.From(screening, await MonitoringFields.LastRunAsync(db, screening, cancellationToken)), ApiJson.Options);
     }
 
     /// <summary>A screening of the caller's account and mode; anything else is simply not found (spec §2.1).</summary>

@@ -57,6 +57,8 @@ public static class ListScreenings
                 .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
                 .Skip((int)Math.Min(page.Offset, int.MaxValue)).Take(page.PerPage)
                 .ToListAsync(cancellationToken);
-        return Results.Json(new ListResponse<ScreeningResponse>(items.Select(ScreeningResponse.From).ToList(), page.Meta(total)), ApiJson.Options);
+        var lastRuns = await MonitoringFields.LastRunsAsync(db, items, cancellationToken);
+        return Results.Json(new ListResponse<ScreeningResponse>(
+            items.Select(s => ScreeningResponse.From(s, lastRuns.TryGetValue(s.Id, out var at) ? at : null)).ToList(), page.Meta(total)), ApiJson.Options);
     }
 }

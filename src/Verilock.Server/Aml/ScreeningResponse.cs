@@ -18,12 +18,15 @@ public sealed record ScreeningResponse(
     IReadOnlyList<ScreeningMatchResponse> Matches,
     ScreeningDecisionResponse? Decision,
     bool MonitoringEnabled,
+    string MonitoringFrequency,
+    DateTime? LastMonitoringAt,
     bool IsMonitoringRun,
     string? ParentScreeningId,
     DateTime ScreenedAt,
     DateTime CreatedAt)
 {
-    public static ScreeningResponse From(AmlScreening s) => new(
+    /// <param name="lastMonitoringAt">When its latest monitoring run ran (<see cref="MonitoringFields.LastRunAsync(Verilock.Infrastructure.Persistence.VerilockDbContext, AmlScreening, CancellationToken)"/>).</param>
+    public static ScreeningResponse From(AmlScreening s, DateTime? lastMonitoringAt) => new(
         s.Id,
         s.LiveMode,
         s.Status.ToWire(),
@@ -42,6 +45,8 @@ public sealed record ScreeningResponse(
             ? new ScreeningDecisionResponse(decision.ToWire(), s.DecisionReason, s.DecidedBy!, s.DecidedAt!.Value)
             : null,
         s.MonitoringEnabled,
+        s.MonitoringFrequency.ToWire(),
+        lastMonitoringAt,
         s.IsMonitoringRun,
         s.ParentScreeningId,
         s.ScreenedAt,

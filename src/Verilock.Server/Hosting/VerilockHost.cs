@@ -21,6 +21,12 @@ public static class VerilockHost
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
+    private static readonly Lazy<IDisposable> OwnMeter = new(() =>
+    {
+        AmlMetrics.Register();
+        return MeterAdapter.StartListening(new MeterAdapterOptions { InstrumentFilterPredicate = i => i.Meter.Name == AmlMetrics.MeterName });
+    });
+
     /// <param name="customize">Runs first, so tests can set configuration and put in their own clock or test server.</param>
     public static WebApplication Build(string[] args, string? dataDirectory = null, Action<WebApplicationBuilder>? customize = null)
     {
@@ -97,6 +103,8 @@ public static class VerilockHost
             SuppressEventCounters = true,
             SuppressMeters = true,
         });
+        // …except the server's own meter (AML monitoring progress), through one adapter for the process.
+        _ = OwnMeter.Value;
 
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);

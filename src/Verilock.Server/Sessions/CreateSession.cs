@@ -6,6 +6,7 @@ using Verilock.Domain.Common;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
+using Verilock.Server.Aml;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Hosting;
@@ -35,7 +36,7 @@ public static class CreateSession
         var session = Session.Create(request, time.GetUtcNow().UtcDateTime);
         await inserts.SaveAsync(session);
         context.Response.Headers.Location = $"/api/v1/sessions/{session.Id}";
-        return Results.Json(SessionResponse.From(session, origin.For(context.Request)), ApiJson.Options,
+        return Results.Json(SessionResponse.From(session, origin.For(context.Request), null), ApiJson.Options,
             statusCode: StatusCodes.Status201Created);
     }
 
@@ -62,6 +63,7 @@ public static class CreateSession
         var expiresIn = fields.Integer("expires_in", (int)Session.MinimumLifetime.TotalSeconds, (int)Session.MaximumLifetime.TotalSeconds) ?? DefaultExpiresInSeconds;
         var metadata = ReadMetadata(fields);
         var monitoring = fields.Boolean("monitoring_enabled") ?? false;
+        var frequency = MonitoringFields.Frequency(fields);
 
         var (settings, profileId, stepsPath) = await ReadSettingsAsync(fields, caller, db, cancellationToken);
         if (settings is not null)
@@ -74,7 +76,7 @@ public static class CreateSession
             return null;
         return new Session.CreateArgs(
             caller.AccountId, caller.LiveMode, settings, profileId, applicant, referenceId ?? externalId,
-            metadata, redirectUrl, webhookUrl, monitoring, TimeSpan.FromSeconds(expiresIn));
+            metadata, redirectUrl, webhookUrl, monitoring, TimeSpan.FromSeconds(expiresIn), frequency);
     }
 
     /// <summary>Exactly one of <c>steps</c>, <c>profile</c>, <c>profile_id</c>: the first given wins, the others are errors.</summary>

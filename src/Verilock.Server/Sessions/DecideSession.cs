@@ -42,6 +42,7 @@ public static class DecideSession
             db, session, decision!.Value, reason, caller.KeyPrefix, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (outcome.Conflict is not null)
             return ApiError.Conflict(outcome.Conflict);
-        return Results.Json(SessionResponse.From(session, origin.For(context.Request)), ApiJson.Options);
+        return Results.Json(SessionResponse.From(session, origin.For(context.Request),
+            await Aml.MonitoringFields.LastRunAsync(db, session, cancellationToken)), ApiJson.Options);
     }
 }

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
+using Verilock.Server.Aml;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Hosting;
@@ -12,11 +11,13 @@ namespace Verilock.Server.Sessions;
 public static class GetSession
 {
     public static async Task<IResult> Handle(
-        string id, HttpContext context, OwnedSessions owned, PublicOrigin origin, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, PublicOrigin origin,
+        CancellationToken cancellationToken)
     {
         var session = await owned.FindAsync(context.Caller(), id, cancellationToken);
         return session is null
             ? ApiError.NotFound("No such session.")
-            : Results.Json(SessionResponse.From(session, origin.For(context.Request)), ApiJson.Options);
+            : Results.Json(SessionResponse.From(session, origin.For(context.Request),
+                await MonitoringFields.LastRunAsync(db, session, cancellationToken)), ApiJson.Options);
     }
 }

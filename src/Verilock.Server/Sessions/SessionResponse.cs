@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verilock.Domain.Aml;
 using Verilock.Domain.Sessions;
 
 namespace Verilock.Server.Sessions;
@@ -22,6 +23,8 @@ public sealed record SessionResponse(
     string? RedirectUrl,
     string? WebhookUrl,
     bool MonitoringEnabled,
+    string MonitoringFrequency,
+    DateTime? LastMonitoringAt,
     IReadOnlyList<Verilock.Server.Documents.DocumentResponse> Documents,
     Verilock.Server.Documents.SelfieResponse? Selfie,
     IReadOnlyDictionary<string, StepResultResponse> Results,
@@ -40,7 +43,8 @@ public sealed record SessionResponse(
 {
     public const string Kind = "kyc";
 
-    public static SessionResponse From(Session session, string publicBaseUrl)
+    /// <param name="lastMonitoringAt">When its latest monitoring run ran (<see cref="Aml.MonitoringFields.LastRunAsync(Verilock.Infrastructure.Persistence.VerilockDbContext, Session, CancellationToken)"/>).</param>
+    public static SessionResponse From(Session session, string publicBaseUrl, DateTime? lastMonitoringAt)
     {
         // A redacted session has no link any more: its token is gone with the rest (spec §8.9).
         var url = session.IsRedacted ? null : $"{publicBaseUrl.TrimEnd('/')}/verify/{session.SessionToken}";
@@ -62,6 +66,8 @@ public sealed record SessionResponse(
             session.RedirectUrl,
             session.WebhookUrl,
             session.MonitoringEnabled,
+            session.MonitoringFrequency.ToWire(),
+            lastMonitoringAt,
             session.Document is null ? [] : [Verilock.Server.Documents.DocumentResponse.From(session.Id, session.Document)],
             session.Selfie is null ? null : Verilock.Server.Documents.SelfieResponse.From(session.Id, session.Selfie),
             session.IsRedacted ? new Dictionary<string, StepResultResponse>() : session.Steps.ToDictionary(

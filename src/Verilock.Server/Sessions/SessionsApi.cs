@@ -52,7 +52,7 @@ public static class SessionsApi
     public sealed record CreateSessionRequestDoc(
         string? Type, string[]? Steps, object? Applicant, string? ReferenceId, string? ExternalId, string? RedirectUrl,
         string? WebhookUrl, string? ProfileId, object? Profile, string? ApplicantEmail, string? ApplicantName,
-        int? ExpiresIn, Dictionary<string, object?>? Metadata, bool? MonitoringEnabled);
+        int? ExpiresIn, Dictionary<string, object?>? Metadata, bool? MonitoringEnabled, string? MonitoringFrequency);
 
     public sealed record DecisionRequestDoc(string Decision, string? Reason);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verilock.Domain.Aml;
@@ -16,14 +17,17 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
 
     private AmlListRefresh Refresh => Api.Services.GetRequiredService<AmlListRefresh>();
 
+    private AmlMonitoringSchedule Schedule => Api.Services.GetRequiredService<AmlMonitoringSchedule>();
+
     private Task<List<AmlScreening>> RunsOfAsync(string parentId) => Api.WithDbAsync(db =>
         db.AmlScreenings.AsNoTracking().Where(s => s.ParentScreeningId == parentId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync());
 
     /// <summary>A live session with an aml step that was screened and approved, as the pipeline will leave it.</summary>
-    private async Task<(string SessionId, string ScreeningId)> ApprovedSessionAsync(ApiFixture.Caller caller, string firstName, string lastName, bool monitoring)
+    private async Task<(string SessionId, string ScreeningId)> ApprovedSessionAsync(
+        ApiFixture.Caller caller, string firstName, string lastName, bool monitoring, string frequency = "daily")
     {
         var sessionId = await CreateAsync(caller.Client,
-            $$"""{"steps":["aml"],"applicant":{"first_name":"{{firstName}}","last_name":"{{lastName}}"},"monitoring_enabled":{{(monitoring ? "true" : "false")}}}""");
+            $$"""{"steps":["aml"],"applicant":{"first_name":"{{firstName}}","last_name":"{{lastName}}"},"monitoring_enabled":{{(monitoring ? "true" : "false")}},"monitoring_frequency":"{{frequency}}"}""");
         var screeningId = await Api.WithDbAsync(async db =>
         {
             var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
@@ -183,7 +187,7 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             Assert.Empty((await NewInstance().RunAsync(set, [list], CancellationToken.None)).Claimed); // its heartbeat is fresh
             Assert.Empty(await RunsOfAsync(left));
 
-            Api.Clock.Advance(AmlMonitoring.StaleAfter + TimeSpan.FromSeconds(1));
+            Api.Clock.Advance(AmlMonitoring.DefaultStaleAfter + TimeSpan.FromSeconds(1));
             var outcome = await NewInstance().RunAsync(set, [list], CancellationToken.None);
             Assert.Equal([list.Key], outcome.Claimed);
             Assert.Single(await RunsOfAsync(done)); // not re-screened a second time
@@ -197,6 +201,281 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
         {
             Directory.Delete(published, recursive: true);
         }
+    }
+
+    private const string FrequencyError =
+        """{"error":"validation_error","message":"The given data was invalid.","details":{"monitoring_frequency":["The selected monitoring_frequency is invalid. Allowed: daily, weekly."]}}""";
+
+    /// <summary>The keys of a Screening or Session from <c>monitoring_enabled</c> on (spec §16 adds two after it).</summary>
+    private static string[] MonitoringKeys(JsonNode body, string next)
+    {
+        var keys = body.Keys().ToList();
+        var at = keys.IndexOf("monitoring_enabled");
+        return keys.Skip(at).Take(keys.IndexOf(next) - at + 1).ToArray();
+    }
+
+    [Fact]
+    public async Task Screenings_take_and_show_a_monitoring_frequency_and_their_last_monitoring_run()
+    {
+        var live = await Api.NewCallerAsync(live: true);
+        var weekly = await live.Client.ScreenAsync("""{"full_name":"Wera Frequenza","monitoring_enabled":true,"monitoring_frequency":"weekly"}""");
+        Assert.Equal(["monitoring_enabled", "monitoring_frequency", "last_monitoring_at", "is_monitoring_run"], MonitoringKeys(weekly, "is_monitoring_run"));
+        Assert.Equal("weekly", (string?)weekly["monitoring_frequency"]);
+        Assert.Null(weekly["last_monitoring_at"]);
+        var read = await (await live.Client.GetAsync($"{AmlRequests.Screen}/{weekly["id"]}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(weekly.ToJsonString(), read.ToJsonString());
+
+        // Absent or null: daily, with or without monitoring.
+        foreach (var json in new[] { """{"full_name":"Dora Frequenza","monitoring_enabled":true}""", """{"full_name":"Dora Frequenza","monitoring_frequency":null}""" })
+        {
+            var daily = await live.Client.ScreenAsync(json);
+            Assert.Equal("daily", (string?)daily["monitoring_frequency"]);
+            Assert.Null(daily["last_monitoring_at"]);
+        }
+        var sandbox = await (await Api.NewCallerAsync(live: false)).Client.ScreenAsync("""{"full_name":"Dora Frequenza","monitoring_frequency":"daily"}""");
+        Assert.Equal("daily", (string?)sandbox["monitoring_frequency"]);
+
+        foreach (var bad in new[] { "\"monthly\"", "\"Weekly\"", "\"\"" })
+        {
+            var response = await live.Client.PostJsonAsync(AmlRequests.Screen, $$"""{"full_name":"Dora Frequenza","monitoring_frequency":{{bad}}}""");
+            Assert.Equal(FrequencyError, (await response.ExpectAsync(HttpStatusCode.UnprocessableEntity)).ToJsonString());
+        }
+        var number = await live.Client.PostJsonAsync(AmlRequests.Screen, """{"full_name":"Dora Frequenza","monitoring_frequency":7}""");
+        Assert.Equal("""{"error":"validation_error","message":"The given data was invalid.","details":{"monitoring_frequency":["The monitoring_frequency must be a string."]}}""",
+            (await number.ExpectAsync(HttpStatusCode.UnprocessableEntity)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Sessions_take_and_show_a_monitoring_frequency_and_their_last_monitoring_run()
+    {
+        var live = await Api.NewCallerAsync(live: true);
+        var created = await (await live.Client.PostJsonAsync(Sessions,
+            """{"steps":["document"],"monitoring_enabled":true,"monitoring_frequency":"weekly"}""")).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(["monitoring_enabled", "monitoring_frequency", "last_monitoring_at", "documents"], MonitoringKeys(created, "documents"));
+        Assert.Equal("weekly", (string?)created["monitoring_frequency"]);
+        Assert.Null(created["last_monitoring_at"]);
+        var read = await (await live.Client.GetAsync($"{Sessions}/{created["id"]}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(["monitoring_enabled", "monitoring_frequency", "last_monitoring_at", "documents"], MonitoringKeys(read, "documents"));
+        Assert.Equal("weekly", (string?)read["monitoring_frequency"]);
+        Assert.Null(read["last_monitoring_at"]);
+
+        var plain = await (await live.Client.PostJsonAsync(Sessions, """{"steps":["document"],"monitoring_frequency":null}""")).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("daily", (string?)plain["monitoring_frequency"]);
+
+        var bad = await live.Client.PostJsonAsync(Sessions, """{"steps":["document"],"monitoring_enabled":true,"monitoring_frequency":"hourly"}""");
+        Assert.Equal(FrequencyError, (await bad.ExpectAsync(HttpStatusCode.UnprocessableEntity)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Last_monitoring_at_is_the_time_of_the_latest_run_of_a_screening_or_session()
+    {
+        var mara = new TestLists.Person("9100401", "MARA", "LASTRUNOVA", 1970);
+        var live = await Api.NewCallerAsync(live: true);
+        var parent = (string)(await live.Client.ScreenAsync("""{"full_name":"Mara Lastrunova","monitoring_enabled":true,"reference_id":"lastrun-1"}"""))["id"]!;
+        var (session, _) = await ApprovedSessionAsync(live, "Mara", "Lastrunova", monitoring: true, frequency: "weekly");
+        Assert.Null((await (await live.Client.GetAsync($"{Sessions}/{session}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+
+        Api.Clock.Advance(TimeSpan.FromMinutes(10));
+        Api.PublishUn(mara);
+        await Refresh.RefreshAsync(CancellationToken.None);
+        var firstRun = Api.NowText();
+        var screening = await (await live.Client.GetAsync($"{AmlRequests.Screen}/{parent}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(firstRun, (string?)screening["last_monitoring_at"]);
+        Assert.Equal("clear", (string?)screening["status"]);
+        var sessionBody = await (await live.Client.GetAsync($"{Sessions}/{session}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(firstRun, (string?)sessionBody["last_monitoring_at"]);
+        Assert.Equal("weekly", (string?)sessionBody["monitoring_frequency"]);
+
+        Api.Clock.Advance(TimeSpan.FromMinutes(10));
+        Api.PublishUn(mara);
+        await Refresh.RefreshAsync(CancellationToken.None);
+        var secondRun = Api.NowText();
+        Assert.NotEqual(firstRun, secondRun);
+        Assert.Equal(secondRun, (string?)(await (await live.Client.GetAsync($"{AmlRequests.Screen}/{parent}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+        Assert.Equal(secondRun, (string?)(await (await live.Client.GetAsync($"{Sessions}/{session}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+
+        // The list shows it too: on the parent, not on its runs (a run is not monitored itself), which copy its frequency.
+        var listed = await (await live.Client.GetAsync($"{AmlRequests.Screenings}?reference_id=lastrun-1")).ExpectAsync(HttpStatusCode.OK);
+        var items = listed["data"]!.AsArray();
+        Assert.Equal(3, items.Count);
+        Assert.Equal(secondRun, (string?)items.Single(i => (string?)i!["id"] == parent)!["last_monitoring_at"]);
+        Assert.All(items.Where(i => (bool)i!["is_monitoring_run"]!), run =>
+        {
+            Assert.Null(run!["last_monitoring_at"]);
+            Assert.Equal("daily", (string?)run["monitoring_frequency"]);
+        });
+    }
+
+    [Fact]
+    public async Task The_schedule_rescreens_daily_items_at_the_monitoring_time_the_next_day_and_weekly_ones_on_the_seventh()
+    {
+        var live = await Api.NewCallerAsync(live: true);
+        var daily = (string)(await live.Client.ScreenAsync("""{"full_name":"Dagny Schedulova","monitoring_enabled":true}"""))["id"]!;
+        var weekly = (string)(await live.Client.ScreenAsync("""{"full_name":"Wenke Schedulova","monitoring_enabled":true,"monitoring_frequency":"weekly"}"""))["id"]!;
+        var unmonitored = (string)(await live.Client.ScreenAsync("""{"full_name":"Dagny Schedulova"}"""))["id"]!;
+        var (dailySession, dailySessionScreening) = await ApprovedSessionAsync(live, "Sanna", "Schedulova", monitoring: true);
+        var (_, weeklySessionScreening) = await ApprovedSessionAsync(live, "Siv", "Schedulova", monitoring: true, frequency: "weekly");
+        var now = Api.Clock.GetUtcNow().UtcDateTime;
+        var slot = now.Date.AddDays(1).AddHours(4); // the fixture's clock is always past 04:00 here
+        Assert.True(now.TimeOfDay > TimeSpan.FromHours(4));
+        Task<int> RunsOf(string parent, string key) => Api.WithDbAsync(db => db.AmlScreenings.CountAsync(s => s.ParentScreeningId == parent && s.MonitoringKey == key));
+        var day1 = AmlMonitoring.ScheduleKey(slot);
+
+        // A minute before the time: nothing is due.
+        Api.Clock.Advance(slot - TimeSpan.FromMinutes(1) - now);
+        await Schedule.TickAsync(CancellationToken.None);
+        Assert.False(await Api.WithDbAsync(db => db.AmlMonitoringClaims.AnyAsync(c => c.ListKey == day1)));
+        Assert.Empty(await RunsOfAsync(daily));
+
+        // Past the time the schedule runs by itself, once, and re-screens what is daily.
+        Api.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(5));
+        var claim = await WaitForClaimAsync(day1);
+        Assert.NotNull(claim.CompletedAt);
+        var run = Assert.Single(await RunsOfAsync(daily));
+        Assert.Equal(day1, run.MonitoringKey);
+        Assert.Equal(Api.NowText(), ApiJsonText(run.CreatedAt));
+        Assert.Empty(await RunsOfAsync(weekly));
+        Assert.Empty(await RunsOfAsync(unmonitored));
+        Assert.Equal(1, await RunsOf(dailySessionScreening, day1));
+        Assert.Equal(0, await RunsOf(weeklySessionScreening, day1));
+        Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{AmlRequests.Screen}/{daily}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+        Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{Sessions}/{dailySession}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+        Assert.Null((await (await live.Client.GetAsync($"{AmlRequests.Screen}/{weekly}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+        await Schedule.TickAsync(CancellationToken.None); // the same day again: nothing more
+        Assert.Single(await RunsOfAsync(daily));
+
+        // Six days on: daily again; weekly not yet (screened on day 0, after that day's time).
+        Api.Clock.Advance(TimeSpan.FromDays(5));
+        await Schedule.TickAsync(CancellationToken.None);
+        var day6 = AmlMonitoring.ScheduleKey(slot.AddDays(5));
+        Assert.Equal(1, await RunsOf(daily, day6));
+        Assert.Equal(2, (await RunsOfAsync(daily)).Count);
+        Assert.Empty(await RunsOfAsync(weekly));
+        Assert.Equal(0, await RunsOf(weeklySessionScreening, day6));
+
+        // The seventh day's run takes the weekly ones too.
+        Api.Clock.Advance(TimeSpan.FromDays(1));
+        await Schedule.TickAsync(CancellationToken.None);
+        var day7 = AmlMonitoring.ScheduleKey(slot.AddDays(6));
+        Assert.Equal(1, await RunsOf(weekly, day7));
+        Assert.Equal(1, await RunsOf(weeklySessionScreening, day7));
+        Assert.Equal(1, await RunsOf(daily, day7));
+        Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{AmlRequests.Screen}/{weekly}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+        Assert.Empty(await Api.ScreeningEventsAsync(run.Id)); // nothing new was found: no event
+    }
+
+    [Fact]
+    public async Task A_scheduled_day_is_run_once_however_many_instances_reach_it()
+    {
+        var live = await Api.NewCallerAsync(live: true);
+        var monitored = (string)(await live.Client.ScreenAsync("""{"full_name":"Tilde Twinstance","monitoring_enabled":true}"""))["id"]!;
+        // A day of its own, far from the days the schedule of this fixture reaches.
+        var slot = Api.Clock.GetUtcNow().UtcDateTime.Date.AddDays(40).AddHours(4);
+        var instances = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<AmlMonitoring>(Api.Services)).ToList();
+
+        var outcomes = await Task.WhenAll(instances.Select(i => i.RunScheduledAsync(slot, CancellationToken.None)));
+
+        Assert.Single(outcomes, o => o.Claimed.Count == 1);
+        Assert.Single(outcomes, o => o.Claimed.Count == 0);
+        var key = AmlMonitoring.ScheduleKey(slot);
+        Assert.Equal(key, Assert.Single(await RunsOfAsync(monitored)).MonitoringKey);
+        Assert.Equal(0, await Api.WithDbAsync(db => db.AmlScreenings.Where(s => s.MonitoringKey == key)
+            .GroupBy(s => s.ParentScreeningId).CountAsync(g => g.Count() > 1)));
+        var claim = await Api.WithDbAsync(db => db.AmlMonitoringClaims.SingleAsync(c => c.ListKey == key));
+        Assert.NotNull(claim.CompletedAt);
+        Assert.Equal(outcomes.Single(o => o.Claimed.Count == 1).Screened, claim.Screened);
+        Assert.Empty((await instances[0].RunScheduledAsync(slot, CancellationToken.None)).Claimed); // finished: never again
+    }
+
+    [Fact]
+    public async Task A_killed_or_stopped_run_is_resumed_after_its_last_batch_without_rescreening_anything_twice()
+    {
+        var kira = new TestLists.Person("9100501", "KIRA", "KILLEDOVA", 1981);
+        var live = await Api.NewCallerAsync(live: true);
+        var mine = new List<string>();
+        for (var i = 0; i < 5; i++)
+            mine.Add((string)(await live.Client.ScreenAsync("""{"full_name":"Kira Killedova","monitoring_enabled":true}"""))["id"]!);
+        var published = Directory.CreateTempSubdirectory("verilock-published-").FullName;
+        try
+        {
+            TestLists.WriteUn(published, new DateOnly(2026, 8, 1), [TestLists.Standing, kira]);
+            var list = new LoadedList(
+                ListsDirectory.LoadList(published, "un_sc", Api.Clock.GetUtcNow()),
+                LoadedList.HashFiles(LoadedList.SourceFiles("un_sc", Path.Combine(published, "un_sc"))));
+            var set = AmlListSet.Build([list]);
+            Task<List<AmlScreening>> RunsOfKeyAsync() => Api.WithDbAsync(db =>
+                db.AmlScreenings.AsNoTracking().Where(s => s.MonitoringKey == list.Key).ToListAsync());
+
+            AmlMonitoring NewInstance() => ActivatorUtilities.CreateInstance<AmlMonitoring>(Api.Services);
+            Task<Infrastructure.Persistence.Records.AmlMonitoringClaim> ClaimAsync() =>
+                Api.WithDbAsync(db => db.AmlMonitoringClaims.AsNoTracking().SingleAsync(c => c.ListKey == list.Key));
+
+            // The first instance dies (nothing runs after its first commit: batches of 2 in this fixture).
+            var first = NewInstance();
+            first.AfterBatch = _ => throw new InvalidOperationException("killed");
+            await Assert.ThrowsAsync<InvalidOperationException>(() => first.RunAsync(set, [list], CancellationToken.None));
+            var beforeKill = await RunsOfKeyAsync();
+            Assert.Equal(2, beforeKill.Count);
+            var left = await ClaimAsync();
+            Assert.Null(left.CompletedAt);
+            Assert.Equal(beforeKill.Select(r => r.ParentScreeningId).Max(StringComparer.Ordinal), left.ScreeningsAfter);
+            Assert.Equal(2, left.Screened);
+            Assert.Empty((await NewInstance().RunAsync(set, [list], CancellationToken.None)).Claimed); // its heartbeat is fresh
+
+            // Once the heartbeat is stale another instance takes it over and goes on after the cursor; it is stopped
+            // (a shutdown) after one batch, and hands the claim over at once.
+            Api.Clock.Advance(AmlMonitoring.DefaultStaleAfter + TimeSpan.FromSeconds(1));
+            using var shutdown = new CancellationTokenSource();
+            var second = NewInstance();
+            second.AfterBatch = _ => shutdown.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.RunAsync(set, [list], shutdown.Token));
+            var beforeStop = await RunsOfKeyAsync();
+            Assert.Equal(4, beforeStop.Count);
+            Assert.Equal(4, (await ClaimAsync()).Screened);
+
+            // No waiting for staleness this time.
+            var outcome = await NewInstance().RunAsync(set, [list], CancellationToken.None);
+            Assert.Equal([list.Key], outcome.Claimed);
+
+            var runs = await RunsOfKeyAsync();
+            var monitored = await Api.WithDbAsync(db => db.AmlScreenings.CountAsync(s =>
+                s.MonitoringEnabled && s.Status == AmlScreeningStatus.Clear && s.LiveMode && !s.IsMonitoringRun && s.SessionId == null));
+            var monitoredSessions = await Api.WithDbAsync(db => db.Sessions.CountAsync(s =>
+                s.MonitoringEnabled && s.Status == SessionStatus.Approved && s.LiveMode));
+            // Every monitored screening and session once, none twice (the sessions' runs come after the screenings').
+            Assert.Equal(monitored, runs.Count(r => r.SessionId == null));
+            Assert.Equal(monitoredSessions, runs.Count(r => r.SessionId != null));
+            Assert.Equal(runs.Count, runs.Select(r => r.ParentScreeningId).Distinct().Count());
+            Assert.Equal(runs.Count - 4, outcome.Screened);
+            Assert.All(beforeStop, done => Assert.Contains(runs, r => r.Id == done.Id)); // what was done stays done
+            foreach (var parent in mine)
+            {
+                var run = Assert.Single(runs, r => r.ParentScreeningId == parent);
+                Assert.Equal(["aml.monitoring.match"], (await Api.ScreeningEventsAsync(run.Id)).Select(e => e.Type));
+            }
+            var claim = await ClaimAsync();
+            Assert.NotNull(claim.CompletedAt);
+            Assert.Equal(runs.Count, claim.Screened);
+        }
+        finally
+        {
+            Directory.Delete(published, recursive: true);
+        }
+    }
+
+    private static string ApiJsonText(DateTime value) => Infrastructure.Serialization.ApiJson.FormatInstant(value);
+
+    /// <summary>Waits (in real time) for the background schedule to finish the claim of <paramref name="key"/>.</summary>
+    private async Task<Infrastructure.Persistence.Records.AmlMonitoringClaim> WaitForClaimAsync(string key)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var claim = await Api.WithDbAsync(db => db.AmlMonitoringClaims.AsNoTracking().FirstOrDefaultAsync(c => c.ListKey == key && c.CompletedAt != null));
+            if (claim is not null)
+                return claim;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The schedule did not finish {key}.");
     }
 }
 

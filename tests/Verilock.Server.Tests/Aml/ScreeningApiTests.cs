@@ -20,7 +20,8 @@ public abstract partial class ScreeningApiTests : ApiTests
     private static readonly string[] ScreeningKeys =
     [
         "id", "livemode", "status", "risk_level", "reference_id", "session_id", "query", "lists", "threshold", "highest_score",
-        "matches_found", "matches", "decision", "monitoring_enabled", "is_monitoring_run", "parent_screening_id", "screened_at", "created_at",
+        "matches_found", "matches", "decision", "monitoring_enabled", "monitoring_frequency", "last_monitoring_at", "is_monitoring_run",
+        "parent_screening_id", "screened_at", "created_at",
     ];
 
     private static readonly string[] MatchKeys =
@@ -85,6 +86,8 @@ public abstract partial class ScreeningApiTests : ApiTests
         Assert.Equal("https://sanctionssearch.ofac.treas.gov/Details.aspx?id=15718", (string?)ofac["details"]!["source_url"]);
         Assert.Null(body["decision"]);
         Assert.False((bool)body["monitoring_enabled"]!);
+        Assert.Equal("daily", (string?)body["monitoring_frequency"]);
+        Assert.Null(body["last_monitoring_at"]);
         Assert.False((bool)body["is_monitoring_run"]!);
         Assert.Null(body["parent_screening_id"]);
         Assert.Equal(Api.NowText(), (string?)body["screened_at"]);
@@ -169,6 +172,7 @@ public abstract partial class ScreeningApiTests : ApiTests
     [InlineData("""{"full_name":"John Smith","threshold":1.01}""", "threshold")]
     [InlineData("""{"full_name":"John Smith","threshold":"high"}""", "threshold")]
     [InlineData("""{"full_name":"John Smith","monitoring_enabled":"yes"}""", "monitoring_enabled")]
+    [InlineData("""{"full_name":"John Smith","monitoring_enabled":true,"monitoring_frequency":"monthly"}""", "monitoring_frequency")]
     [InlineData("""{"full_name":"John Smith","reference_id":7}""", "reference_id")]
     public async Task Bad_input_is_a_422_on_that_field(string json, string field)
     {

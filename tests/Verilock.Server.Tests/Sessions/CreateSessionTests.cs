@@ -12,7 +12,7 @@ public abstract partial class CreateSessionTests(ApiFixture api) : ApiTests(api)
     [
         "id", "type", "livemode", "status", "decision", "review_reasons", "risk_score", "risk_level", "reference_id",
         "external_id", "profile_id", "steps", "applicant", "metadata", "redirect_url", "webhook_url", "monitoring_enabled",
-        "documents", "selfie", "results", "decided_by", "decision_reason", "decided_at", "hosted_url", "session_url",
+        "monitoring_frequency", "last_monitoring_at", "documents", "selfie", "results", "decided_by", "decision_reason", "decided_at", "hosted_url", "session_url",
         "session_token", "consent_given_at", "expires_at", "created_at", "submitted_at", "completed_at", "redacted_at",
     ];
 
@@ -45,6 +45,8 @@ public abstract partial class CreateSessionTests(ApiFixture api) : ApiTests(api)
             body["applicant"]!.ToJsonString());
         Assert.Equal("""{"plan":"gold","seats":3,"vip":true,"note":null}""", body["metadata"]!.ToJsonString());
         Assert.True((bool)body["monitoring_enabled"]!);
+        Assert.Equal("daily", (string?)body["monitoring_frequency"]);
+        Assert.Null(body["last_monitoring_at"]);
         Assert.Equal("""{"document":{"status":"not_started","score":null,"details":null},"selfie":{"status":"not_started","score":null,"details":null},"face_match":{"status":"not_started","score":null,"details":null}}""",
             body["results"]!.ToJsonString());
         var token = (string)body["session_token"]!;
@@ -140,6 +142,8 @@ public abstract partial class CreateSessionTests(ApiFixture api) : ApiTests(api)
     [InlineData("""{"steps":["document"],"expires_in":"600"}""", "expires_in")]
     [InlineData("""{"steps":["document"],"expires_in":600.5}""", "expires_in")]
     [InlineData("""{"steps":["document"],"monitoring_enabled":"yes"}""", "monitoring_enabled")]
+    [InlineData("""{"steps":["document"],"monitoring_frequency":"fortnightly"}""", "monitoring_frequency")]
+    [InlineData("""{"steps":["document"],"monitoring_frequency":1}""", "monitoring_frequency")]
     [InlineData("""{"steps":["document"],"metadata":[1,2]}""", "metadata")]
     [InlineData("""{"steps":["document"],"metadata":{"nested":{"a":1}}}""", "metadata.nested")]
     [InlineData("""{"steps":["document"],"metadata":{"list":[1]}}""", "metadata.list")]

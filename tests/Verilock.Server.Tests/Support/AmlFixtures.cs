@@ -36,7 +36,7 @@ public static class AmlRequests
         });
 }
 
-/// <summary>A server over a generated UN list the tests publish new versions of (offline mode, monitoring on).</summary>
+/// <summary>A server over a generated UN list the tests publish new versions of (offline mode, monitoring and its schedule on).</summary>
 public abstract class MonitoringApiFixture(TestDatabase database) : ApiFixture(database)
 {
     private int _versions;
@@ -44,6 +44,12 @@ public abstract class MonitoringApiFixture(TestDatabase database) : ApiFixture(d
     public string ListsDirectory => Path.Combine(Database.DataDirectory, "monitored-lists");
 
     protected override string AmlListsDirectory => TestLists.WriteSmallDirectory(ListsDirectory);
+
+    /// <summary>Batches of two: a handful of screenings makes several batches, so a run can be stopped between them.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Verilock:Aml:MonitoringBatchSize"] = "2",
+    };
 
     /// <summary>Writes a new version of the UN list (a later date each time): the standing entry plus <paramref name="people"/>.</summary>
     public void PublishUn(params TestLists.Person[] people) =>

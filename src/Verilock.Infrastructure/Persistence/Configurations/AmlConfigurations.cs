@@ -33,6 +33,7 @@ internal sealed class AmlScreeningConfiguration : IEntityTypeConfiguration<AmlSc
         screening.Property(s => s.DecidedBy).HasMaxLength(32);
         screening.Property(s => s.ParentScreeningId).HasMaxLength(40);
         screening.Property(s => s.MonitoringKey).HasMaxLength(400);
+        screening.Property(s => s.MonitoringFrequency).HasConversion(v => v.ToWire(), v => ParseFrequency(v)).HasMaxLength(16);
         screening.Property<int>(VersionProperty).IsConcurrencyToken();
         screening.Ignore(s => s.PendingEvents);
         screening.Ignore(s => s.MatchesFound);
@@ -41,11 +42,20 @@ internal sealed class AmlScreeningConfiguration : IEntityTypeConfiguration<AmlSc
         screening.HasIndex(s => new { s.AccountId, s.LiveMode, s.CreatedAt, s.Id });
         screening.HasIndex(s => new { s.AccountId, s.LiveMode, s.Status, s.CreatedAt, s.Id });
         screening.HasIndex(s => new { s.AccountId, s.LiveMode, s.ReferenceId });
-        screening.HasIndex(s => new { s.AccountId, s.LiveMode, s.SessionId });
-        // Monitoring: the screenings to re-run, and each one's runs (latest first; the run of one list version).
-        screening.HasIndex(s => new { s.MonitoringEnabled, s.Status, s.Id });
+        // A session's screenings, newest first: also how monitoring finds a session's latest screening. Standalone
+        // screenings and their runs (most rows) are left out.
+        screening.HasIndex(s => new { s.AccountId, s.LiveMode, s.SessionId, s.CreatedAt }).HasFilter("session_id IS NOT NULL");
+        // Monitoring: the screenings to re-run in id order (only monitored ones, so the runs it inserts never land in
+        // this index), and each one's runs, latest first (its last_monitoring_at and the matches a run compares with).
+        screening.HasIndex(s => new { s.Status, s.Id }).HasFilter(MonitoredFilter);
         screening.HasIndex(s => new { s.ParentScreeningId, s.CreatedAt });
     }
+
+    /// <summary>The same SQL on SQLite (an integer column) and PostgreSQL (a boolean); queries must repeat it for the index to apply.</summary>
+    public const string MonitoredFilter = "monitoring_enabled";
+
+    internal static MonitoringFrequency ParseFrequency(string value) =>
+        MonitoringFrequencies.TryParse(value, out var frequency) ? frequency : throw new InvalidDataException($"Unknown monitoring frequency '{value}'.");
 
     private static AmlScreeningStatus ParseStatus(string value) =>
         AmlScreeningStatuses.TryParse(value, out var status) ? status : throw new InvalidDataException($"Unknown AML status '{value}'.");
@@ -61,5 +71,7 @@ internal sealed class AmlMonitoringClaimConfiguration : IEntityTypeConfiguration
         claim.HasKey(c => c.ListKey);
         claim.Property(c => c.ListKey).HasMaxLength(200);
         claim.Property(c => c.ClaimedBy).HasMaxLength(100);
+        claim.Property(c => c.ScreeningsAfter).HasMaxLength(40);
+        claim.Property(c => c.SessionsAfter).HasMaxLength(40);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Verilock.Domain.Aml;
 using Verilock.Domain.Sessions;
 
 namespace Verilock.Infrastructure.Persistence.Configurations;
@@ -40,6 +41,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         });
         session.Property(s => s.RedirectUrl).HasMaxLength(2048);
         session.Property(s => s.WebhookUrl).HasMaxLength(2048);
+        session.Property(s => s.MonitoringFrequency)
+            .HasConversion(v => v.ToWire(), v => AmlScreeningConfiguration.ParseFrequency(v)).HasMaxLength(16);
         session.Property(s => s.DecidedBy).HasMaxLength(32);
         session.Property(s => s.DecisionReason).HasMaxLength(1000);
         session.Property(s => s.SessionToken).HasMaxLength(64);
@@ -55,6 +58,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.HasIndex(s => new { s.Status, s.ExpiresAt });
         session.HasIndex(s => new { s.AccountId, s.LiveMode, s.Status, s.ExpiresAt });
         session.HasIndex(s => s.SessionToken).IsUnique();
+        // AML monitoring: the monitored sessions in id order (only those, so the index stays small).
+        session.HasIndex(s => new { s.Status, s.Id }).HasFilter(AmlScreeningConfiguration.MonitoredFilter);
     }
 
     private static SessionStatus ParseStatus(string value) =>

@@ -211,6 +211,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("monitoring_enabled");
 
+                    b.Property<string>("MonitoringFrequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("monitoring_frequency");
+
                     b.Property<string>("MonitoringKey")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
@@ -286,17 +292,19 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ParentScreeningId", "CreatedAt")
                         .HasDatabaseName("ix_aml_screenings_parent_screening_id_created_at");
 
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_aml_screenings_status_id")
+                        .HasFilter("monitoring_enabled");
+
                     b.HasIndex("AccountId", "LiveMode", "ReferenceId")
                         .HasDatabaseName("ix_aml_screenings_account_id_live_mode_reference_id");
 
-                    b.HasIndex("AccountId", "LiveMode", "SessionId")
-                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_session_id");
-
-                    b.HasIndex("MonitoringEnabled", "Status", "Id")
-                        .HasDatabaseName("ix_aml_screenings_monitoring_enabled_status_id");
-
                     b.HasIndex("AccountId", "LiveMode", "CreatedAt", "Id")
                         .HasDatabaseName("ix_aml_screenings_account_id_live_mode_created_at_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId", "CreatedAt")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_session_id_created_at")
+                        .HasFilter("session_id IS NOT NULL");
 
                     b.HasIndex("AccountId", "LiveMode", "Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_aml_screenings_account_id_live_mode_status_created_at_id");
@@ -423,6 +431,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("monitoring_enabled");
 
+                    b.Property<string>("MonitoringFrequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("monitoring_frequency");
+
                     b.Property<Guid?>("ProfileId")
                         .HasColumnType("uuid")
                         .HasColumnName("profile_id");
@@ -544,6 +558,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_sessions_status_expires_at");
 
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_sessions_status_id")
+                        .HasFilter("monitoring_enabled");
+
                     b.HasIndex("AccountId", "LiveMode", "ReferenceId")
                         .HasDatabaseName("ix_sessions_account_id_live_mode_reference_id");
 
@@ -591,6 +609,16 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Screened")
                         .HasColumnType("integer")
                         .HasColumnName("screened");
+
+                    b.Property<string>("ScreeningsAfter")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("screenings_after");
+
+                    b.Property<string>("SessionsAfter")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sessions_after");
 
                     b.HasKey("ListKey")
                         .HasName("pk_aml_monitoring_claims");

@@ -206,6 +206,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("monitoring_enabled");
 
+                    b.Property<string>("MonitoringFrequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monitoring_frequency");
+
                     b.Property<string>("MonitoringKey")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
@@ -281,17 +287,19 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentScreeningId", "CreatedAt")
                         .HasDatabaseName("ix_aml_screenings_parent_screening_id_created_at");
 
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_aml_screenings_status_id")
+                        .HasFilter("monitoring_enabled");
+
                     b.HasIndex("AccountId", "LiveMode", "ReferenceId")
                         .HasDatabaseName("ix_aml_screenings_account_id_live_mode_reference_id");
 
-                    b.HasIndex("AccountId", "LiveMode", "SessionId")
-                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_session_id");
-
-                    b.HasIndex("MonitoringEnabled", "Status", "Id")
-                        .HasDatabaseName("ix_aml_screenings_monitoring_enabled_status_id");
-
                     b.HasIndex("AccountId", "LiveMode", "CreatedAt", "Id")
                         .HasDatabaseName("ix_aml_screenings_account_id_live_mode_created_at_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId", "CreatedAt")
+                        .HasDatabaseName("ix_aml_screenings_account_id_live_mode_session_id_created_at")
+                        .HasFilter("session_id IS NOT NULL");
 
                     b.HasIndex("AccountId", "LiveMode", "Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_aml_screenings_account_id_live_mode_status_created_at_id");
@@ -418,6 +426,12 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("monitoring_enabled");
 
+                    b.Property<string>("MonitoringFrequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monitoring_frequency");
+
                     b.Property<Guid?>("ProfileId")
                         .HasColumnType("TEXT")
                         .HasColumnName("profile_id");
@@ -539,6 +553,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_sessions_status_expires_at");
 
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_sessions_status_id")
+                        .HasFilter("monitoring_enabled");
+
                     b.HasIndex("AccountId", "LiveMode", "ReferenceId")
                         .HasDatabaseName("ix_sessions_account_id_live_mode_reference_id");
 
@@ -586,6 +604,16 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Screened")
                         .HasColumnType("INTEGER")
                         .HasColumnName("screened");
+
+                    b.Property<string>("ScreeningsAfter")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screenings_after");
+
+                    b.Property<string>("SessionsAfter")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sessions_after");
 
                     b.HasKey("ListKey")
                         .HasName("pk_aml_monitoring_claims");
