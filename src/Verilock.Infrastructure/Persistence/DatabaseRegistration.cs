@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Verilock.Infrastructure.Persistence.Reads;
+using Verilock.Infrastructure.Persistence.Saving;
 
 namespace Verilock.Infrastructure.Persistence;
 
@@ -25,12 +27,22 @@ public static class DatabaseRegistration
         return services;
     }
 
+    /// <summary>
+    /// What every save does besides its own rows, in this order: version bumps, counters, the outbox (from every
+    /// <see cref="Domain.Common.IRaisesEvents"/>), then the commit signals, which look at what the save writes. Shared by
+    /// every context: each keeps a save's bookkeeping per context.
+    /// </summary>
+    private static readonly IInterceptor[] SaveInterceptors =
+        [new VersionBumps(), new SessionCounterUpdates(), new OutboxWriter(), new CommitSignals()];
+
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
         db.UseSqlite(connectionString)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(new SqlitePragmas())
+            .AddInterceptors(SaveInterceptors);
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(SaveInterceptors);
 }
