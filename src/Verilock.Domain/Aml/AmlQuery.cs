@@ -40,4 +40,5 @@ public sealed record AmlMatch(
     IReadOnlyList<string>? Aka = null);
 
 /// <summary>Something that happened to a screening; the persistence layer writes it to the outbox (spec §12.5).</summary>
-public sealed record AmlEvent(string Type, DateTime OccurredAt, IReadOnlyDictionary<string, object?> Data);
+public sealed record AmlEvent(string Type, DateTime OccurredAt, IReadOnlyDictionary<string, object?> Data)
+    : Common.DomainEvent(Type, OccurredAt, Data);

@@ -7,7 +7,7 @@ namespace Verilock.Domain.Aml;
 /// finished (screening is synchronous); afterwards only a decision changes it. Every change records the
 /// event it causes, which the persistence layer moves to the outbox in the same transaction.
 /// </summary>
-public sealed class AmlScreening
+public sealed class AmlScreening : IRaisesEvents
 {
     private readonly List<AmlEvent> _events = [];
 
@@ -51,6 +51,11 @@ public sealed class AmlScreening
     public IReadOnlyList<AmlEvent> PendingEvents => _events;
 
     public void ClearPendingEvents() => _events.Clear();
+
+    IReadOnlyList<DomainEvent> IRaisesEvents.PendingEvents => _events;
+
+    /// <summary>A screening's events carry its session's id, so a session's <c>webhook_url</c> gets the <c>aml.*</c> events of its step.</summary>
+    EventAudience IRaisesEvents.EventAudience => new(AccountId, LiveMode, SessionId);
 
     /// <param name="Matches">At or above <paramref name="Threshold"/>, best first.</param>
     public sealed record CreateArgs(

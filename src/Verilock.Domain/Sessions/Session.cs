@@ -9,7 +9,7 @@ namespace Verilock.Domain.Sessions;
 /// A verification session: the aggregate that owns its lifecycle rules (spec §7). Persistence maps its
 /// properties; every state change goes through a method here and records the event it causes.
 /// </summary>
-public sealed class Session
+public sealed class Session : IRaisesEvents
 {
     private readonly List<SessionEvent> _events = [];
 
@@ -69,6 +69,11 @@ public sealed class Session
     public IReadOnlyList<SessionEvent> PendingEvents => _events;
 
     public void ClearPendingEvents() => _events.Clear();
+
+    IReadOnlyList<DomainEvent> IRaisesEvents.PendingEvents => _events;
+
+    /// <summary>A session's events go to its account and mode, and to its own <c>webhook_url</c>.</summary>
+    EventAudience IRaisesEvents.EventAudience => new(AccountId, LiveMode, Id);
 
     public sealed record CreateArgs(
         Guid AccountId,

@@ -1,20 +1,18 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Verilock.Domain.Accounts;
 using Verilock.Domain.Aml;
-using Verilock.Domain.Common;
 using Verilock.Domain.Operators;
 using Verilock.Domain.Sessions;
-using Verilock.Infrastructure.Persistence.Configurations;
 using Verilock.Infrastructure.Persistence.Records;
-using Verilock.Infrastructure.Serialization;
+using Verilock.Infrastructure.Persistence.Saving;
 
 namespace Verilock.Infrastructure.Persistence;
 
 /// <summary>
 /// The database. Saving is where the durable side effects of a state change are added, in the same
-/// transaction: outbox rows for the aggregate's events and the session counters behind list totals.
+/// transaction: outbox rows for the aggregates' events and the session counters behind list totals (the save
+/// interceptors in <c>Saving/</c>).
 /// Each provider has its own subclass only so that each keeps its own migrations.
 /// It also holds ASP.NET Core's data-protection key ring (dashboard cookies, antiforgery), so every instance
 /// sharing the database reads the same keys.
@@ -42,6 +40,14 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
 
     public abstract bool IsSqlite { get; }
 
+    /// <summary>Options built elsewhere than <see cref="DatabaseRegistration"/> would save without the outbox and counters.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (!interceptors.OfType<OutboxWriter>().Any())
+            throw new InvalidOperationException("Configure the context with DatabaseRegistration.ConfigureSqlite or ConfigurePostgres: saving needs its interceptors.");
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VerilockDbContext).Assembly);
 
@@ -50,25 +56,9 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var sessions = ChangeTracker.Entries<Session>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .ToList();
-        var counterChanges = CounterChanges(sessions);
-        // A session's AML step finishes before the session is decided: its events come first in the outbox.
-        var screenings = ScreeningsWithEvents();
-        var raised = new List<Session>();
-        foreach (var entry in sessions)
-        {
-            if (entry.State == EntityState.Modified)
-                entry.Property<int>(SessionConfiguration.VersionProperty).CurrentValue++;
-            if (entry.Entity.PendingEvents.Count == 0)
-                continue;
-            raised.Add(entry.Entity);
-            OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
-        }
-
-        var writesOutbox = ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
-        var queuesJobs = ChangeTracker.Entries<CheckJob>().Any(e => e.State == EntityState.Added);
+        // The save interceptors (Saving/, registered by DatabaseRegistration) add what joins the change: version
+        // bumps, the counters and the outbox rows, and ring the commit signals. Here a save gets its transaction
+        // and, on SQLite, its turn.
         using var writeLock = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -79,19 +69,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
             // the whole transaction back anyway. Inside a caller's transaction it keeps a failed save undoable.
             Database.AutoSavepointsEnabled = ownTransaction is null;
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var change in counterChanges)
-                await ApplyCounterChangeAsync(change, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
-            // Inside a caller's transaction the rows are not visible yet: whoever commits it rings.
-            if (ownTransaction is not null)
-                RingFor(writesOutbox, queuesJobs);
-            _outboxWrittenInTransaction |= writesOutbox && ownTransaction is null;
-            _jobsQueuedInTransaction |= queuesJobs && ownTransaction is null;
-            foreach (var session in raised)
-                session.ClearPendingEvents();
-            foreach (var screening in screenings)
-                screening.ClearPendingEvents();
             return written;
         }
         finally
@@ -102,121 +81,18 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
         }
     }
 
-    private bool _outboxWrittenInTransaction;
-    private bool _jobsQueuedInTransaction;
-
-    private void RingFor(bool outbox, bool checkJobs)
-    {
-        if (outbox)
-            CommitSignal.For(CommitSignal.Outbox, Database.GetConnectionString()).Ring();
-        if (checkJobs)
-            CommitSignal.For(CommitSignal.CheckJobs, Database.GetConnectionString()).Ring();
-    }
-
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction (SaveChanges inside it joins), queued behind this
-    /// process's other SQLite writers; rings the commit signals after the commit for the work it queued.
+    /// process's other SQLite writers; the commit signals ring after the commit for the work it queued.
     /// </summary>
     public Task<T> WriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         SqliteWriteGate.RunAsync(this, async () =>
         {
-            _outboxWrittenInTransaction = _jobsQueuedInTransaction = false;
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            RingFor(_outboxWrittenInTransaction, _jobsQueuedInTransaction);
-            _outboxWrittenInTransaction = _jobsQueuedInTransaction = false;
             return result;
         }, cancellationToken);
-    /// <summary>Bumps the version of changed screenings and queues their events in the outbox, like sessions'.</summary>
-    private List<AmlScreening> ScreeningsWithEvents()
-    {
-        var raised = new List<AmlScreening>();
-        foreach (var entry in ChangeTracker.Entries<AmlScreening>().ToList())
-        {
-            if (entry.State == EntityState.Modified)
-                entry.Property<int>(AmlScreeningConfiguration.VersionProperty).CurrentValue++;
-            if (entry.State is not (EntityState.Added or EntityState.Modified) || entry.Entity.PendingEvents.Count == 0)
-                continue;
-            raised.Add(entry.Entity);
-            OutboxEvents.AddRange(entry.Entity.PendingEvents.Select(e => ToOutbox(entry.Entity, e)));
-        }
-        return raised;
-    }
-
-    private readonly record struct CounterKey(Guid AccountId, bool LiveMode, string Status, DateOnly Day);
-
-    private sealed record CounterChange(CounterKey Key, int Delta);
-
-    /// <summary>
-    /// The counter deltas of a save, summed per key: a batch of creates or expiries is one upsert per day and
-    /// status, not one per session. A new session also counts under <see cref="SessionCounters.AllStatuses"/>.
-    /// </summary>
-    private static List<CounterChange> CounterChanges(IEnumerable<EntityEntry<Session>> entries)
-    {
-        var deltas = new Dictionary<CounterKey, int>();
-        void Add(Session session, string status, int delta)
-        {
-            var key = new CounterKey(session.AccountId, session.LiveMode, status, DateOnly.FromDateTime(session.CreatedAt));
-            deltas[key] = deltas.GetValueOrDefault(key) + delta;
-        }
-
-        foreach (var entry in entries)
-        {
-            var session = entry.Entity;
-            var status = entry.Property(s => s.Status);
-            if (entry.State == EntityState.Added)
-            {
-                Add(session, session.Status.ToWire(), +1);
-                Add(session, SessionCounters.AllStatuses, +1);
-            }
-            else if (status.OriginalValue != status.CurrentValue)
-            {
-                Add(session, status.OriginalValue.ToWire(), -1);
-                Add(session, status.CurrentValue.ToWire(), +1);
-            }
-        }
-        return deltas.Where(d => d.Value != 0).Select(d => new CounterChange(d.Key, d.Value)).ToList();
-    }
-
-    /// <summary>Counter rows per key on PostgreSQL; see <see cref="SessionDailyCount"/>.</summary>
-    private const int PostgresCounterShards = 16;
-
-    // ON CONFLICT … DO UPDATE reads the same in SQLite and PostgreSQL and keeps concurrent writers exact.
-    private async Task ApplyCounterChangeAsync(CounterChange change, CancellationToken cancellationToken)
-    {
-        var (c, delta) = (change.Key, change.Delta);
-        var shard = (short)(IsSqlite ? 0 : Random.Shared.Next(PostgresCounterShards));
-        await Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO session_daily_counts (account_id, live_mode, status, day, shard, sessions)
-            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {c.Day}, {shard}, {delta})
-            ON CONFLICT (account_id, live_mode, status, day, shard)
-            DO UPDATE SET sessions = session_daily_counts.sessions + excluded.sessions;
-            INSERT INTO session_totals (account_id, live_mode, status, shard, sessions)
-            VALUES ({c.AccountId}, {c.LiveMode}, {c.Status}, {shard}, {delta})
-            ON CONFLICT (account_id, live_mode, status, shard)
-            DO UPDATE SET sessions = session_totals.sessions + excluded.sessions
-            """, cancellationToken);
-    }
-
-    /// <summary>A screening's events carry its session's id, so a session's <c>webhook_url</c> gets the <c>aml.*</c> events of its step.</summary>
-    private static OutboxEvent ToOutbox(AmlScreening screening, AmlEvent e) =>
-        ToOutbox(screening.AccountId, screening.LiveMode, screening.SessionId, e.Type, e.Data, e.OccurredAt);
-
-    private static OutboxEvent ToOutbox(Session session, SessionEvent e) =>
-        ToOutbox(session.AccountId, session.LiveMode, session.Id, e.Type, e.Data, e.OccurredAt);
-
-    private static OutboxEvent ToOutbox(
-        Guid accountId, bool liveMode, string? sessionId, string type, IReadOnlyDictionary<string, object?> data, DateTime occurredAt) => new()
-    {
-        EventId = Ids.NewEventId(),
-        AccountId = accountId,
-        LiveMode = liveMode,
-        SessionId = sessionId,
-        Type = type,
-        Payload = JsonSerializer.Serialize(data, ApiJson.Options),
-        OccurredAt = occurredAt,
-    };
 }
 
 public sealed class SqliteVerilockDbContext(DbContextOptions<SqliteVerilockDbContext> options) : VerilockDbContext(options)

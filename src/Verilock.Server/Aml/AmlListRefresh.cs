@@ -18,6 +18,7 @@ public sealed partial class AmlListRefresh(
     ScreeningIndexHolder holder,
     ListDownloader downloader,
     AmlMonitoring monitoring,
+    IOptions<AmlOptions> aml,
     IOptions<VerilockOptions> options,
     TimeProvider time,
     ILogger<AmlListRefresh> logger)
@@ -35,7 +36,7 @@ public sealed partial class AmlListRefresh(
 
     private void ScheduleAt(DateTimeOffset due) => Volatile.Write(ref _nextDueTicks, due.UtcTicks);
 
-    private AmlOptions Settings => options.Value.Aml;
+    private AmlOptions Settings => aml.Value;
 
     private string CacheDirectory => Settings.CachePath(options.Value.DataDir);
 

@@ -10,9 +10,9 @@ namespace Verilock.Server.Aml;
 /// deterministic outcome of spec §2.2 from the synthetic <c>sandbox</c> list. Shared by the API, the
 /// session step and monitoring so the three screen alike.
 /// </summary>
-public sealed class AmlScreener(ScreeningIndexHolder holder, IOptions<VerilockOptions> options)
+public sealed class AmlScreener(ScreeningIndexHolder holder, IOptions<AmlOptions> options)
 {
-    public double DefaultThreshold => options.Value.Aml.Threshold;
+    public double DefaultThreshold => options.Value.Threshold;
 
     /// <summary>The list ids a caller of this mode may name: the loaded lists, plus <c>sandbox</c> in test mode.</summary>
     public IReadOnlyList<string> KnownLists(bool liveMode)

@@ -13,7 +13,7 @@ public sealed class ListDownloadException(string message, Exception? inner = nul
 /// time limit per file and a size cap enforced while reading. It only fetches: whether the files are
 /// usable is for the parser to say before anything replaces the last good copy.
 /// </summary>
-public sealed class ListDownloader(IHttpClientFactory clients, IOptions<VerilockOptions> options, TimeProvider time)
+public sealed class ListDownloader(IHttpClientFactory clients, IOptions<AmlOptions> options, TimeProvider time)
 {
     public const string ClientName = "aml-lists";
 
@@ -66,7 +66,7 @@ public sealed class ListDownloader(IHttpClientFactory clients, IOptions<Verilock
 
     private async Task DownloadFileAsync(Uri url, string path, CancellationToken cancellationToken)
     {
-        var settings = options.Value.Aml;
+        var settings = options.Value;
         var shown = $"{url.Host}{url.AbsolutePath}";
         using var deadline = new CancellationTokenSource(settings.DownloadTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);

@@ -15,9 +15,9 @@ public sealed class ApiRateLimiting
 {
     private readonly int _defaultLimit;
 
-    public ApiRateLimiting(IOptions<VerilockOptions> options)
+    public ApiRateLimiting(IOptions<RateLimitOptions> options)
     {
-        _defaultLimit = options.Value.RateLimit.PermitPerMinute;
+        _defaultLimit = options.Value.PermitPerMinute;
         Limiter = PartitionedRateLimiter.Create<HttpContext, (Guid, int)>(context =>
         {
             var limit = LimitFor(context);

@@ -10,13 +10,13 @@ namespace Verilock.Server.Api;
 /// excess fails after the pool's timeout; queued, the same burst is served, only later. A full queue answers
 /// 503 + <c>Retry-After</c> at once rather than holding more connections. Built on ASP.NET Core's limiter.
 /// </summary>
-public sealed class RequestAdmission(IOptions<VerilockOptions> options) : IDisposable
+public sealed class RequestAdmission(IOptions<AdmissionOptions> options) : IDisposable
 {
-    private readonly int _maxConcurrent = options.Value.Admission.MaxConcurrentRequests;
+    private readonly int _maxConcurrent = options.Value.MaxConcurrentRequests;
     private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
     {
-        PermitLimit = options.Value.Admission.MaxConcurrentRequests,
-        QueueLimit = options.Value.Admission.QueueLimit,
+        PermitLimit = options.Value.MaxConcurrentRequests,
+        QueueLimit = options.Value.QueueLimit,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 

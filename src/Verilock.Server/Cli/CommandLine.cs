@@ -214,16 +214,18 @@ public static class CommandLine
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         configuration.AddEnvironmentVariables();
         VerilockConfiguration.ApplyDataDirectory(configuration, dataDir);
-        var options = VerilockConfiguration.Read(configuration);
-        OwnerOnlyFolder.CreateAndClose(options.DataDir);
 
         var services = new ServiceCollection();
+        services.AddVerilockOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddVerilockDatabase(options.Database, options.DataDir);
-        services.AddWebhookSecrets(options);
+        services.AddVerilockDatabase(VerilockConfiguration.DataDirectory(configuration));
+        services.AddWebhookSecrets();
         services.AddScoped<AccountAdministration>();
         services.AddOperators();
         await using var provider = services.BuildServiceProvider();
+        // Every feature's settings, as the server checks them: a bad one stops the command, all listed.
+        VerilockConfiguration.ValidateAll(provider);
+        OwnerOnlyFolder.CreateAndClose(VerilockConfiguration.DataDirectory(configuration));
         await using var scope = provider.CreateAsyncScope();
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(), CancellationToken.None);
         return await task(scope.ServiceProvider);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Verilock.Domain.Operators;
 using Verilock.Server.Dashboard.Localization;
 using Verilock.Server.Dashboard.Operators;
@@ -15,10 +16,11 @@ namespace Verilock.Server.Dashboard;
 /// </summary>
 public static class DashboardRegistration
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services, VerilockOptions options)
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddOperators();
-        services.AddSingleton(new KeyRingCipher(options.Dashboard.KeyRingKey, options.DataDir));
+        services.AddSingleton(sp => new KeyRingCipher(
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.KeyRingKey, sp.GetRequiredService<IOptions<VerilockOptions>>().Value.DataDir));
         // Keys in the database: cookies survive restarts and every instance sharing PostgreSQL reads the same ring.
         services.AddDataProtection().SetApplicationName("Verilock");
         services.AddOptions<KeyManagementOptions>()

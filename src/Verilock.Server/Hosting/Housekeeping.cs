@@ -11,12 +11,12 @@ namespace Verilock.Server.Hosting;
 /// sessions of every account and forgetting idempotency records older than 24 hours.
 /// </summary>
 public sealed partial class Housekeeping(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<VerilockOptions> options, ILogger<Housekeeping> logger)
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<HousekeepingOptions> options, ILogger<Housekeeping> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Housekeeping.Interval, time);
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
         do
         {
             try

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Prometheus;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Security;
@@ -40,13 +41,11 @@ public static class VerilockHost
         });
         VerilockConfiguration.ApplyDataDirectory(builder.Configuration, dataDirectory);
         customize?.Invoke(builder);
-        var options = VerilockConfiguration.Read(builder.Configuration);
-        OwnerOnlyFolder.CreateAndClose(options.DataDir);
 
         var services = builder.Services;
-        services.AddOptions<VerilockOptions>().Bind(builder.Configuration.GetSection(VerilockOptions.Section));
+        services.AddVerilockOptions(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddVerilockDatabase(options.Database, options.DataDir);
+        services.AddVerilockDatabase(VerilockConfiguration.DataDirectory(builder.Configuration));
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiRateLimiting>();
         services.AddSingleton<Idempotency>();
@@ -58,14 +57,14 @@ public static class VerilockHost
         services.AddSingleton<SessionInserts>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
-        services.AddWebhookDelivery(options);
+        services.AddWebhookDelivery();
         services.AddAml();
-        services.AddMedia(options);
+        services.AddMedia();
         services.AddChecks();
-        services.AddDashboard(options);
+        services.AddDashboard();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
-            .AddOperatorCookie(options.Dashboard);
+            .AddOperatorCookie();
         services.AddAuthorization(authorization =>
         {
             ApiKeyAuthentication.AddPolicies(authorization);
@@ -107,6 +106,9 @@ public static class VerilockHost
         _ = OwnMeter.Value;
 
         var app = builder.Build();
+        // Before anything reads a setting or touches the data folder: a bad setting stops here, all listed.
+        VerilockConfiguration.ValidateAll(app.Services);
+        OwnerOnlyFolder.CreateAndClose(app.Services.GetRequiredService<IOptions<VerilockOptions>>().Value.DataDir);
         app.Use(RequestIds.AssignAsync);
         app.UseApiErrors();
         app.UseDashboard();

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Verilock.Infrastructure.Media;
+using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Security;
 using Verilock.Server.Hosting;
 
@@ -6,16 +8,21 @@ namespace Verilock.Server.Media;
 
 public static class MediaRegistration
 {
-    public static IServiceCollection AddMedia(this IServiceCollection services, VerilockOptions options)
+    public static IServiceCollection AddMedia(this IServiceCollection services)
     {
-        var media = options.Media;
-        if (media.UsesDatabase(options.Database.IsPostgres))
-            services.AddSingleton<IMediaBackend, DatabaseMediaBackend>();
-        else
-            services.AddSingleton<IMediaBackend>(_ => new DiskMediaBackend(media.Path ?? Path.Combine(options.DataDir, "media")));
-        services.AddSingleton(_ => new MediaCipher(MasterKeys.Load(media.Key, Path.Combine(options.DataDir, MediaOptions.KeyFileName))));
+        services.AddSingleton<IMediaBackend>(sp =>
+        {
+            var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            return media.UsesDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres)
+                ? new DatabaseMediaBackend(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>())
+                : new DiskMediaBackend(media.Path ?? Path.Combine(DataDir(sp), "media"));
+        });
+        services.AddSingleton(sp => new MediaCipher(MasterKeys.Load(
+            sp.GetRequiredService<IOptions<MediaOptions>>().Value.Key, Path.Combine(DataDir(sp), MediaOptions.KeyFileName))));
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaUploads>();
         return services;
     }
+
+    private static string DataDir(IServiceProvider sp) => sp.GetRequiredService<IOptions<VerilockOptions>>().Value.DataDir;
 }

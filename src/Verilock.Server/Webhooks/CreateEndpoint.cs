@@ -12,7 +12,7 @@ namespace Verilock.Server.Webhooks;
 public static class CreateEndpoint
 {
     public static async Task<IResult> Handle(
-        HttpContext context, VerilockDbContext db, WebhookSecrets secrets, TimeProvider time, IOptions<VerilockOptions> options,
+        HttpContext context, VerilockDbContext db, WebhookSecrets secrets, TimeProvider time, IOptions<WebhookOptions> options,
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
@@ -21,7 +21,7 @@ public static class CreateEndpoint
         var caller = context.Caller();
         var errors = new ValidationErrors();
         var fields = new JsonFields(body.Root, errors);
-        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value.Webhooks.AllowInsecureTargets);
+        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value.AllowInsecureTargets);
         if (url is null && !fields.Has("url"))
             errors.Add("url", "The url field is required.");
         var events = EndpointFields.Events(fields);

@@ -16,7 +16,7 @@ namespace Verilock.Server.Webhooks;
 public static class UpdateEndpoint
 {
     public static async Task<IResult> Handle(
-        string id, HttpContext context, VerilockDbContext db, TimeProvider time, IOptions<VerilockOptions> options,
+        string id, HttpContext context, VerilockDbContext db, TimeProvider time, IOptions<WebhookOptions> options,
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
@@ -25,7 +25,7 @@ public static class UpdateEndpoint
         var caller = context.Caller();
         var errors = new ValidationErrors();
         var fields = new JsonFields(body.Root, errors);
-        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value.Webhooks.AllowInsecureTargets);
+        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value.AllowInsecureTargets);
         var events = EndpointFields.Events(fields);
         var description = EndpointFields.Description(fields);
         var status = fields.String("status", 16);

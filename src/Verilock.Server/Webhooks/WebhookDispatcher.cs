@@ -19,10 +19,10 @@ public sealed partial class WebhookDispatcher(
     WebhookSender sender,
     WebhookSecrets secrets,
     TimeProvider time,
-    IOptions<VerilockOptions> options,
+    IOptions<WebhookOptions> options,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    private readonly WebhookOptions _options = options.Value.Webhooks;
+    private readonly WebhookOptions _options = options.Value;
     private readonly Channel<WebhookQueue.AttemptOutcome> _outcomes = Channel.CreateUnbounded<WebhookQueue.AttemptOutcome>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<bool> _slotFreed = Channel.CreateBounded<bool>(

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Webhooks;
@@ -5,12 +6,13 @@ namespace Verilock.Server.Webhooks;
 public static class WebhookRegistration
 {
     /// <summary>Secrets, the HTTP client (through IHttpClientFactory) and the dispatcher.</summary>
-    public static IServiceCollection AddWebhookDelivery(this IServiceCollection services, VerilockOptions options)
+    public static IServiceCollection AddWebhookDelivery(this IServiceCollection services)
     {
-        services.AddWebhookSecrets(options);
+        services.AddWebhookSecrets();
         services.AddSingleton<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => WebhookSender.CreateHandler(options.Webhooks.AllowInsecureTargets))
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+                WebhookSender.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowInsecureTargets))
             // The default request logging would write integrators' URLs (which may carry tokens) to the log.
             .RemoveAllLoggers();
         services.AddHostedService<WebhookDispatcher>();
@@ -18,9 +20,10 @@ public static class WebhookRegistration
     }
 
     /// <summary>What issuing and rotating secrets needs; the command line uses it without the rest.</summary>
-    public static IServiceCollection AddWebhookSecrets(this IServiceCollection services, VerilockOptions options)
+    public static IServiceCollection AddWebhookSecrets(this IServiceCollection services)
     {
-        services.AddSingleton(new WebhookSecretProtector(options.Webhooks.SecretKey, options.DataDir));
+        services.AddSingleton(sp => new WebhookSecretProtector(
+            sp.GetRequiredService<IOptions<WebhookOptions>>().Value.SecretKey, sp.GetRequiredService<IOptions<VerilockOptions>>().Value.DataDir));
         services.AddSingleton<WebhookSecrets>();
         return services;
     }

@@ -13,11 +13,11 @@ namespace Verilock.Server.Webhooks;
 /// request timeout, redirects not followed, at most <see cref="MaxResponseBytes"/> of the response read.
 /// Retries are not done here: each attempt is scheduled and recorded in the database, so they survive restarts.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IOptions<VerilockOptions> options)
+public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IOptions<WebhookOptions> options)
 {
     public const string ClientName = "Verilock.Webhooks";
     public const int MaxResponseBytes = 64 * 1024;
-    private readonly WebhookOptions _options = options.Value.Webhooks;
+    private readonly WebhookOptions _options = options.Value;
 
     public sealed record Outcome(int? ResponseStatus, string? Error);
 

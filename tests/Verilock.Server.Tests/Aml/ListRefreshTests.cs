@@ -46,6 +46,7 @@ public sealed class ListRefreshTests : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton(Options.Create(new VerilockOptions { DataDir = Path.Combine(_dir, "data"), Aml = aml }));
+        services.AddSingleton(Options.Create(aml));
         services.AddAml();
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);

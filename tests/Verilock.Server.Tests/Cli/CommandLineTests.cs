@@ -16,9 +16,15 @@ public sealed class CommandLineTests : IDisposable
     private Task<(int Exit, string[] Lines, string Error)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     /// <param name="input">Written to standard input, then closed; null leaves standard input empty.</param>
-    private async Task<(int Exit, string[] Lines, string Error)> RunWithInputAsync(string? input, params string[] args)
+    private Task<(int Exit, string[] Lines, string Error)> RunWithInputAsync(string? input, params string[] args) =>
+        RunWithAsync(input, new Dictionary<string, string>(), args);
+
+    private async Task<(int Exit, string[] Lines, string Error)> RunWithAsync(
+        string? input, Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(ServerDll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -32,6 +38,25 @@ public sealed class CommandLineTests : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
         return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await error);
+    }
+
+    [Theory]
+    [InlineData("keys list --account acme")]
+    [InlineData("serve --urls http://127.0.0.1:0")]
+    public async Task Bad_settings_of_several_features_stop_a_command_with_every_problem_listed_and_no_database_made(string command)
+    {
+        var (exit, _, error) = await RunWithAsync(null, new Dictionary<string, string>
+        {
+            ["VERILOCK__WEBHOOKS__BATCHSIZE"] = "0",
+            ["VERILOCK__MEDIA__STORE"] = "tape",
+            ["VERILOCK__RATELIMIT__PERMITPERMINUTE"] = "-5",
+        }, command.Split(' '));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(
+            "Verilock:RateLimit:PermitPerMinute must be 0 (off) or more.; Verilock:Webhooks:BatchSize must be between 1 and 1000.; " +
+            "Verilock:Media:Store must be auto, disk or database.", error);
+        Assert.False(File.Exists(Path.Combine(_dataDir, "verilock.db")));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Verilock.Infrastructure.Persistence.Configurations;
 
 internal sealed class AmlScreeningConfiguration : IEntityTypeConfiguration<AmlScreening>
 {
-    public const string VersionProperty = "Version";
+    public const string VersionProperty = Saving.VersionBumps.Property;
 
     public void Configure(EntityTypeBuilder<AmlScreening> screening)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Verilock.Domain.Operators;
 
 namespace Verilock.Server.Dashboard.Operators;
@@ -17,7 +18,8 @@ public static class OperatorAuthentication
     private const string AccountClaim = "verilock_account";
     private const string DisplayIdClaim = "verilock_operator_display";
 
-    public static void AddOperatorCookie(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication, DashboardOptions options) =>
+    public static void AddOperatorCookie(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication)
+    {
         authentication.AddCookie(SchemeName, cookie =>
         {
             cookie.Cookie.Name = CookieName;
@@ -26,11 +28,13 @@ public static class OperatorAuthentication
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.Path = DashboardPaths.Root;
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = options.IdleTimeout;
             cookie.LoginPath = DashboardPaths.Login;
             cookie.LogoutPath = DashboardPaths.Logout;
             cookie.AccessDeniedPath = DashboardPaths.Login;
         });
+        authentication.Services.AddOptions<CookieAuthenticationOptions>(SchemeName)
+            .Configure<IOptions<DashboardOptions>>((cookie, dashboard) => cookie.ExpireTimeSpan = dashboard.Value.IdleTimeout);
+    }
 
     public static void AddOperatorPolicy(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options) =>
         options.AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(SchemeName).RequireAuthenticatedUser());
