@@ -6,40 +6,35 @@ public sealed class OperatorTests
 {
     private static readonly DateTime Now = new(2026, 3, 15, 10, 0, 0, DateTimeKind.Utc);
 
-    private static Operator NewOperator() => new() { Email = "ops@example.com", PasswordHash = "x", CreatedAt = Now };
-
-    [Fact]
-    public void The_fifth_failed_login_in_a_row_locks_for_fifteen_minutes()
+    private static Operator NewOperator()
     {
-        var op = NewOperator();
-        for (var i = 0; i < 4; i++)
-            op.RecordFailedLogin(Now);
-        Assert.False(op.IsLockedOut(Now));
-        op.RecordFailedLogin(Now);
-        Assert.True(op.IsLockedOut(Now));
-        Assert.True(op.IsLockedOut(Now.AddMinutes(15).AddSeconds(-1)));
-        Assert.False(op.IsLockedOut(Now.AddMinutes(15)));
+        var op = new Operator { Email = "ops@example.com", CreatedAt = Now };
+        op.ChangePassword("x");
+        return op;
     }
 
     [Fact]
-    public void A_success_resets_the_count_and_an_expired_lockout_starts_a_fresh_one()
+    public void Disabling_or_a_new_password_changes_the_security_stamp_and_an_upgraded_hash_does_not()
     {
         var op = NewOperator();
-        for (var i = 0; i < 4; i++)
-            op.RecordFailedLogin(Now);
-        op.RecordSuccessfulLogin(Now);
-        op.RecordFailedLogin(Now);
-        Assert.Equal(1, op.FailedLogins);
+        Assert.Matches("^[0-9a-f]{32}$", op.SecurityStamp);
+        Assert.NotEqual(NewOperator().SecurityStamp, op.SecurityStamp);
 
-        for (var i = 0; i < 4; i++)
-            op.RecordFailedLogin(Now);
-        Assert.True(op.IsLockedOut(Now));
-        op.RecordFailedLogin(Now.AddMinutes(5)); // while locked: not counted, lockout not extended
-        Assert.False(op.IsLockedOut(Now.AddMinutes(15)));
+        var first = op.SecurityStamp;
+        op.UpgradePasswordHash("y");
+        Assert.Equal(first, op.SecurityStamp);
+        op.ChangePassword("z");
+        Assert.Equal("z", op.PasswordHash);
+        var second = op.SecurityStamp;
+        Assert.NotEqual(first, second);
 
-        op.RecordFailedLogin(Now.AddMinutes(16));
-        Assert.False(op.IsLockedOut(Now.AddMinutes(16)));
-        Assert.Equal(1, op.FailedLogins);
+        op.Disable();
+        Assert.True(op.Disabled);
+        Assert.NotEqual(second, op.SecurityStamp);
+        var disabled = op.SecurityStamp;
+        op.Enable();
+        Assert.False(op.Disabled);
+        Assert.Equal(disabled, op.SecurityStamp);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Verilock.Server.Cli;
 
 /// <summary>
 /// The command-line contract other tools rely on: <c>serve</c>, <c>keys create|list|revoke</c>,
-/// <c>profiles create</c>, <c>operators create</c>. Secrets go to stdout only (the new key is the last line), never to logs.
+/// <c>profiles create</c>, <c>operators create|disable|enable|password</c> (<see cref="OperatorCommands"/>). Secrets go to stdout only (the new key is the last line), never to logs.
 /// </summary>
 public static class CommandLine
 {
@@ -199,7 +199,10 @@ public static class CommandLine
                 return 0;
             });
         });
-        return new Command("operators", "Manage dashboard operators") { Subcommands = { create } };
+        return new Command("operators", "Manage dashboard operators")
+        {
+            Subcommands = { create, OperatorCommands.Disable(dataDir), OperatorCommands.Enable(dataDir), OperatorCommands.Password(dataDir) },
+        };
     }
 
     private static string ApiJsonFormat(DateTime value) => Infrastructure.Serialization.ApiJson.FormatInstant(value);
@@ -208,7 +211,7 @@ public static class CommandLine
     private static Task<int> WithAdministrationAsync(string? dataDir, Func<AccountAdministration, Task<int>> task) =>
         WithServicesAsync(dataDir, services => task(services.GetRequiredService<AccountAdministration>()));
 
-    private static async Task<int> WithServicesAsync(string? dataDir, Func<IServiceProvider, Task<int>> task)
+    internal static async Task<int> WithServicesAsync(string? dataDir, Func<IServiceProvider, Task<int>> task)
     {
         var configuration = new ConfigurationManager();
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);

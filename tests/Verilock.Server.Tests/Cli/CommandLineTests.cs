@@ -19,26 +19,8 @@ public sealed class CommandLineTests : IDisposable
     private Task<(int Exit, string[] Lines, string Error)> RunWithInputAsync(string? input, params string[] args) =>
         RunWithAsync(input, new Dictionary<string, string>(), args);
 
-    private async Task<(int Exit, string[] Lines, string Error)> RunWithAsync(
-        string? input, Dictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        start.ArgumentList.Add(ServerDll);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.ArgumentList.Add("--data-dir");
-        start.ArgumentList.Add(_dataDir);
-        using var process = Process.Start(start)!;
-        if (input is not null)
-            await process.StandardInput.WriteLineAsync(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
-        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await error);
-    }
+    private Task<(int Exit, string[] Lines, string Error)> RunWithAsync(
+        string? input, Dictionary<string, string> environment, params string[] args) => CliProcess.RunAsync(_dataDir, input, environment, args);
 
     [Theory]
     [InlineData("keys list --account acme")]

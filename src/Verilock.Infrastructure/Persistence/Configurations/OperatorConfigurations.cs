@@ -16,6 +16,7 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
         // One sign-in name across the server: the login form does not ask which account.
         op.HasIndex(o => o.Email).IsUnique();
         op.Property(o => o.PasswordHash).HasMaxLength(256);
+        op.Property(o => o.SecurityStamp).HasMaxLength(Operator.SecurityStampLength);
         op.HasIndex(o => o.AccountId);
         op.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId);
         op.Ignore(o => o.DisplayId);

@@ -8,7 +8,11 @@ using Verilock.Server.Accounts;
 
 namespace Verilock.Server.Dashboard.Operators;
 
-/// <summary>Creates operators (the command line's <c>operators create</c>); passwords are stored only as PBKDF2 hashes.</summary>
+/// <summary>
+/// Creates, disables, enables and re-passwords operators (the command line's <c>operators …</c>); passwords are stored
+/// only as PBKDF2 hashes. Disabling and a new password change the security stamp, which ends the operator's open
+/// dashboard sessions within <see cref="OperatorSessionCheck.CacheLifetime"/> on every server.
+/// </summary>
 public sealed class OperatorAdministration(VerilockDbContext db, AccountAdministration accounts, PasswordHasher<Operator> hasher, TimeProvider time)
 {
     public const int MinPasswordLength = 12;
@@ -21,6 +25,12 @@ public sealed class OperatorAdministration(VerilockDbContext db, AccountAdminist
         if (normalised.Length is 0 or > Operator.MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(normalised, out var parsed)
             || parsed.Address != normalised)
             return "The email must be a valid email address.";
+        return PasswordProblem(password);
+    }
+
+    /// <summary>Why the password cannot be used, or null: the same rule for a new operator and a new password.</summary>
+    public static string? PasswordProblem(string password)
+    {
         if (password.Length < MinPasswordLength)
             return $"The password must be at least {MinPasswordLength} characters.";
         return password.Length > MaxPasswordLength ? $"The password must be at most {MaxPasswordLength} characters." : null;
@@ -36,8 +46,8 @@ public sealed class OperatorAdministration(VerilockDbContext db, AccountAdminist
         if (await db.Operators.AnyAsync(o => o.Email == normalised, cancellationToken))
             return null;
         var account = await accounts.FindOrCreateAccountAsync(accountName, cancellationToken);
-        var op = new Operator { AccountId = account.Id, Email = normalised, PasswordHash = "", CreatedAt = time.UtcSeconds() };
-        op.PasswordHash = hasher.HashPassword(op, password);
+        var op = new Operator { AccountId = account.Id, Email = normalised, CreatedAt = time.UtcSeconds() };
+        op.ChangePassword(hasher.HashPassword(op, password));
         db.Operators.Add(op);
         try
         {
@@ -50,4 +60,40 @@ public sealed class OperatorAdministration(VerilockDbContext db, AccountAdminist
         }
         return op;
     }
+
+    /// <summary>Disables the operator of that account and email (ending their sessions), or enables them again.</summary>
+    public Task<OperatorChange> SetDisabledAsync(string accountName, string email, bool disabled, CancellationToken cancellationToken) =>
+        ChangeAsync(accountName, email, op =>
+        {
+            if (disabled)
+                op.Disable();
+            else
+                op.Enable();
+        }, cancellationToken);
+
+    /// <summary>Sets a new password (checked with <see cref="PasswordProblem"/> first) and ends the operator's sessions.</summary>
+    public Task<OperatorChange> ChangePasswordAsync(string accountName, string email, string password, CancellationToken cancellationToken) =>
+        ChangeAsync(accountName, email, op => op.ChangePassword(hasher.HashPassword(op, password)), cancellationToken);
+
+    private async Task<OperatorChange> ChangeAsync(string accountName, string email, Action<Operator> change, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Name == accountName, cancellationToken);
+        if (account is null)
+            return OperatorChange.NoSuchAccount;
+        var normalised = Operator.NormaliseEmail(email);
+        // The account must match too: a typo in --account never changes another customer's operator.
+        var op = await db.Operators.FirstOrDefaultAsync(o => o.Email == normalised && o.AccountId == account.Id, cancellationToken);
+        if (op is null)
+            return OperatorChange.NoSuchOperator;
+        change(op);
+        await db.SaveChangesAsync(cancellationToken);
+        return OperatorChange.Done;
+    }
+}
+
+public enum OperatorChange
+{
+    Done,
+    NoSuchAccount,
+    NoSuchOperator,
 }

@@ -17,6 +17,7 @@ public static class OperatorAuthentication
 
     private const string AccountClaim = "verilock_account";
     private const string DisplayIdClaim = "verilock_operator_display";
+    private const string StampClaim = "verilock_operator_stamp";
 
     public static void AddOperatorCookie(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication)
     {
@@ -31,7 +32,10 @@ public static class OperatorAuthentication
             cookie.LoginPath = DashboardPaths.Login;
             cookie.LogoutPath = DashboardPaths.Logout;
             cookie.AccessDeniedPath = DashboardPaths.Login;
+            // Every request: a disabled operator, a changed password or a suspended account ends the session.
+            cookie.Events.OnValidatePrincipal = OperatorSessionCheck.ValidateAsync;
         });
+        authentication.Services.AddSingleton<OperatorSessionCheck>();
         authentication.Services.AddOptions<CookieAuthenticationOptions>(SchemeName)
             .Configure<IOptions<DashboardOptions>>((cookie, dashboard) => cookie.ExpireTimeSpan = dashboard.Value.IdleTimeout);
     }
@@ -45,8 +49,16 @@ public static class OperatorAuthentication
             new Claim(ClaimTypes.Name, op.Email),
             new Claim(AccountClaim, op.AccountId.ToString("D")),
             new Claim(DisplayIdClaim, op.DisplayId),
+            new Claim(StampClaim, op.SecurityStamp),
         ],
         SchemeName));
+
+    /// <summary>The operator id and security stamp a cookie was issued with; false for a cookie without them.</summary>
+    public static bool TryReadSession(ClaimsPrincipal user, out Guid operatorId, out string stamp)
+    {
+        stamp = user.FindFirstValue(StampClaim) ?? "";
+        return Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out operatorId) && stamp.Length > 0;
+    }
 
     /// <summary>The signed-in operator of a request the operator policy admitted.</summary>
     public static SignedInOperator SignedIn(this ClaimsPrincipal user) => new(

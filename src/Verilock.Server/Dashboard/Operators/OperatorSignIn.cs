@@ -9,14 +9,11 @@ namespace Verilock.Server.Dashboard.Operators;
 
 /// <summary>
 /// Checks an email and password. Every failure looks the same to the caller (unknown email, wrong password,
-/// locked out, suspended account), so the form cannot be used to find out who has an account.
+/// locked out, disabled operator, suspended account), so the form cannot be used to find out who has an account.
 /// </summary>
-public sealed class OperatorSignIn(VerilockDbContext db, PasswordHasher<Operator> hasher, TimeProvider time)
+public sealed class OperatorSignIn(VerilockDbContext db, PasswordHasher<Operator> hasher, OperatorSessionCheck sessions, TimeProvider time)
 {
-    // Verified against when the email is unknown or the operator locked out, so those answers take as long as a wrong
-    // password: a quick refusal would tell which emails have an operator behind them.
-    private static readonly Lazy<string> DecoyHash = new(() =>
-        new PasswordHasher<Operator>().HashPassword(null!, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+    private static string? _decoyHash;
 
     public async Task<Operator?> VerifyAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -26,42 +23,53 @@ public sealed class OperatorSignIn(VerilockDbContext db, PasswordHasher<Operator
             : await db.Operators.FirstOrDefaultAsync(o => o.Email == normalised, cancellationToken);
         if (op is null)
         {
-            hasher.VerifyHashedPassword(null!, DecoyHash.Value, password);
+            VerifyDecoy(password);
             return null;
         }
         var now = time.UtcSeconds();
         if (op.IsLockedOut(now))
         {
-            hasher.VerifyHashedPassword(null!, DecoyHash.Value, password);
+            // The operator's own hash is not tried while locked (guessing stays pointless), but the decoy is, and the
+            // attempt is counted, so this answer costs what a wrong password costs.
+            VerifyDecoy(password);
+            await FailedSignIns.RecordAsync(db, op.Id, now, cancellationToken);
             return null;
         }
         var verdict = hasher.VerifyHashedPassword(op, op.PasswordHash, password);
-        var accountActive = await db.Accounts.AnyAsync(a => a.Id == op.AccountId && a.Status == AccountStatus.Active, cancellationToken);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            op.RecordFailedLogin(now);
-            await SaveAsync(cancellationToken);
+            await FailedSignIns.RecordAsync(db, op.Id, now, cancellationToken);
             return null;
         }
+        var accountActive = await db.Accounts.AnyAsync(a => a.Id == op.AccountId && a.Status == AccountStatus.Active, cancellationToken);
+        if (op.Disabled || !accountActive)
+            return null;
         // An older hash format or iteration count is upgraded while the password is at hand.
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            op.PasswordHash = hasher.HashPassword(op, password);
-        if (!accountActive)
-            return null;
+            op.UpgradePasswordHash(hasher.HashPassword(op, password));
         op.RecordSuccessfulLogin(now);
-        await SaveAsync(cancellationToken);
-        return op;
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Two sign-ins at once for one operator: losing one counter update is harmless.
+            // The operator was removed meanwhile; the sign-in itself stands on what was checked.
         }
+        // What was just read is fresher than the session check's cache (an operator enabled seconds ago).
+        sessions.Forget(op.Id);
+        return op;
+    }
+
+    /// <summary>
+    /// Verified against when the email is unknown or the operator locked out, so those answers take as long as a wrong
+    /// password: a quick refusal would tell which emails have an operator behind them. Made with the server's own
+    /// hasher, so its algorithm and iteration count are those of real hashes.
+    /// </summary>
+    private void VerifyDecoy(string password)
+    {
+        var decoy = LazyInitializer.EnsureInitialized(ref _decoyHash,
+            () => hasher.HashPassword(null!, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+        hasher.VerifyHashedPassword(null!, decoy, password);
     }
 }
