@@ -36,10 +36,8 @@ public static class CommandLine
         var serve = new Command("serve", "Run the server") { Options = { urls } };
         serve.SetAction(async (parsed, cancellationToken) =>
         {
-            var app = VerilockHost.Build([], parsed.GetValue(dataDir));
-            app.Urls.Clear();
-            foreach (var url in parsed.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries))
-                app.Urls.Add(url);
+            // As the host's own --urls setting, so start-up validation knows where the server will listen.
+            var app = VerilockHost.Build(["--urls", parsed.GetValue(urls)!], parsed.GetValue(dataDir));
             var firstKey = await VerilockHost.InitialiseAsync(app, cancellationToken);
             if (firstKey is not null)
             {

@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Verilock.Domain.Operators;
 using Verilock.Server.Dashboard.Localization;
 using Verilock.Server.Dashboard.Operators;
 using Verilock.Server.Hosting;
+using Verilock.Server.Limits;
 
 namespace Verilock.Server.Dashboard;
 
@@ -34,9 +37,10 @@ public static class DashboardRegistration
             antiforgery.Cookie.Name = "verilock_antiforgery";
             antiforgery.Cookie.Path = DashboardPaths.Root;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.FormFieldName = "__RequestVerificationToken";
         });
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<ServerBinding>((antiforgery, binding) => antiforgery.Cookie.SecurePolicy = binding.CookiePolicy);
         services.AddHttpContextAccessor();
         services.AddScoped<DashboardTexts>();
         services.AddScoped<AuditLog>();
@@ -46,6 +50,8 @@ public static class DashboardRegistration
             pages.RootDirectory = "/Dashboard/Pages";
             pages.Conventions.AuthorizeFolder("/", OperatorAuthentication.Policy);
             pages.Conventions.AllowAnonymousToPage("/Login");
+            pages.Conventions.AddPageApplicationModelConvention("/Login",
+                page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInAttempts.PolicyName)));
             pages.Conventions.AllowAnonymousToPage("/Status");
             pages.Conventions.AllowAnonymousToPage("/Preferences/Language");
         });
@@ -66,6 +72,7 @@ public static class DashboardRegistration
         app.UseWhen(DashboardPaths.IsDashboard, dashboard =>
         {
             dashboard.Use(SecurityHeaders.AddAsync);
+            dashboard.Use(DashboardHttpsOnly.RefusePlainHttpAsync);
             dashboard.UseExceptionHandler($"{DashboardPaths.Root}/status/500");
             dashboard.UseStatusCodePagesWithReExecute($"{DashboardPaths.Root}/status/{{0}}");
             dashboard.UseStaticFiles(new StaticFileOptions

@@ -34,7 +34,7 @@ public static class Preferences
         {
             Path = DashboardPaths.Root,
             HttpOnly = true,
-            Secure = context.Request.IsHttps,
+            Secure = context.RequestServices.GetRequiredService<Hosting.ServerBinding>().SecureCookie(context.Request),
             SameSite = SameSiteMode.Strict,
             MaxAge = TimeSpan.FromDays(365),
         });

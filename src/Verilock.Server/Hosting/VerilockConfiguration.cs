@@ -4,6 +4,7 @@ using Verilock.Server.Api;
 using Verilock.Server.Aml;
 using Verilock.Server.Checks;
 using Verilock.Server.Dashboard;
+using Verilock.Server.Limits;
 using Verilock.Server.Media;
 using Verilock.Server.Webhooks;
 
@@ -43,8 +44,13 @@ public static class VerilockConfiguration
         services.AddFeatureOptions<MediaOptions>(configuration, "Media", o => o.Problems());
         services.AddFeatureOptions<CheckOptions>(configuration, "Checks", o => o.Problems());
         services.AddFeatureOptions<DashboardOptions>(configuration, "Dashboard", o => o.Problems());
+        services.AddFeatureOptions<AbuseLimitOptions>(configuration, "Limits", o => o.Problems());
+        services.AddFeatureOptions<ProxyOptions>(configuration, "ForwardedHeaders", o => o.Problems());
 
         services.AddSingleton<IValidateOptions<VerilockOptions>>(new ProblemsValidation<VerilockOptions>(o => o.Problems()));
+        // Read when validated, after the host's own settings (--urls, UseUrls) are in the configuration.
+        services.AddSingleton<IValidateOptions<VerilockOptions>>(
+            new ProblemsValidation<VerilockOptions>(o => o.BindingProblems(ServerBinding.From(configuration))));
         services.AddOptions<VerilockOptions>().Bind(configuration.GetSection(VerilockOptions.Section)).ValidateOnStart();
         return services;
     }

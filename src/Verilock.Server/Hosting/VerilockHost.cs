@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -10,6 +11,7 @@ using Verilock.Server.Auth;
 using Verilock.Server.Checks;
 using Verilock.Server.Dashboard;
 using Verilock.Server.Dashboard.Operators;
+using Verilock.Server.Limits;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
 using Verilock.Server.Sessions;
@@ -51,6 +53,17 @@ public static class VerilockHost
         services.AddSingleton<Idempotency>();
         services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
+        services.AddSingleton(sp => ServerBinding.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<FlowTokenMisses>();
+        services.AddSingleton<InRequestAnalysis>();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ProxyOptions>>((forwarded, proxies) => proxies.Value.ApplyTo(forwarded));
+        services.AddHsts(hsts =>
+        {
+            // Half a year, this host only: whether subdomains are HTTPS-only is the domain owner's decision.
+            hsts.MaxAge = TimeSpan.FromDays(180);
+            hsts.IncludeSubDomains = false;
+        });
         services.AddSingleton<SessionExpiryHorizon>();
         services.AddScoped<OwnedSessions>();
         services.AddScoped<SessionListing>();
@@ -76,6 +89,7 @@ public static class VerilockHost
             {
                 limiting.Configure(limiterOptions);
                 Verify.VerifyApi.AddFlowRateLimit(limiterOptions);
+                limiterOptions.AddPolicy<string, SignInAttempts>(SignInAttempts.PolicyName);
             });
         services.AddOpenApi("v1", openApi =>
         {
@@ -109,6 +123,10 @@ public static class VerilockHost
         // Before anything reads a setting or touches the data folder: a bad setting stops here, all listed.
         VerilockConfiguration.ValidateAll(app.Services);
         OwnerOnlyFolder.CreateAndClose(app.Services.GetRequiredService<IOptions<VerilockOptions>>().Value.DataDir);
+        // First: everything after it (limits, HTTPS checks, cookies, links) sees the client a trusted proxy forwarded.
+        app.UseForwardedHeaders();
+        // Only on HTTPS requests (after the forwarded scheme); never on plain HTTP or to localhost.
+        app.UseHsts();
         app.Use(RequestIds.AssignAsync);
         app.UseApiErrors();
         app.UseDashboard();

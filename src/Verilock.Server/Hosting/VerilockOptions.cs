@@ -18,7 +18,7 @@ public sealed class VerilockOptions
 
     /// <summary>
     /// The origin applicants reach this server at, used in <c>session_url</c>; empty means the origin of each
-    /// API request (fine on one host, set it behind a proxy).
+    /// API request (fine on one host, set it behind a proxy); required when the server listens beyond loopback.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
@@ -40,5 +40,16 @@ public sealed class VerilockOptions
         if (!string.IsNullOrEmpty(PublicBaseUrl) &&
             !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             yield return "Verilock:PublicBaseUrl must be an absolute http(s) URL.";
+    }
+
+    /// <summary>
+    /// Reachable from other hosts, the server must not build applicant links from the request's <c>Host</c>
+    /// header, which any client (or a misconfigured proxy) chooses: the origin has to be configured.
+    /// </summary>
+    public IEnumerable<string> BindingProblems(ServerBinding binding)
+    {
+        if (!binding.OnlyLoopback && string.IsNullOrEmpty(PublicBaseUrl))
+            yield return $"Verilock:PublicBaseUrl is required when the server listens beyond loopback ({string.Join(", ", binding.Urls)}): "
+                + "set it to the https origin applicants reach the server at.";
     }
 }

@@ -37,6 +37,14 @@ public static class HostedPage
         };
     }
 
+    /// <summary>The page for a client over its limit of unknown links (<see cref="Limits.FlowTokenMisses"/>): 429, nothing about any session.</summary>
+    public static IResult TooManyAttempts(HttpContext context)
+    {
+        var language = Language(context.Request);
+        var strings = FlowAssets.For(language);
+        return Page(language, strings, strings["error.rateLimited"], null, StatusCodes.Status429TooManyRequests, token: null);
+    }
+
     /// <summary><c>?lang=fr</c> wins, then the first supported language in <c>Accept-Language</c>, else English.</summary>
     public static string Language(HttpRequest request)
     {

@@ -1,11 +1,13 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Verilock.Server.Limits;
 
 namespace Verilock.Server.Verify;
 
 /// <summary>
 /// The hosted flow's token-scoped API under <c>/verify/{token}/api</c> (spec §13): no API key, the token
-/// authorises its one session, 60 requests a minute per token; and the flow's page and assets.
+/// authorises its one session, 60 requests a minute per token, and unknown tokens are limited per client address
+/// (<see cref="FlowTokenMisses"/>); and the flow's page and assets.
 /// </summary>
 public static class VerifyApi
 {
@@ -26,8 +28,10 @@ public static class VerifyApi
     public static void MapVerify(this IEndpointRouteBuilder app)
     {
         app.MapGet(FlowAssets.Prefix + "{**path}", FlowAssets.Serve).ExcludeFromDescription();
-        app.MapGet("/verify/{token}", HostedPage.Handle).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
-        var flow = app.MapGroup("/verify/{token}/api").RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        app.MapGet("/verify/{token}", HostedPage.Handle).RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter(FlowTokenMisses.PageFilterAsync).ExcludeFromDescription();
+        var flow = app.MapGroup("/verify/{token}/api").RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter(FlowTokenMisses.ApiFilterAsync).ExcludeFromDescription();
         flow.MapGet("/session", GetFlowSession.Handle);
         flow.MapPost("/consent", GiveConsent.Handle);
         flow.MapPost("/documents", UploadFlowDocument.Handle);

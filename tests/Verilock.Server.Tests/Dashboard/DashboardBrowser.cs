@@ -16,12 +16,15 @@ public sealed partial class DashboardBrowser : IDisposable
 
     private readonly HttpClient _client;
 
-    public DashboardBrowser(ApiFixture api, string? acceptLanguage = null)
+    /// <param name="peer">The client address the server sees (fixtures with <see cref="TestPeer"/>).</param>
+    public DashboardBrowser(ApiFixture api, string? acceptLanguage = null, string? peer = null)
     {
         Cookies = new CookieContainer();
         _client = new HttpClient(new CookieHandler(Cookies, api.CreateHandler())) { BaseAddress = new Uri("http://localhost") };
         if (acceptLanguage is not null)
             _client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        if (peer is not null)
+            _client.DefaultRequestHeaders.Add(TestPeer.Header, peer);
     }
 
     public CookieContainer Cookies { get; }

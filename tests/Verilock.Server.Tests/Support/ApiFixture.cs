@@ -41,6 +41,11 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     /// <summary>Configuration a fixture adds on top of the defaults (or overrides).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Services a fixture adds or replaces (after the test clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>
     /// The sanctions lists the server loads (offline mode, so tests never download): by default a small
     /// generated UN list in the fixture's data folder; AML fixtures use the real snapshots.
@@ -70,13 +75,23 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
                 // Tests run the checks themselves (RunChecksAsync) so they decide when; one fixture runs the workers.
                 ["Verilock:Checks:Workers"] = "0",
                 ["Verilock:Checks:ModelsDirectory"] = Repository.Models,
+                // Every test shares one client address here: per-address limits are LimitTests' (own fixture).
+                ["Verilock:Limits:UnknownFlowTokensPerMinute"] = "100000",
+                ["Verilock:Limits:SignInAttemptsPerMinute"] = "100000",
             };
             if (RateLimitPerMinute is { } limit)
                 settings["Verilock:RateLimit:PermitPerMinute"] = limit.ToString();
+            // A null value takes a default above away, leaving the product's own.
             foreach (var (key, value) in Settings)
-                settings[key] = value;
+            {
+                if (value is null)
+                    settings.Remove(key);
+                else
+                    settings[key] = value;
+            }
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(builder.Services);
         });
         await VerilockHost.InitialiseAsync(_app);
         await _app.StartAsync();

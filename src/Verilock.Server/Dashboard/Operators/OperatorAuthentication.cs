@@ -25,7 +25,6 @@ public static class OperatorAuthentication
         {
             cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.Path = DashboardPaths.Root;
             cookie.SlidingExpiration = true;
@@ -37,7 +36,11 @@ public static class OperatorAuthentication
         });
         authentication.Services.AddSingleton<OperatorSessionCheck>();
         authentication.Services.AddOptions<CookieAuthenticationOptions>(SchemeName)
-            .Configure<IOptions<DashboardOptions>>((cookie, dashboard) => cookie.ExpireTimeSpan = dashboard.Value.IdleTimeout);
+            .Configure<IOptions<DashboardOptions>, Hosting.ServerBinding>((cookie, dashboard, binding) =>
+            {
+                cookie.ExpireTimeSpan = dashboard.Value.IdleTimeout;
+                cookie.Cookie.SecurePolicy = binding.CookiePolicy;
+            });
     }
 
     public static void AddOperatorPolicy(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options) =>

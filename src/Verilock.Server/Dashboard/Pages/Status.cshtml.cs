@@ -6,7 +6,7 @@ namespace Verilock.Server.Dashboard.Pages;
 
 /// <summary>
 /// The dashboard's HTML error page, rendered for status codes (404 for unknown or foreign ids, 400 for a form
-/// without its antiforgery token) and for unexpected errors. Opened directly, it shows a 404.
+/// without its antiforgery token, 429 for too many sign-in attempts) and for unexpected errors. Opened directly, it shows a 404.
 /// </summary>
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
@@ -31,6 +31,7 @@ public sealed class StatusModel : PageModel
         StatusCodes.Status404NotFound => t["Page not found"],
         StatusCodes.Status400BadRequest => t["The form could not be accepted"],
         StatusCodes.Status403Forbidden => t["Not allowed"],
+        StatusCodes.Status429TooManyRequests => t["Too many attempts"],
         >= 500 => t["Something went wrong"],
         _ => t["Request failed"],
     };
@@ -39,6 +40,7 @@ public sealed class StatusModel : PageModel
     {
         StatusCodes.Status404NotFound => t["There is nothing at this address for your account and mode."],
         StatusCodes.Status400BadRequest => t["The form had expired or was sent from elsewhere. Go back, reload the page and try again."],
+        StatusCodes.Status429TooManyRequests => t["Too many sign-in attempts came from your network. Wait a minute, then try again."],
         >= 500 => t["The error was logged. Please try again later."],
         _ => t["Please go back and try again."],
     };

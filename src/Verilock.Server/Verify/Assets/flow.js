@@ -49,6 +49,7 @@
 
   async function errorMessage(response) {
     if (response.status === 429) return t('error.rateLimited');
+    if (response.status === 503) return t('error.busy');
     if (response.status === 413) return t('error.tooLarge');
     if (response.status === 415) return t('error.type');
     if (response.status === 409) {
