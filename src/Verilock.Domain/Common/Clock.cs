@@ -7,4 +7,11 @@ public static class Clock
 
     public static DateTime ToSeconds(DateTime value) =>
         new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+    /// <summary>
+    /// Truncated to the microsecond: the finest instant both databases keep (PostgreSQL's <c>timestamptz</c>),
+    /// so a value reads back exactly as it was written on either.
+    /// </summary>
+    public static DateTime ToMicroseconds(DateTime value) =>
+        new(value.Ticks - value.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
 }

@@ -13,7 +13,8 @@ namespace Verilock.Server.Aml;
 public static class CreateScreening
 {
     public static async Task<IResult> Handle(
-        HttpContext context, VerilockDbContext db, AmlScreener screener, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, VerilockDbContext db, AmlScreener screener, TimeProvider time, CreationClock creation,
+        CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -31,10 +32,11 @@ public static class CreateScreening
         // Available was checked above, and a loaded set is only ever replaced by another.
         var matches = screener.Screen(request.Query, request.Lists, request.Threshold, caller.LiveMode)!;
 
+        var createdAt = creation.Next();
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, request.Query, request.Lists, request.Threshold, matches,
                 request.ReferenceId, MonitoringEnabled: request.MonitoringEnabled, MonitoringFrequency: request.MonitoringFrequency),
-            time.GetUtcNow().UtcDateTime);
+            createdAt, createdAt);
         db.AmlScreenings.Add(screening);
         await db.SaveChangesAsync(cancellationToken);
         context.Response.Headers.Location = $"/api/v1/aml/screen/{screening.Id}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Checks.Details;
+using Verilock.Domain.Common;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 
@@ -16,7 +17,7 @@ public sealed record DocumentIdentity(string? Surname, string? GivenNames, DateO
 /// The checks pipeline calls it; the screening is added to <paramref name="db"/> so it commits with the
 /// session's outcome in the caller's <c>SaveChangesAsync</c>.
 /// </summary>
-public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screener, TimeProvider time)
+public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screener, TimeProvider time, CreationClock? creation = null)
 {
     /// <summary>The result, or null when live lists are not loaded yet (the pipeline retries the step later).</summary>
     public sealed record Result(AmlScreening Screening, StepResult Step, bool PotentialMatch);
@@ -30,10 +31,12 @@ public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screen
         if (matches is null)
             return null;
 
+        // Without a creation clock (a test's hand-built step) the screening is stamped at whole seconds.
+        var createdAt = creation?.Next();
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(session.AccountId, session.LiveMode, query, lists, threshold, matches,
                 session.ReferenceId, session.Id),
-            time.GetUtcNow().UtcDateTime);
+            createdAt ?? time.GetUtcNow().UtcDateTime, createdAt);
         db.AmlScreenings.Add(screening);
         return new Result(screening, StepResultFor(screening, screener.ListType), screening.Status == AmlScreeningStatus.PotentialMatch);
     }

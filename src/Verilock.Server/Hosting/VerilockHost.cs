@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus;
+using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Security;
 using Verilock.Server.Accounts;
@@ -45,6 +46,7 @@ public static class VerilockHost
         var services = builder.Services;
         services.AddVerilockOptions(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CreationClock>();
         services.AddVerilockDatabase(VerilockConfiguration.DataDirectory(builder.Configuration));
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiRateLimiting>();
