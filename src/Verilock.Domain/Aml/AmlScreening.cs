@@ -72,9 +72,9 @@ public sealed class AmlScreening : IRaisesEvents
 
     /// <summary>A screening asked for by the API or a session's <c>aml</c> step: emits <c>aml.completed</c>, and <c>aml.match_found</c> on a match.</summary>
     /// <remarks>
-    /// <see cref="CreatedAt"/> is <paramref name="createdAt"/> when given (a <see cref="CreationClock"/> instant
-    /// within <paramref name="now"/>'s second, so the list keeps creation order within a second); the screening
-    /// and its events are timed at <paramref name="now"/>'s whole second.
+    /// <see cref="CreatedAt"/> is <paramref name="createdAt"/> when given (<see cref="Clock.UtcMicroseconds"/>, within
+    /// <paramref name="now"/>'s second, so the list keeps creation order within a second); the screening and its
+    /// events are timed at <paramref name="now"/>'s whole second.
     /// </remarks>
     public static AmlScreening Create(CreateArgs args, DateTime now, DateTime? createdAt = null)
     {

@@ -5,6 +5,14 @@ public static class Clock
 {
     public static DateTime UtcSeconds(this TimeProvider time) => ToSeconds(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// The <c>created_at</c> stored for rows the API lists newest first (sessions, AML screenings, webhook
+    /// endpoints). Those lists order by <c>(created_at, id)</c>; stored at whole seconds, everything created within
+    /// one second tied and fell back to the random id. The wire still shows whole seconds
+    /// (<c>ApiJson.InstantFormat</c> truncates), so the API's values are unchanged; only the order is exact.
+    /// </summary>
+    public static DateTime UtcMicroseconds(this TimeProvider time) => ToMicroseconds(time.GetUtcNow().UtcDateTime);
+
     public static DateTime ToSeconds(DateTime value) =>
         new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 

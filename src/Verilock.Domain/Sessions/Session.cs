@@ -99,7 +99,7 @@ public sealed class Session : IRaisesEvents
 
     /// <summary>
     /// A new session at <paramref name="now"/> (whole seconds: expiry and the event's time are the API's). Its
-    /// <see cref="CreatedAt"/> is <paramref name="createdAt"/> when given (a <see cref="CreationClock"/> instant,
+    /// <see cref="CreatedAt"/> is <paramref name="createdAt"/> when given (<see cref="Clock.UtcMicroseconds"/>,
     /// within <paramref name="now"/>'s second, so the list keeps creation order within a second), else
     /// <paramref name="now"/>'s second.
     /// </summary>

@@ -34,12 +34,9 @@ public static class WebhookQueue
     /// dispatched, in one transaction. On PostgreSQL the rows are locked with SKIP LOCKED so instances split them.
     /// Up to <paramref name="claimLimit"/> of the new deliveries are created already claimed for their first
     /// attempt (as <see cref="ClaimDueAsync"/> would), which saves a round trip on the way to the first attempt.
-    /// Each delivery's <c>created_at</c> comes from <paramref name="creation"/>, so the deliveries list shows them
-    /// newest first even when one second holds many (in fan-out order: the events' order); without it, <paramref name="now"/>.
     /// </summary>
     public static Task<(int Events, List<WebhookDelivery> Claimed)> FanOutAsync(
-        VerilockDbContext db, DateTime now, int batchSize, int claimLimit, DateTime leaseUntil, CancellationToken cancellationToken,
-        CreationClock? creation = null) =>
+        VerilockDbContext db, DateTime now, int batchSize, int claimLimit, DateTime leaseUntil, CancellationToken cancellationToken) =>
         db.WriteTransactionAsync(async ct =>
         {
             var events = db.IsSqlite
@@ -92,10 +89,10 @@ public static class WebhookQueue
                 foreach (var endpoint in endpoints)
                 {
                     if (endpoint.AccountId == e.AccountId && endpoint.LiveMode == e.LiveMode && endpoint.Subscribes(e.Type))
-                        Add(NewDelivery(e, endpoint.Id, endpoint.Url, now, creation?.Next() ?? now));
+                        Add(NewDelivery(e, endpoint.Id, endpoint.Url, now));
                 }
                 if (e.SessionId is not null && GoesToSessionUrl(e.Type) && sessionUrls.TryGetValue(e.SessionId, out var url))
-                    Add(NewDelivery(e, endpointId: null, url, now, creation?.Next() ?? now));
+                    Add(NewDelivery(e, endpointId: null, url, now));
                 e.DispatchedAt = now;
             }
             await db.SaveChangesAsync(ct);
@@ -106,7 +103,7 @@ public static class WebhookQueue
     private static bool GoesToSessionUrl(string type) =>
         type.StartsWith("session.", StringComparison.Ordinal) || type.StartsWith("aml.", StringComparison.Ordinal);
 
-    private static WebhookDelivery NewDelivery(OutboxEvent e, string? endpointId, string url, DateTime now, DateTime createdAt)
+    private static WebhookDelivery NewDelivery(OutboxEvent e, string? endpointId, string url, DateTime now)
     {
         var webhookId = Ids.NewWebhookId();
         return new WebhookDelivery
@@ -121,7 +118,7 @@ public static class WebhookQueue
             Payload = Envelope(e, webhookId),
             Status = WebhookDelivery.Pending,
             NextAttemptAt = now,
-            CreatedAt = createdAt,
+            CreatedAt = now,
         };
     }
 

@@ -13,8 +13,7 @@ namespace Verilock.Server.Aml;
 public static class CreateScreening
 {
     public static async Task<IResult> Handle(
-        HttpContext context, VerilockDbContext db, AmlScreener screener, TimeProvider time, CreationClock creation,
-        CancellationToken cancellationToken)
+        HttpContext context, VerilockDbContext db, AmlScreener screener, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -32,7 +31,7 @@ public static class CreateScreening
         // Available was checked above, and a loaded set is only ever replaced by another.
         var matches = screener.Screen(request.Query, request.Lists, request.Threshold, caller.LiveMode)!;
 
-        var createdAt = creation.Next();
+        var createdAt = time.UtcMicroseconds();
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, request.Query, request.Lists, request.Threshold, matches,
                 request.ReferenceId, MonitoringEnabled: request.MonitoringEnabled, MonitoringFrequency: request.MonitoringFrequency),

@@ -17,7 +17,7 @@ public sealed record DocumentIdentity(string? Surname, string? GivenNames, DateO
 /// The checks pipeline calls it; the screening is added to <paramref name="db"/> so it commits with the
 /// session's outcome in the caller's <c>SaveChangesAsync</c>.
 /// </summary>
-public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screener, TimeProvider time, CreationClock? creation = null)
+public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screener, TimeProvider time)
 {
     /// <summary>The result, or null when live lists are not loaded yet (the pipeline retries the step later).</summary>
     public sealed record Result(AmlScreening Screening, StepResult Step, bool PotentialMatch);
@@ -31,12 +31,11 @@ public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screen
         if (matches is null)
             return null;
 
-        // Without a creation clock (a test's hand-built step) the screening is stamped at whole seconds.
-        var createdAt = creation?.Next();
+        var createdAt = time.UtcMicroseconds();
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(session.AccountId, session.LiveMode, query, lists, threshold, matches,
                 session.ReferenceId, session.Id),
-            createdAt ?? time.GetUtcNow().UtcDateTime, createdAt);
+            createdAt, createdAt);
         db.AmlScreenings.Add(screening);
         return new Result(screening, StepResultFor(screening, screener.ListType), screening.Status == AmlScreeningStatus.PotentialMatch);
     }

@@ -20,8 +20,8 @@ public static class CreateSession
     private const int DefaultExpiresInSeconds = 3600;
 
     public static async Task<IResult> Handle(
-        HttpContext context, VerilockDbContext db, SessionInserts inserts, TimeProvider time, CreationClock creation,
-        PublicOrigin origin, CancellationToken cancellationToken)
+        HttpContext context, VerilockDbContext db, SessionInserts inserts, TimeProvider time, PublicOrigin origin,
+        CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -33,7 +33,7 @@ public static class CreateSession
         if (request is null)
             return errors.ToResult();
 
-        var createdAt = creation.Next();
+        var createdAt = time.UtcMicroseconds();
         var session = Session.Create(request, createdAt, createdAt);
         await inserts.SaveAsync(session);
         context.Response.Headers.Location = $"/api/v1/sessions/{session.Id}";

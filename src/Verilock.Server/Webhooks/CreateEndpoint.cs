@@ -12,7 +12,7 @@ namespace Verilock.Server.Webhooks;
 public static class CreateEndpoint
 {
     public static async Task<IResult> Handle(
-        HttpContext context, VerilockDbContext db, WebhookSecrets secrets, CreationClock creation, IOptions<WebhookOptions> options,
+        HttpContext context, VerilockDbContext db, WebhookSecrets secrets, TimeProvider time, IOptions<WebhookOptions> options,
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
@@ -32,7 +32,7 @@ public static class CreateEndpoint
             return errors.ToResult();
 
         var (endpoint, secret) = await EndpointChanges.CreateAsync(
-            db, secrets, caller, url!, events!, description, creation.Next(), cancellationToken);
+            db, secrets, caller, url!, events!, description, time.UtcMicroseconds(), cancellationToken);
         context.Response.Headers.Location = $"/api/v1/webhooks/endpoints/{endpoint.Id}";
         return Results.Json(CreatedEndpointResponse.From(endpoint, secret), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }

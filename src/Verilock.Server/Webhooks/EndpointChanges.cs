@@ -14,8 +14,8 @@ namespace Verilock.Server.Webhooks;
 public static class EndpointChanges
 {
     /// <summary>
-    /// Stores a new endpoint and returns it with its secret in clear (shown once). <paramref name="createdAt"/> is a
-    /// <see cref="CreationClock"/> instant, so endpoints created within one second still list newest first;
+    /// Stores a new endpoint and returns it with its secret in clear (shown once). <paramref name="createdAt"/> keeps
+    /// microseconds (<see cref="Clock.UtcMicroseconds"/>), so endpoints created within one second still list newest first;
     /// <c>updated_at</c> keeps whole seconds like every other change.
     /// </summary>
     public static async Task<(WebhookEndpoint Endpoint, string Secret)> CreateAsync(

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Infrastructure.Webhooks;
@@ -20,7 +19,6 @@ public sealed partial class WebhookDispatcher(
     WebhookSender sender,
     WebhookSecrets secrets,
     TimeProvider time,
-    CreationClock creation,
     IOptions<WebhookOptions> options,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
@@ -81,7 +79,7 @@ public sealed partial class WebhookDispatcher(
             ? await WebhookQueue.ClaimDueAsync(db, now, now + _options.ClaimLease, Math.Min(free, _options.BatchSize), stoppingToken)
             : [];
         var (fannedOut, fresh) = await WebhookQueue.FanOutAsync(
-            db, now, _options.BatchSize, free - due.Count, now + _options.ClaimLease, stoppingToken, creation);
+            db, now, _options.BatchSize, free - due.Count, now + _options.ClaimLease, stoppingToken);
         List<WebhookDelivery> claimed = [.. due, .. fresh];
         if (claimed.Count == 0)
             return fannedOut > 0;

@@ -6,22 +6,36 @@ using Verilock.Server.Tests.Support;
 namespace Verilock.Server.Tests.Sessions;
 
 /// <summary>
-/// Rows created within one second list newest first (the fixture's clock is frozen, so every row here shares
-/// one second), while the wire keeps whole seconds. Before creation instants kept microseconds, such rows tied
-/// on <c>created_at</c> and fell back to their random ids.
+/// Rows created within one second list newest first, while the wire keeps whole seconds. Before creation instants
+/// kept microseconds, such rows tied on <c>created_at</c> and fell back to their random ids.
 /// </summary>
 public abstract class ListOrderingTests(ApiFixture api) : ApiTests(api)
 {
     private const string WholeSecond = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$";
 
+    /// <summary>Moves the fixture's clock to the start of the next second, so what follows shares one second.</summary>
+    private void StartOfNextSecond()
+    {
+        var now = Api.Clock.GetUtcNow();
+        Api.Clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerSecond));
+    }
+
+    /// <summary>The real clock moves on between two requests; the fixture's stays put unless moved (10 µs here).</summary>
+    private void Tick() => Api.Clock.Advance(TimeSpan.FromMicroseconds(10));
+
     [Fact]
     public async Task Sessions_created_back_to_back_within_one_second_list_newest_first_at_whole_seconds()
     {
         var caller = await Api.NewCallerAsync();
+        StartOfNextSecond();
         var second = Api.NowText();
         var created = new List<string>();
         for (var i = 0; i < 30; i++)
+        {
+            Tick();
             created.Add(await CreateAsync(caller.Client));
+        }
+        Assert.Equal(second, Api.NowText());
         created.Reverse();
 
         var all = await (await caller.Client.GetAsync($"{Sessions}?per_page=100")).ExpectAsync(HttpStatusCode.OK);
@@ -44,6 +58,8 @@ public abstract class ListOrderingTests(ApiFixture api) : ApiTests(api)
     public async Task A_deep_page_and_the_day_filters_keep_newest_first_within_one_second_beside_rows_stored_at_whole_seconds()
     {
         var caller = await Api.NewCallerAsync();
+        StartOfNextSecond();
+        var second = Api.NowText();
         var day = DateOnly.FromDateTime(Api.Clock.GetUtcNow().UtcDateTime);
 
         // Rows written before creation instants kept microseconds: stored at the whole second, the oldest of it.
@@ -59,7 +75,11 @@ public abstract class ListOrderingTests(ApiFixture api) : ApiTests(api)
 
         var created = new List<string>();
         for (var i = 0; i < 2_030; i++)
+        {
+            Tick();
             created.Add(await CreateAsync(caller.Client));
+        }
+        Assert.Equal(second, Api.NowText());
         created.Reverse();
         var expected = created.Concat(old).ToList();
 
@@ -91,10 +111,14 @@ public abstract class ListOrderingTests(ApiFixture api) : ApiTests(api)
     public async Task Screenings_and_webhook_endpoints_created_within_one_second_list_newest_first()
     {
         var caller = await Api.NewCallerAsync();
+        StartOfNextSecond();
         var second = Api.NowText();
         var screenings = new List<string>();
         for (var i = 0; i < 30; i++)
+        {
+            Tick();
             screenings.Add((string)(await caller.Client.ScreenAsync($$"""{"full_name":"Ordering Person {{i}}"}"""))["id"]!);
+        }
         screenings.Reverse();
         var listed = await (await caller.Client.GetAsync($"{AmlRequests.Screenings}?per_page=100")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(screenings, Ids(listed));
@@ -103,10 +127,12 @@ public abstract class ListOrderingTests(ApiFixture api) : ApiTests(api)
         var endpoints = new List<string>();
         for (var i = 0; i < 30; i++)
         {
+            Tick();
             var body = await (await caller.Client.PostJsonAsync("/api/v1/webhooks/endpoints",
                 $$"""{"url":"https://hooks.example.com/{{i}}","events":["*"]}""")).ExpectAsync(HttpStatusCode.Created);
             endpoints.Add((string)body["id"]!);
         }
+        Assert.Equal(second, Api.NowText());
         endpoints.Reverse();
         var hooks = await (await caller.Client.GetAsync("/api/v1/webhooks/endpoints?per_page=100")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(endpoints, Ids(hooks));
