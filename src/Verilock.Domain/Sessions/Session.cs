@@ -263,11 +263,9 @@ public sealed class Session : IRaisesEvents
         if (Status == SessionStatus.Processing)
             return RedactionResult.Conflict;
         now = Clock.ToSeconds(now);
-        if (Status == SessionStatus.Created)
-        {
+        var expires = Status == SessionStatus.Created;
+        if (expires)
             Status = SessionStatus.Expired;
-            Raise("session.expired", now, data => data["expires_at"] = ExpiresAt);
-        }
         ReviewReasons = [];
         RiskScore = null;
         RiskLevel = null;
@@ -290,6 +288,10 @@ public sealed class Session : IRaisesEvents
         ConsentGivenAt = null;
         SubmittedAt = null;
         RedactedAt = now;
+        // Raised once the personal data is gone: the event is written to the outbox after the redaction has
+        // blanked the session's earlier events, so it must not carry the reference id the session just forgot.
+        if (expires)
+            Raise("session.expired", now, data => data["expires_at"] = ExpiresAt);
         return RedactionResult.Redacted;
     }
 

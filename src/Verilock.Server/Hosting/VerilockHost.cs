@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus;
-using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Security;
 using Verilock.Server.Accounts;
@@ -46,7 +45,6 @@ public static class VerilockHost
         var services = builder.Services;
         services.AddVerilockOptions(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<CreationClock>();
         services.AddVerilockDatabase(VerilockConfiguration.DataDirectory(builder.Configuration));
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiRateLimiting>();
@@ -57,6 +55,7 @@ public static class VerilockHost
         services.AddScoped<OwnedSessions>();
         services.AddScoped<SessionListing>();
         services.AddSingleton<SessionInserts>();
+        services.AddSingleton<RedactionCheckpoint>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
         services.AddWebhookDelivery();
