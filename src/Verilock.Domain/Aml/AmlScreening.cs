@@ -71,12 +71,23 @@ public sealed class AmlScreening : IRaisesEvents
         MonitoringFrequency MonitoringFrequency = MonitoringFrequency.Daily);
 
     /// <summary>A screening asked for by the API or a session's <c>aml</c> step: emits <c>aml.completed</c>, and <c>aml.match_found</c> on a match.</summary>
-    public static AmlScreening Create(CreateArgs args, DateTime now)
+    /// <remarks>
+    /// <see cref="CreatedAt"/> is <paramref name="createdAt"/> when given (<see cref="Clock.UtcMicroseconds"/>, within
+    /// <paramref name="now"/>'s second, so the list keeps creation order within a second); the screening and its
+    /// events are timed at <paramref name="now"/>'s whole second.
+    /// </remarks>
+    public static AmlScreening Create(CreateArgs args, DateTime now, DateTime? createdAt = null)
     {
         var screening = New(args, now);
-        screening.Raise("aml.completed", screening.CreatedAt, _ => { });
+        if (createdAt is { } at)
+        {
+            if (Clock.ToSeconds(at) != screening.ScreenedAt)
+                throw new ArgumentOutOfRangeException(nameof(createdAt), at, "The creation instant must fall within the screening's second.");
+            screening.CreatedAt = Clock.ToMicroseconds(at);
+        }
+        screening.Raise("aml.completed", screening.ScreenedAt, _ => { });
         if (screening.Status == AmlScreeningStatus.PotentialMatch)
-            screening.Raise("aml.match_found", screening.CreatedAt, data => data["matches"] = MatchSummaries(screening.Matches));
+            screening.Raise("aml.match_found", screening.ScreenedAt, data => data["matches"] = MatchSummaries(screening.Matches));
         return screening;
     }
 

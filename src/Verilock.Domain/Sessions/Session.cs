@@ -97,11 +97,19 @@ public sealed class Session : IRaisesEvents
     public static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(300);
     public static readonly TimeSpan MaximumLifetime = TimeSpan.FromSeconds(86400);
 
-    public static Session Create(CreateArgs args, DateTime now)
+    /// <summary>
+    /// A new session at <paramref name="now"/> (whole seconds: expiry and the event's time are the API's). Its
+    /// <see cref="CreatedAt"/> is <paramref name="createdAt"/> when given (<see cref="Clock.UtcMicroseconds"/>,
+    /// within <paramref name="now"/>'s second, so the list keeps creation order within a second), else
+    /// <paramref name="now"/>'s second.
+    /// </summary>
+    public static Session Create(CreateArgs args, DateTime now, DateTime? createdAt = null)
     {
         if (args.ExpiresIn < MinimumLifetime)
             throw new ArgumentOutOfRangeException(nameof(args), args.ExpiresIn, "A session lives at least 5 minutes.");
         now = Clock.ToSeconds(now);
+        if (createdAt is { } at && Clock.ToSeconds(at) != now)
+            throw new ArgumentOutOfRangeException(nameof(createdAt), at, "The creation instant must fall within the creation second.");
         var session = new Session
         {
             Id = Ids.NewSessionId(),
@@ -124,13 +132,13 @@ public sealed class Session : IRaisesEvents
                 ? SessionLiveness.Draw(args.Settings.LivenessChallenges)
                 : null,
             ExpiresAt = now + args.ExpiresIn,
-            CreatedAt = now,
+            CreatedAt = createdAt is { } precise ? Clock.ToMicroseconds(precise) : now,
         };
         session.Raise("session.created", now, data =>
         {
             data["steps"] = session.Steps.Select(s => s.ToWire()).ToArray();
             data["expires_at"] = session.ExpiresAt;
-            data["created_at"] = session.CreatedAt;
+            data["created_at"] = now;
         });
         return session;
     }
@@ -255,11 +263,9 @@ public sealed class Session : IRaisesEvents
         if (Status == SessionStatus.Processing)
             return RedactionResult.Conflict;
         now = Clock.ToSeconds(now);
-        if (Status == SessionStatus.Created)
-        {
+        var expires = Status == SessionStatus.Created;
+        if (expires)
             Status = SessionStatus.Expired;
-            Raise("session.expired", now, data => data["expires_at"] = ExpiresAt);
-        }
         ReviewReasons = [];
         RiskScore = null;
         RiskLevel = null;
@@ -282,6 +288,10 @@ public sealed class Session : IRaisesEvents
         ConsentGivenAt = null;
         SubmittedAt = null;
         RedactedAt = now;
+        // Raised once the personal data is gone: the event is written to the outbox after the redaction has
+        // blanked the session's earlier events, so it must not carry the reference id the session just forgot.
+        if (expires)
+            Raise("session.expired", now, data => data["expires_at"] = ExpiresAt);
         return RedactionResult.Redacted;
     }
 

@@ -9,6 +9,9 @@ namespace Verilock.Infrastructure.Persistence;
 /// Per-connection SQLite settings. WAL (set once, in the file) lets readers run beside the writer;
 /// synchronous=NORMAL is WAL's recommended pairing: a process crash loses nothing committed, only a
 /// power loss can drop the last transactions. busy_timeout makes other processes' writers wait, not fail.
+/// secure_delete=ON overwrites what a change frees (an updated row's old cell, index entries, freed pages)
+/// with zeros, so a redacted applicant's name does not linger in the file's free space; it costs some extra
+/// writes on deletes and updates. The WAL's old page images are another matter: <see cref="SqliteWalCheckpoint"/>.
 /// </summary>
 /// <remarks>
 /// The settings belong to the native connection, which the pool keeps open across many logical opens, so
@@ -16,7 +19,8 @@ namespace Verilock.Infrastructure.Persistence;
 /// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    internal const string BusyTimeout = "PRAGMA busy_timeout=30000;";
+    internal const string Pragmas = "PRAGMA synchronous=NORMAL; " + BusyTimeout + " PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;";
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);

@@ -31,10 +31,11 @@ public static class CreateScreening
         // Available was checked above, and a loaded set is only ever replaced by another.
         var matches = screener.Screen(request.Query, request.Lists, request.Threshold, caller.LiveMode)!;
 
+        var createdAt = time.UtcMicroseconds();
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, request.Query, request.Lists, request.Threshold, matches,
                 request.ReferenceId, MonitoringEnabled: request.MonitoringEnabled, MonitoringFrequency: request.MonitoringFrequency),
-            time.GetUtcNow().UtcDateTime);
+            createdAt, createdAt);
         db.AmlScreenings.Add(screening);
         await db.SaveChangesAsync(cancellationToken);
         context.Response.Headers.Location = $"/api/v1/aml/screen/{screening.Id}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Checks.Details;
+using Verilock.Domain.Common;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 
@@ -30,10 +31,11 @@ public sealed class SessionAmlScreening(VerilockDbContext db, AmlScreener screen
         if (matches is null)
             return null;
 
+        var createdAt = time.UtcMicroseconds();
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(session.AccountId, session.LiveMode, query, lists, threshold, matches,
                 session.ReferenceId, session.Id),
-            time.GetUtcNow().UtcDateTime);
+            createdAt, createdAt);
         db.AmlScreenings.Add(screening);
         return new Result(screening, StepResultFor(screening, screener.ListType), screening.Status == AmlScreeningStatus.PotentialMatch);
     }

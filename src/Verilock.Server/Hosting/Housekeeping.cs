@@ -8,7 +8,8 @@ namespace Verilock.Server.Hosting;
 
 /// <summary>
 /// Periodic background work on the clock of <see cref="TimeProvider"/> (so tests can move time): expiring
-/// sessions of every account and forgetting idempotency records older than 24 hours.
+/// sessions of every account, forgetting idempotency records older than 24 hours, and retrying a WAL checkpoint
+/// that readers kept from completing after a redaction (<see cref="RedactionCheckpoint"/>).
 /// </summary>
 public sealed partial class Housekeeping(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<HousekeepingOptions> options, ILogger<Housekeeping> logger)
@@ -41,6 +42,7 @@ public sealed partial class Housekeeping(
             LogExpired(logger, expired);
         var cutoff = now - Idempotency.Retention;
         await db.IdempotencyRecords.Where(r => r.CreatedAt <= cutoff).ExecuteDeleteAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<RedactionCheckpoint>().RetryIfPendingAsync(db, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} sessions")]

@@ -68,6 +68,7 @@ public static class VerilockHost
         services.AddScoped<OwnedSessions>();
         services.AddScoped<SessionListing>();
         services.AddSingleton<SessionInserts>();
+        services.AddSingleton<RedactionCheckpoint>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
         services.AddWebhookDelivery();

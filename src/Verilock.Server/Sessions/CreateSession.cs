@@ -33,7 +33,8 @@ public static class CreateSession
         if (request is null)
             return errors.ToResult();
 
-        var session = Session.Create(request, time.GetUtcNow().UtcDateTime);
+        var createdAt = time.UtcMicroseconds();
+        var session = Session.Create(request, createdAt, createdAt);
         await inserts.SaveAsync(session);
         context.Response.Headers.Location = $"/api/v1/sessions/{session.Id}";
         return Results.Json(SessionResponse.From(session, origin.For(context.Request), null), ApiJson.Options,

@@ -11,12 +11,14 @@ namespace Verilock.Server.Sessions;
 /// <summary>
 /// <c>DELETE /api/v1/sessions/{id}</c> (spec §8.9): deletes the session's media and personal data and keeps a
 /// tombstone. The images go first: if the database step then fails, a repeat finishes the job, and no image
-/// outlives a session that reports itself redacted.
+/// outlives a session that reports itself redacted. Once the transaction has committed, SQLite's WAL is emptied
+/// (<see cref="RedactionCheckpoint"/>) so no earlier page image keeps the applicant's data in the data folder.
 /// </summary>
 public static class RedactSession
 {
     public static async Task<IResult> Handle(
-        string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, MediaStore media, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, MediaStore media, RedactionCheckpoint checkpoint,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
         var session = await owned.FindAsync(caller, id, cancellationToken);
@@ -45,6 +47,8 @@ public static class RedactSession
         {
             return ApiError.Conflict("The session changed while it was being redacted. Try again.");
         }
+        // Outside the write transaction: a checkpoint cannot run inside one, and the redaction stands either way.
+        await checkpoint.AfterRedactionAsync(db, CancellationToken.None);
         return Results.NoContent();
     }
 

@@ -32,7 +32,7 @@ public static class CreateEndpoint
             return errors.ToResult();
 
         var (endpoint, secret) = await EndpointChanges.CreateAsync(
-            db, secrets, caller, url!, events!, description, time.UtcSeconds(), cancellationToken);
+            db, secrets, caller, url!, events!, description, time.UtcMicroseconds(), cancellationToken);
         context.Response.Headers.Location = $"/api/v1/webhooks/endpoints/{endpoint.Id}";
         return Results.Json(CreatedEndpointResponse.From(endpoint, secret), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }

@@ -13,11 +13,16 @@ namespace Verilock.Server.Webhooks;
 /// </summary>
 public static class EndpointChanges
 {
-    /// <summary>Stores a new endpoint and returns it with its secret in clear (shown once).</summary>
+    /// <summary>
+    /// Stores a new endpoint and returns it with its secret in clear (shown once). <paramref name="createdAt"/> keeps
+    /// microseconds (<see cref="Clock.UtcMicroseconds"/>), so endpoints created within one second still list newest first;
+    /// <c>updated_at</c> keeps whole seconds like every other change.
+    /// </summary>
     public static async Task<(WebhookEndpoint Endpoint, string Secret)> CreateAsync(
         VerilockDbContext db, WebhookSecrets secrets, AccountScope scope, string url, List<string> events, string? description,
-        DateTime now, CancellationToken cancellationToken)
+        DateTime createdAt, CancellationToken cancellationToken)
     {
+        var now = Clock.ToSeconds(createdAt);
         var endpoint = new WebhookEndpoint
         {
             Id = Ids.NewWebhookEndpointId(),
@@ -27,7 +32,7 @@ public static class EndpointChanges
             Events = events,
             Description = description,
             SecretCiphertext = "",
-            CreatedAt = now,
+            CreatedAt = Clock.ToMicroseconds(createdAt),
             UpdatedAt = now,
         };
         var secret = secrets.Issue(endpoint);

@@ -49,6 +49,10 @@ public sealed class SqliteSessionListReader(string connectionString) : SessionLi
             _owner = owner;
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
+            // Every connection to the file gets the same settings (secure_delete included), reads or not.
+            using var pragmas = _connection.CreateCommand();
+            pragmas.CommandText = SqlitePragmas.Pragmas;
+            pragmas.ExecuteNonQuery();
         }
 
         public ReadConnection Lease() => new Leased(this);

@@ -14,7 +14,8 @@ namespace Verilock.Server.Dashboard.Pages.Webhooks;
 /// enable, with the API's URL rules (<see cref="WebhookTargets"/>) and its changes (<see cref="EndpointChanges"/>).
 /// </summary>
 public sealed class IndexModel(
-    VerilockDbContext db, WebhookSecrets secrets, TimeProvider time, IOptions<VerilockOptions> options, AuditLog audit) : DashboardPage
+    VerilockDbContext db, WebhookSecrets secrets, TimeProvider time, IOptions<VerilockOptions> options, AuditLog audit)
+    : DashboardPage
 {
     private const int MaxShown = 200;
 
@@ -51,7 +52,7 @@ public sealed class IndexModel(
         }
 
         var subscribed = Events.Contains(WebhookEvents.All) ? [WebhookEvents.All] : Events.ToList();
-        var (endpoint, secret) = await EndpointChanges.CreateAsync(db, secrets, Scope, EndpointUrl!, subscribed, Description, time.UtcSeconds(), cancellationToken);
+        var (endpoint, secret) = await EndpointChanges.CreateAsync(db, secrets, Scope, EndpointUrl!, subscribed, Description, time.UtcMicroseconds(), cancellationToken);
         await audit.RecordAsync(Operator, AuditActions.WebhookEndpointCreated, null, endpoint.Id, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         CreatedSecret = secret;
