@@ -12,6 +12,12 @@ public enum BombStream
 
     /// <summary>The page's content stream, which any PDF reader decodes to find what the page draws.</summary>
     Content,
+
+    /// <summary>
+    /// The cross-reference stream (PDF 1.5), which a reader inflates while opening the file, before any page: its
+    /// entries are zeros (free objects), so a lenient reader then finds the objects by scanning the file.
+    /// </summary>
+    CrossReference,
 }
 
 /// <summary>
@@ -30,6 +36,8 @@ public static class DecompressionBombs
     {
         var bomb = ZlibZeros(inflatedBytes);
         var image = where == BombStream.Image ? bomb : ZlibZeros(1000L * 1000);
+        if (where == BombStream.CrossReference)
+            image = ZlibZeros(1000L * 1000);
         var content = where == BombStream.Content ? bomb : Encoding.ASCII.GetBytes("q 500 0 0 500 50 150 cm /Im1 Do Q\n");
         var contentFilter = where == BombStream.Content ? " /Filter /FlateDecode" : "";
 
@@ -56,6 +64,12 @@ public static class DecompressionBombs
         Object($"<< /Length {content.Length}{contentFilter} >>", content);
         Object($"<< /Type /XObject /Subtype /Image /Width 1000 /Height 1000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length {image.Length} >>", image);
         var xref = file.Position;
+        if (where == BombStream.CrossReference)
+        {
+            Object($"<< /Type /XRef /Size {offsets.Count + 2} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length {bomb.Length} >>", bomb);
+            Text($"startxref\n{xref}\n%%EOF\n");
+            return file.ToArray();
+        }
         Text($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
             Text($"{offset:D10} 00000 n \n");

@@ -40,6 +40,21 @@ public sealed class DecoderBudgetTests(ReaderFixture fixture) : IClassFixture<Re
     }
 
     /// <summary>
+    /// PdfPig inflates a cross-reference stream while opening the file, before any page. Both layers bound it (each
+    /// was checked alone): the pass over the file's raw streams first, and PdfPig's filters through the provider.
+    /// </summary>
+    [Fact]
+    public void A_pdf_whose_cross_reference_stream_inflates_to_a_gibibyte_is_unreadable_without_inflating_it()
+    {
+        var bomb = DecompressionBombs.Pdf(DecompressionBombs.GiB, BombStream.CrossReference);
+
+        var (result, allocated) = Measure(() => fixture.Reader.Read(bomb, ReaderFixture.Today));
+
+        Assert.True(allocated < AllocationBound, $"allocated {allocated / (1024 * 1024)} MiB");
+        AssertUnreadable(result, "A stream in the PDF decodes to more than 160 MiB.");
+    }
+
+    /// <summary>
     /// With the file pass's total out of the way, PdfPig's own decode is what stops the stream: the filter provider
     /// counts the image's samples before PdfPig inflates them into memory.
     /// </summary>
@@ -73,7 +88,8 @@ public sealed class DecoderBudgetTests(ReaderFixture fixture) : IClassFixture<Re
         using var decoded = UploadDecoder.DecodeGray(pdf, limits, out var problem);
 
         Assert.Null(decoded);
-        // The 3.4 MB content stream and the image's 1 MB of samples: each fits, not both.
+        // The 3.4 MB content stream and the image's 1 MB of samples: each fits, not both. The pass over the file
+        // counts them both; reading page 1 alone would not (its content of zeros draws no image).
         Assert.Equal("The PDF's contents decode to more than 4 MiB.", problem);
     }
 

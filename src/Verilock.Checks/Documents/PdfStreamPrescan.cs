@@ -2,9 +2,10 @@ namespace Verilock.Checks.Documents;
 
 /// <summary>
 /// A pass over the raw bytes of a PDF, before PdfPig opens it, that inflates every FlateDecode stream through
-/// <see cref="BoundedInflate"/> and keeps nothing. PdfPig decodes some streams while opening the file with filters of
-/// its own choosing (cross-reference streams), out of reach of <see cref="BoundedFilterProvider"/>; this pass bounds
-/// those too, and refuses a file whose streams together inflate past the budget whichever of them PdfPig would read.
+/// <see cref="BoundedInflate"/> and keeps nothing. It does not depend on which streams PdfPig routes through
+/// <see cref="BoundedFilterProvider"/>: PdfPig 0.1.16 routes all we found, cross-reference streams included, but 0.1.15
+/// inflated those with filters of its own, and an upgrade may add such a path again. It also refuses a file whose
+/// streams together inflate past the budget, whichever of them PdfPig would read.
 /// </summary>
 internal static class PdfStreamPrescan
 {
