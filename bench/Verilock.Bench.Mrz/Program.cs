@@ -43,7 +43,7 @@ using (var engines = new TesseractPool(tessdata, reader.OcrLanguage))
     foreach (var sample in samples)
     {
         var watch = Stopwatch.StartNew();
-        using var gray = UploadDecoder.DecodeGray(sample.Bytes, 40_000_000, out _)!;
+        using var gray = UploadDecoder.DecodeGray(sample.Bytes, new DecodeLimits(), out _)!;
         decodeMs += watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         using var work = MrzLocator.ToWorkScale(gray, out var scale);

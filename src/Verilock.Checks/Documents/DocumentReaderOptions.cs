@@ -14,8 +14,8 @@ public sealed class DocumentReaderOptions
 
     public string FallbackLanguage { get; init; } = "eng";
 
-    /// <summary>Uploads declaring more pixels than this are refused from their header, before any decoding allocates memory.</summary>
-    public long MaxPixels { get; init; } = 40_000_000;
+    /// <summary>Pixel and PDF decoding budgets; an upload over any of them is unreadable, refused before the memory is allocated.</summary>
+    public DecodeLimits Limits { get; init; } = new();
 
     /// <summary>Below this mean OCR confidence (0..1) a read that validates is still reported as <see cref="DocumentReadOutcome.LowConfidence"/>.</summary>
     public double MinConfidence { get; init; } = 0.6;

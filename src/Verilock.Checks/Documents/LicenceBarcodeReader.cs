@@ -24,9 +24,9 @@ public static class LicenceBarcodeReader
     };
 
     /// <summary>The parsed licence, or null when no barcode decodes or its text is not an AAMVA licence.</summary>
-    public static AamvaLicence? Read(ReadOnlySpan<byte> file, long maxPixels)
+    public static AamvaLicence? Read(ReadOnlySpan<byte> file, DecodeLimits limits)
     {
-        using var gray = UploadDecoder.DecodeGray(file, maxPixels, out _);
+        using var gray = UploadDecoder.DecodeGray(file, limits, out _);
         return gray is null ? null : Read(gray);
     }
 

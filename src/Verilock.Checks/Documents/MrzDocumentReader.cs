@@ -39,7 +39,7 @@ public sealed class MrzDocumentReader : IDisposable
     {
         try
         {
-            using var gray = UploadDecoder.DecodeGray(file, options.MaxPixels, out var problem);
+            using var gray = UploadDecoder.DecodeGray(file, options.Limits, out var problem);
             if (gray is null)
                 return new DocumentReadResult(DocumentReadOutcome.UnreadableImage, null, 0, problem);
             using var work = MrzLocator.ToWorkScale(gray, out var scale);

@@ -17,10 +17,13 @@ public sealed class FaceAnalyzer : IDisposable
     readonly BlazeFaceDetector detector;
     readonly FaceEmbedder embedder;
     readonly FaceAttributeModels attributes;
+    readonly DecodeLimits decodeLimits;
 
-    public FaceAnalyzer(string modelsDirectory, FaceModelOptions options)
+    /// <param name="decodeLimits">The same upload budgets the document reader applies; the defaults when null.</param>
+    public FaceAnalyzer(string modelsDirectory, FaceModelOptions options, DecodeLimits? decodeLimits = null)
     {
         this.options = options;
+        this.decodeLimits = decodeLimits ?? new DecodeLimits();
         var missing = new[] { options.DetectorFile, options.Embedder.File, options.LivenessFile, options.EyeFile, options.PoseFile, options.ExpressionFile }
             .Select(file => Path.Combine(modelsDirectory, file)).Where(path => !File.Exists(path)).ToList();
         if (missing.Count > 0)
@@ -157,7 +160,7 @@ public sealed class FaceAnalyzer : IDisposable
     {
         try
         {
-            return UploadDecoder.DecodeColor(file, options.MaxPixels, allowPdf, out problem);
+            return UploadDecoder.DecodeColor(file, decodeLimits, allowPdf, out problem);
         }
         catch (OpenCVException)
         {

@@ -42,9 +42,6 @@ public sealed class FaceModelOptions
 
     public FaceQualityLimits Quality { get; set; } = new();
 
-    /// <summary>Uploads declaring more pixels than this are refused from their header, before decoding.</summary>
-    public long MaxPixels { get; set; } = 40_000_000;
-
     public IEnumerable<string> Problems()
     {
         if (MinDetectionScore is <= 0 or >= 1)

@@ -15,7 +15,7 @@ public sealed class CheckModels(DocumentReaderOptions documentReader, IOptions<V
 {
     private readonly Slot<MrzDocumentReader> ocr = new(() => new MrzDocumentReader(documentReader));
     private readonly Slot<FaceAnalyzer> faces = new(() =>
-        new FaceAnalyzer(options.Value.Checks.ModelsDirectory, options.Value.Checks.Faces));
+        new FaceAnalyzer(options.Value.Checks.ModelsDirectory, options.Value.Checks.Faces, documentReader.Limits));
 
     /// <summary>The MRZ reader; throws <see cref="InvalidOperationException"/> naming the missing file.</summary>
     public MrzDocumentReader Ocr => ocr.Get();

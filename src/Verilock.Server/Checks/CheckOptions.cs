@@ -36,6 +36,12 @@ public sealed class CheckOptions
     /// <summary>The face models' files, input conventions, match thresholds and selfie quality gates (docs/face-matching.md).</summary>
     public Verilock.Checks.Faces.FaceModelOptions Faces { get; set; } = new();
 
+    /// <summary>
+    /// Decoding budgets for every upload the checks read (documents, selfies, liveness frames): pixels from the header,
+    /// bytes per PDF stream and per PDF, enforced while decoding; over them the upload is unreadable (docs/documents.md).
+    /// </summary>
+    public Verilock.Checks.Documents.DecodeLimits Decoding { get; set; } = new();
+
     public IEnumerable<string> Problems()
     {
         if (Workers < 0)
@@ -48,6 +54,8 @@ public sealed class CheckOptions
             yield return "Verilock:Checks:MaxAttempts must be at least 1.";
         if (DataMismatch is not (Review or Decline))
             yield return "Verilock:Checks:DataMismatch must be review or decline.";
+        foreach (var problem in Decoding.Problems("Verilock:Checks:Decoding"))
+            yield return problem;
         foreach (var problem in Faces.Problems())
             yield return problem;
     }

@@ -11,6 +11,7 @@ public static class CheckRegistration
         services.AddSingleton(sp => new DocumentReaderOptions
         {
             TessdataDirectory = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks.ModelsDirectory,
+            Limits = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks.Decoding,
         });
         services.AddSingleton<CheckModels>();
         services.AddScoped<DocumentStep>();

@@ -70,7 +70,7 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
     }
 
     private AamvaLicence? ReadBarcode(IEnumerable<byte[]> images) =>
-        images.Select(bytes => LicenceBarcodeReader.Read(bytes, readerOptions.MaxPixels)).FirstOrDefault(licence => licence is not null);
+        images.Select(bytes => LicenceBarcodeReader.Read(bytes, readerOptions.Limits)).FirstOrDefault(licence => licence is not null);
 
     private static int Rank(DocumentReadOutcome outcome) => outcome switch
     {

@@ -76,7 +76,7 @@ public sealed class UploadFeedback(MediaStore media, CheckModels models, Documen
         return new Verdict(problems);
     }
 
-    private bool HasLicenceBarcode(byte[] bytes) => LicenceBarcodeReader.Read(bytes, readerOptions.MaxPixels) is not null;
+    private bool HasLicenceBarcode(byte[] bytes) => LicenceBarcodeReader.Read(bytes, readerOptions.Limits) is not null;
 
     /// <summary>A selfie: exactly one face, passing the same quality gates as the selfie check.</summary>
     public async Task<Verdict> ForSelfieAsync(SessionSelfie selfie, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public class LicenceBarcodeReaderTests
     [Fact]
     public void Sideways_jpeg_photo_of_a_licence_back_reads_the_holder_exactly()
     {
-        var licence = LicenceBarcodeReader.Read(LicenceBackPhotographer.Photograph(AamvaSamples.CaliforniaV10()), 40_000_000);
+        var licence = LicenceBarcodeReader.Read(LicenceBackPhotographer.Photograph(AamvaSamples.CaliforniaV10()), new DecodeLimits());
         Assert.NotNull(licence);
         Assert.Equal(("D1234567", "MARTINEZ", "ANNA MARIE", "F", "CA", "US", "636014", 10),
             (licence.DocumentNumber, licence.Surname, licence.GivenNames, licence.Sex, licence.Jurisdiction, licence.Country, licence.IssuerId, licence.AamvaVersion));
@@ -20,7 +20,7 @@ public class LicenceBarcodeReaderTests
     [Fact]
     public void Canadian_licence_back_reads_year_first_dates()
     {
-        var licence = LicenceBarcodeReader.Read(LicenceBackPhotographer.Photograph(AamvaSamples.OntarioV8(), sideways: false), 40_000_000);
+        var licence = LicenceBarcodeReader.Read(LicenceBackPhotographer.Photograph(AamvaSamples.OntarioV8(), sideways: false), new DecodeLimits());
         Assert.NotNull(licence);
         Assert.Equal(("TREMBLAY", "CA", new DateOnly(1995, 1, 2)), (licence.Surname, licence.Country, licence.BirthDate));
     }
@@ -30,10 +30,10 @@ public class LicenceBarcodeReaderTests
     {
         using var blank = new Mat(1000, 1600, MatType.CV_8UC1, Scalar.All(225));
         Cv2.PutText(blank, "NO BARCODE HERE", new Point(100, 500), HersheyFonts.HersheySimplex, 3, Scalar.All(40), 4);
-        Assert.Null(LicenceBarcodeReader.Read(blank.ImEncode(".jpg"), 40_000_000));
+        Assert.Null(LicenceBarcodeReader.Read(blank.ImEncode(".jpg"), new DecodeLimits()));
     }
 
     [Fact]
     public void Barcode_holding_something_else_than_a_licence_is_not_a_licence() =>
-        Assert.Null(LicenceBarcodeReader.Read(LicenceBackPhotographer.Photograph("BOARDING PASS M1DOE/JOHN", sideways: false), 40_000_000));
+        Assert.Null(LicenceBarcodeReader.Read(LicenceBackPhotographer.Photograph("BOARDING PASS M1DOE/JOHN", sideways: false), new DecodeLimits()));
 }

@@ -11,7 +11,7 @@ namespace Verilock.Checks.Tests.Orientation;
 /// </summary>
 public sealed class OrientedUploadTests(ReaderFixture fixture) : IClassFixture<ReaderFixture>
 {
-    const long MaxPixels = 40_000_000;
+    static readonly DecodeLimits Limits = new();
 
     public static TheoryData<int, bool> Orientations()
     {
@@ -51,7 +51,7 @@ public sealed class OrientedUploadTests(ReaderFixture fixture) : IClassFixture<R
         using var upright = UprightPassport(ImreadModes.Grayscale);
         var upload = ExifWriter.TaggedJpeg(upright, orientation, littleEndian);
 
-        using var decoded = UploadDecoder.DecodeGray(upload, MaxPixels, out var problem);
+        using var decoded = UploadDecoder.DecodeGray(upload, Limits, out var problem);
 
         Assert.Null(problem);
         AssertSamePicture(upright, decoded!);
@@ -67,7 +67,7 @@ public sealed class OrientedUploadTests(ReaderFixture fixture) : IClassFixture<R
         using var stored = ExifWriter.StoredAs(upright, orientation);
         var upload = ExifWriter.WithExifChunk(stored.ImEncode(".png"), orientation);
 
-        using var decoded = UploadDecoder.DecodeColor(upload, MaxPixels, allowPdf: false, out var problem);
+        using var decoded = UploadDecoder.DecodeColor(upload, Limits, allowPdf: false, out var problem);
         using var gray = decoded!.CvtColor(ColorConversionCodes.BGR2GRAY);
 
         Assert.Null(problem);
@@ -82,7 +82,7 @@ public sealed class OrientedUploadTests(ReaderFixture fixture) : IClassFixture<R
         using var upright = Cv2.ImDecode(encoded.ToArray(), ImreadModes.Grayscale);
         var upload = ExifWriter.TaggedJpeg(upright, 6);
 
-        using var decoded = UploadDecoder.DecodeGray(upload, MaxPixels, out _);
+        using var decoded = UploadDecoder.DecodeGray(upload, Limits, out _);
         using var expected = upright.Resize(new Size(decoded!.Cols, decoded.Rows), interpolation: InterpolationFlags.Area);
 
         Assert.True(decoded.Cols < upright.Cols, "the sample must take the reduced decode path");

@@ -125,6 +125,33 @@ public abstract class LiveDocumentCheckTests(ApiFixture api) : ApiTests(api)
         Assert.Equal("declined", (string?)session["results"]!["document"]!["status"]);
     }
 
+    /// <summary>
+    /// The 1 MiB PDF whose image inflates to 1 GiB: the step is declined exactly as for a file that cannot be decoded,
+    /// and the check does not inflate it (it cost about 3 GB of allocations before the decoders were bounded).
+    /// </summary>
+    [Fact]
+    public async Task A_pdf_that_inflates_to_a_gibibyte_declines_the_step_like_any_unreadable_file()
+    {
+        var bomb = DecompressionBombs.Pdf(DecompressionBombs.GiB);
+        var truncated = DocumentPhotographer.Photograph(Erika, PhotoCondition.Clean)[..3000];
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var (caller, id) = await SubmitAsync(ErikaApplicant, "passport", bomb);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var (otherCaller, otherId) = await SubmitAsync(ErikaApplicant, "passport", truncated);
+
+        // Process-wide, so other test classes running alongside count too; inflating the bomb alone would be 3 GB.
+        Assert.True(allocated < 1024L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MiB");
+        var session = await SessionAsync(caller, id);
+        Assert.Equal("declined", (string?)session["status"]);
+        Assert.Equal(
+            """{"status":"declined","score":0,"details":{"document_type":"passport","document_number":null,"issuing_country":null,"nationality":null,"surname":null,"given_names":null,"date_of_birth":null,"sex":null,"expiry_date":null,"mrz_valid":false,"check_digits":{"document_number":null,"date_of_birth":null,"expiry_date":null,"composite":null},"document_expired":false,"data_consistency":{"name_match":null,"dob_match":null,"nationality_match":null},"source":null,"barcode":null}}""",
+            session["results"]!["document"]!.ToJsonString());
+        var unreadable = await SessionAsync(otherCaller, otherId);
+        Assert.Equal(unreadable["results"]!["document"]!.ToJsonString(), session["results"]!["document"]!.ToJsonString());
+        Assert.Equal(unreadable["review_reasons"]!.ToJsonString(), session["review_reasons"]!.ToJsonString());
+    }
+
     private const string AnnaApplicant =
         "\"applicant\":{\"first_name\":\"Anna\",\"last_name\":\"Martinez\",\"date_of_birth\":\"1985-08-31\",\"nationality\":\"US\"}";
 

@@ -99,4 +99,32 @@ public sealed class OptionsTests : IDisposable
         Assert.Equal(0.91, whole.Aml.Threshold);
         Assert.True(Directory.Exists(DataDir));
     }
+
+    [Fact]
+    public async Task The_decoding_budgets_reach_the_document_reader_and_bad_ones_stop_start_up()
+    {
+        await using (var app = Build(new()
+        {
+            ["Verilock:Checks:Decoding:MaxPixels"] = "20000000",
+            ["Verilock:Checks:Decoding:MaxPdfStreamBytes"] = "8388608",
+            ["Verilock:Checks:Decoding:MaxPdfDecodedBytes"] = "16777216",
+        }))
+        {
+            var limits = app.Services.GetRequiredService<Verilock.Checks.Documents.DocumentReaderOptions>().Limits;
+            Assert.Equal((20_000_000L, 8_388_608L, 16_777_216L), (limits.MaxPixels, limits.MaxPdfStreamBytes, limits.MaxPdfDecodedBytes));
+        }
+
+        var failure = Assert.Throws<OptionsValidationException>(() => Build(new()
+        {
+            ["Verilock:Checks:Decoding:MaxPixels"] = "0",
+            ["Verilock:Checks:Decoding:MaxPdfStreamBytes"] = "8388608",
+            ["Verilock:Checks:Decoding:MaxPdfDecodedBytes"] = "1048576",
+        }));
+        Assert.Equal(
+            [
+                "Verilock:Checks:Decoding:MaxPixels must be at least 1000000 (a phone photo is 12 million).",
+                "Verilock:Checks:Decoding:MaxPdfDecodedBytes must be at least MaxPdfStreamBytes.",
+            ],
+            failure.Failures);
+    }
 }
