@@ -54,7 +54,7 @@ public abstract partial class AccessTests(ApiFixture api) : ApiTests(api)
     {
         var caller = await Api.NewCallerAsync();
         await (await caller.Client.GetAsync(Sessions)).ExpectAsync(HttpStatusCode.OK);
-        await Api.WithDbAsync(db => new Accounts.AccountAdministration(db, Api.Clock).RevokeKeyAsync(caller.Key[..16], CancellationToken.None));
+        await Api.WithDbAsync(db => new Accounts.AccountAdministration(db, Api.Clock).RevokeKeyAsync(caller.Key[..16], null, CancellationToken.None));
         Api.Clock.Advance(ApiKeyDirectory.CacheLifetime + TimeSpan.FromSeconds(1));
         await (await caller.Client.GetAsync(Sessions)).ExpectErrorAsync(HttpStatusCode.Unauthorized, "authentication_error");
     }
