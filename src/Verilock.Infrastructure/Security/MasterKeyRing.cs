@@ -81,7 +81,11 @@ public sealed class MasterKeyRing
             var stem = Path.GetFileName(_keyFilePath) + ".";
             foreach (var path in Directory.EnumerateFiles(folder, stem + "*"))
             {
-                var suffix = Path.GetFileName(path)[stem.Length..];
+                // The pattern also matches the stem without its dot (key 0's own file): skip what is not stem + id.
+                var name = Path.GetFileName(path);
+                if (!name.StartsWith(stem, StringComparison.Ordinal))
+                    continue;
+                var suffix = name[stem.Length..];
                 if (int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
                     && suffix == id.ToString(CultureInfo.InvariantCulture))
                     keys[id] = MasterKeys.ReadKeyFile(path);
