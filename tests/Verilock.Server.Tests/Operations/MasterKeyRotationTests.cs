@@ -151,7 +151,7 @@ public abstract class MasterKeyRotationTests(ApiFixture api) : ApiTests(api)
         var backend = Api.Services.GetRequiredService<IMediaBackend>();
         var storageKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var plain = Png(42);
-        var originalKey = Convert.FromBase64String(System.IO.File.ReadAllText(Path.Combine(Api.Database.DataDirectory, MediaOptions.KeyFileName)).Trim());
+        var originalKey = Api.Services.GetRequiredService<MediaCipher>().MasterKeys.Get(0);
         await backend.PutAsync(storageKey, LegacyMedia.Seal(originalKey, storageKey, plain), CancellationToken.None);
 
         Assert.Equal(plain, await store.ReadAsync(storageKey, CancellationToken.None));
