@@ -22,9 +22,10 @@ public sealed class MasterKeyRing
     private readonly string? _configuredKey;
     private readonly string _keyFilePath;
     private readonly Lock _lock = new();
-    private IReadOnlyDictionary<int, byte[]>? _keys;
-    private int _currentId;
-    private long _checkedAt;
+    private Snapshot? _snapshot;
+
+    /// <summary>What was read from configuration and the key files at <see cref="CheckedAt"/>, swapped whole.</summary>
+    private sealed record Snapshot(IReadOnlyDictionary<int, byte[]> Keys, int CurrentId, long CheckedAt);
 
     /// <param name="configuredKey">Base64 of 32 bytes for key 0, or empty to use (and on first use create) <paramref name="keyFilePath"/>.</param>
     public MasterKeyRing(string? configuredKey, string keyFilePath)
@@ -38,11 +39,10 @@ public sealed class MasterKeyRing
     {
         get
         {
-            var keys = Keys();
-            if (Environment.TickCount64 - Volatile.Read(ref _checkedAt) >= (long)RefreshInterval.TotalMilliseconds)
-                keys = Reload();
-            var id = Volatile.Read(ref _currentId);
-            return (id, keys[id]);
+            var snapshot = Volatile.Read(ref _snapshot) ?? Reload();
+            if (Environment.TickCount64 - snapshot.CheckedAt >= (long)RefreshInterval.TotalMilliseconds)
+                snapshot = Reload();
+            return (snapshot.CurrentId, snapshot.Keys[snapshot.CurrentId]);
         }
     }
 
@@ -50,36 +50,35 @@ public sealed class MasterKeyRing
     /// <exception cref="CryptographicException">No such key here (a key file missing on this host).</exception>
     public byte[] Get(int id)
     {
-        if (Keys().TryGetValue(id, out var key) || Reload().TryGetValue(id, out key))
+        if ((Volatile.Read(ref _snapshot) ?? Reload()).Keys.TryGetValue(id, out var key) || Reload().Keys.TryGetValue(id, out key))
             return key;
         throw new CryptographicException($"Master key {id} of {Path.GetFileName(_keyFilePath)} is not present on this host.");
     }
 
     /// <summary>The ids present, oldest first.</summary>
-    public IReadOnlyList<int> Ids() => [.. Reload().Keys.Order()];
+    public IReadOnlyList<int> Ids() => [.. Reload().Keys.Keys.Order()];
 
     /// <summary>Creates the next key file (owner-only) and returns its id; from then on it is current here.</summary>
     public int Rotate()
     {
         lock (_lock)
         {
-            var keys = Reload();
-            var id = keys.Keys.Max() + 1;
+            var id = Reload().Keys.Keys.Max() + 1;
             MasterKeys.CreateKeyFile(FileOf(id));
-            return Reload().ContainsKey(id) ? id : throw new InvalidOperationException("The new key file could not be read back.");
+            return Reload().Keys.ContainsKey(id) ? id : throw new InvalidOperationException("The new key file could not be read back.");
         }
     }
 
-    private IReadOnlyDictionary<int, byte[]> Keys() => Volatile.Read(ref _keys) ?? Reload();
-
-    private IReadOnlyDictionary<int, byte[]> Reload()
+    private Snapshot Reload()
     {
         lock (_lock)
         {
             var keys = new Dictionary<int, byte[]> { [0] = MasterKeys.Load(_configuredKey, _keyFilePath) };
             var folder = Path.GetDirectoryName(Path.GetFullPath(_keyFilePath))!;
             var stem = Path.GetFileName(_keyFilePath) + ".";
-            foreach (var path in Directory.EnumerateFiles(folder, stem + "*"))
+            // A configured key 0 needs no data folder; without one there are no rotated keys either.
+            var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, stem + "*") : [];
+            foreach (var path in files)
             {
                 // The pattern also matches the stem without its dot (key 0's own file): skip what is not stem + id.
                 var name = Path.GetFileName(path);
@@ -90,10 +89,9 @@ public sealed class MasterKeyRing
                     && suffix == id.ToString(CultureInfo.InvariantCulture))
                     keys[id] = MasterKeys.ReadKeyFile(path);
             }
-            Volatile.Write(ref _currentId, keys.Keys.Max());
-            Volatile.Write(ref _checkedAt, Environment.TickCount64);
-            Volatile.Write(ref _keys, keys);
-            return keys;
+            var snapshot = new Snapshot(keys, keys.Keys.Max(), Environment.TickCount64);
+            Volatile.Write(ref _snapshot, snapshot);
+            return snapshot;
         }
     }
 

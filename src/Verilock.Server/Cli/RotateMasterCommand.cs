@@ -27,7 +27,7 @@ public static class RotateMasterCommand
             var rotation = services.GetRequiredService<MasterKeyRotation>();
             // Twice the servers' refresh interval: by then every running server encrypts with the new key.
             var settle = MasterKeyRing.RefreshInterval * 2;
-            Console.WriteLine($"Created {parsed.GetValue(which)} master key {rotation.RingOf(target).Ids().Max() + 1}; waiting {settle.TotalSeconds:0} s for running servers to pick it up…");
+            Console.WriteLine($"Making a new {parsed.GetValue(which)} master key current; waiting {settle.TotalSeconds:0} s for running servers to pick it up before re-wrapping…");
             var outcome = await rotation.RotateAsync(target, settle, cancellationToken);
             var left = await rotation.CountNotUnderCurrentAsync(target, cancellationToken);
             Console.WriteLine($"Master key {outcome.NewKeyId} is current; re-wrapped {outcome.Rewrapped} stored value(s); {left} left under older keys.");
