@@ -34,6 +34,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AmlMonitoringClaim> AmlMonitoringClaims => Set<AmlMonitoringClaim>();
     public DbSet<CheckJob> CheckJobs => Set<CheckJob>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+    public DbSet<MediaDataKey> MediaDataKeys => Set<MediaDataKey>();
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();

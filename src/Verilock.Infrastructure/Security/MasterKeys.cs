@@ -29,25 +29,41 @@ public static class MasterKeys
     {
         if (!File.Exists(path))
         {
-            OwnerOnlyFolder.Create(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            // Owner-only from the first byte: a mode set after writing leaves a moment when others could read the key.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var writer = new StreamWriter(temporary, options))
-                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
             try
             {
-                File.Move(temporary, path, overwrite: false);
+                CreateKeyFile(path);
             }
             catch (IOException) when (File.Exists(path))
             {
-                File.Delete(temporary);
+                // Another process created it first: its key is the one.
             }
         }
-        return Decode(File.ReadAllText(path).Trim(), path);
+        return ReadKeyFile(path);
     }
+
+    /// <summary>Writes a new random key to <paramref name="path"/>, which must not exist yet.</summary>
+    /// <exception cref="IOException">The file exists already.</exception>
+    public static void CreateKeyFile(string path)
+    {
+        OwnerOnlyFolder.Create(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        // Owner-only from the first byte: a mode set after writing leaves a moment when others could read the key.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(temporary, options))
+            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public static byte[] ReadKeyFile(string path) => Decode(File.ReadAllText(path).Trim(), path);
 
     private static byte[] Decode(string base64, string source)
     {

@@ -56,15 +56,41 @@ public sealed class AccountAdministration(VerilockDbContext db, TimeProvider tim
         Guid accountId, bool liveMode, int? rateLimitPerMinute, CancellationToken cancellationToken)
     {
         var now = time.UtcSeconds();
-        var (key, secret) = ApiKey.Issue(accountId, liveMode, now);
-        key.RateLimitPerMinute = rateLimitPerMinute;
-        db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
+        var (key, secret) = await IssueUniqueAsync(accountId, liveMode, rateLimitPerMinute, now, cancellationToken);
         if (webhookSecrets is null)
             return (key, secret, null);
         var (_, webhookSecret) = await webhookSecrets.EnsureDefaultAsync(db, accountId, liveMode, now, cancellationToken);
         return (key, secret, webhookSecret);
     }
+
+    /// <summary>
+    /// Saves a new key. Prefixes are unique (index on <c>api_keys.prefix</c>) but carry only 32 random bits, as the
+    /// spec fixes their length at 16 characters: a key whose prefix is taken is drawn again.
+    /// </summary>
+    private async Task<(ApiKey Key, string Secret)> IssueUniqueAsync(
+        Guid accountId, bool liveMode, int? rateLimitPerMinute, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (key, secret) = ApiKey.Issue(accountId, liveMode, now);
+            key.RateLimitPerMinute = rateLimitPerMinute;
+            db.ApiKeys.Add(key);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (key, secret);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.Entry(key).State = EntityState.Detached;
+                if (!await PrefixTakenAsync(key.Prefix, cancellationToken))
+                    throw;
+            }
+        }
+    }
+
+    private Task<bool> PrefixTakenAsync(string prefix, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking().AnyAsync(k => k.Prefix == prefix, cancellationToken);
 
     public async Task<IReadOnlyList<ApiKey>> ListKeysAsync(string accountName, CancellationToken cancellationToken) =>
         await (from key in db.ApiKeys.AsNoTracking()
@@ -89,13 +115,22 @@ public sealed class AccountAdministration(VerilockDbContext db, TimeProvider tim
         return changed > 0;
     }
 
-    /// <summary>Revokes the key with this display prefix; false when there is none (or it is already revoked).</summary>
-    public async Task<bool> RevokeKeyAsync(string prefix, CancellationToken cancellationToken)
+    public enum PrefixRevocation { Revoked, NotFound, NotAWholePrefix }
+
+    /// <summary>
+    /// Revokes the key with exactly this display prefix (prefixes are unique), of the named account when one is
+    /// given. A shorter or malformed prefix is refused rather than matched, so it can never revoke a key it did not name.
+    /// </summary>
+    public async Task<PrefixRevocation> RevokeKeyAsync(string prefix, string? accountName, CancellationToken cancellationToken)
     {
+        if (prefix.Length != ApiKey.PrefixLength || !ApiKey.LooksLikeKey(prefix))
+            return PrefixRevocation.NotAWholePrefix;
         var now = time.UtcSeconds();
-        var changed = await db.ApiKeys.Where(k => k.Prefix == prefix && k.RevokedAt == null)
-            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken);
-        return changed > 0;
+        var keys = db.ApiKeys.Where(k => k.Prefix == prefix && k.RevokedAt == null);
+        if (accountName is not null)
+            keys = keys.Where(k => db.Accounts.Any(a => a.Id == k.AccountId && a.Name == accountName));
+        var changed = await keys.ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        return changed > 0 ? PrefixRevocation.Revoked : PrefixRevocation.NotFound;
     }
 
     public async Task<VerificationProfile> CreateProfileAsync(

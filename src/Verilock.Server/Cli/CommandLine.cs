@@ -96,20 +96,29 @@ public static class CommandLine
             return 0;
         }));
 
-        var prefix = new Argument<string>("prefix") { Description = "The key's 16-character prefix, e.g. qi_test_a1b2c3d4" };
-        var revoke = new Command("revoke", "Revoke a key (takes effect within seconds on running servers)") { Arguments = { prefix } };
+        var prefix = new Argument<string>("prefix") { Description = "The key's whole 16-character prefix, e.g. qi_test_a1b2c3d4" };
+        var revokeAccount = new Option<string?>("--account") { Description = "Only revoke a key of this account" };
+        var revoke = new Command("revoke", "Revoke a key (running servers refuse it within 10 seconds)") { Arguments = { prefix }, Options = { revokeAccount } };
         revoke.SetAction((parsed, cancellationToken) => WithAdministrationAsync(parsed.GetValue(dataDir), async admin =>
         {
-            if (await admin.RevokeKeyAsync(parsed.GetValue(prefix)!, cancellationToken))
+            switch (await admin.RevokeKeyAsync(parsed.GetValue(prefix)!, parsed.GetValue(revokeAccount), cancellationToken))
             {
-                Console.WriteLine("Revoked.");
-                return 0;
+                case AccountAdministration.PrefixRevocation.Revoked:
+                    Console.WriteLine("Revoked.");
+                    return 0;
+                case AccountAdministration.PrefixRevocation.NotAWholePrefix:
+                    await Console.Error.WriteLineAsync(
+                        $"Give the key's whole {Domain.Accounts.ApiKey.PrefixLength}-character prefix as `keys list` shows it (e.g. qi_test_a1b2c3d4); nothing was revoked.");
+                    return 2;
+                default:
+                    await Console.Error.WriteLineAsync(parsed.GetValue(revokeAccount) is null
+                        ? "No active key has that prefix."
+                        : "No active key of that account has that prefix.");
+                    return 1;
             }
-            await Console.Error.WriteLineAsync("No active key has that prefix.");
-            return 1;
         }));
 
-        return new Command("keys", "Manage API keys") { Subcommands = { create, list, revoke } };
+        return new Command("keys", "Manage API keys") { Subcommands = { create, list, revoke, RotateMasterCommand.Create(dataDir) } };
     }
 
     private static Command Profiles(Option<string?> dataDir)
@@ -209,7 +218,8 @@ public static class CommandLine
     private static Task<int> WithAdministrationAsync(string? dataDir, Func<AccountAdministration, Task<int>> task) =>
         WithServicesAsync(dataDir, services => task(services.GetRequiredService<AccountAdministration>()));
 
-    internal static async Task<int> WithServicesAsync(string? dataDir, Func<IServiceProvider, Task<int>> task)
+    /// <param name="addServices">Services a command needs beyond administration's.</param>
+    internal static async Task<int> WithServicesAsync(string? dataDir, Func<IServiceProvider, Task<int>> task, Action<IServiceCollection>? addServices = null)
     {
         var configuration = new ConfigurationManager();
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -223,6 +233,7 @@ public static class CommandLine
         services.AddWebhookSecrets();
         services.AddScoped<AccountAdministration>();
         services.AddOperators();
+        addServices?.Invoke(services);
         await using var provider = services.BuildServiceProvider();
         // Every feature's settings, as the server checks them: a bad one stops the command, all listed.
         VerilockConfiguration.ValidateAll(provider);

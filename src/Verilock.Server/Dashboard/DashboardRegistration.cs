@@ -19,11 +19,15 @@ namespace Verilock.Server.Dashboard;
 /// </summary>
 public static class DashboardRegistration
 {
+    /// <summary>The key ring's cipher alone; <c>keys rotate-master</c> uses it without the rest of the dashboard.</summary>
+    public static IServiceCollection AddKeyRingCipher(this IServiceCollection services) =>
+        services.AddSingleton(sp => new KeyRingCipher(
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.KeyRingKey, sp.GetRequiredService<IOptions<VerilockOptions>>().Value.DataDir));
+
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddOperators();
-        services.AddSingleton(sp => new KeyRingCipher(
-            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.KeyRingKey, sp.GetRequiredService<IOptions<VerilockOptions>>().Value.DataDir));
+        services.AddKeyRingCipher();
         // Keys in the database: cookies survive restarts and every instance sharing PostgreSQL reads the same ring.
         services.AddDataProtection().SetApplicationName("Verilock");
         services.AddOptions<KeyManagementOptions>()

@@ -76,6 +76,7 @@ public static class VerilockHost
         services.AddMedia();
         services.AddChecks();
         services.AddDashboard();
+        services.AddScoped<Operations.MasterKeyRotation>();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddOperatorCookie();

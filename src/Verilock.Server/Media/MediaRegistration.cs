@@ -17,8 +17,9 @@ public static class MediaRegistration
                 ? new DatabaseMediaBackend(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>())
                 : new DiskMediaBackend(media.Path ?? Path.Combine(DataDir(sp), "media"));
         });
-        services.AddSingleton(sp => new MediaCipher(MasterKeys.Load(
+        services.AddSingleton(sp => new MediaCipher(new MasterKeyRing(
             sp.GetRequiredService<IOptions<MediaOptions>>().Value.Key, Path.Combine(DataDir(sp), MediaOptions.KeyFileName))));
+        services.AddSingleton<MediaDataKeys>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaUploads>();
         return services;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Verilock.Domain.Accounts;
 using Verilock.Server.Auth;
 using Verilock.Server.Tests.Support;
@@ -54,9 +56,70 @@ public abstract partial class AccessTests(ApiFixture api) : ApiTests(api)
     {
         var caller = await Api.NewCallerAsync();
         await (await caller.Client.GetAsync(Sessions)).ExpectAsync(HttpStatusCode.OK);
-        await Api.WithDbAsync(db => new Accounts.AccountAdministration(db, Api.Clock).RevokeKeyAsync(caller.Key[..16], CancellationToken.None));
+        await Api.WithDbAsync(db => new Accounts.AccountAdministration(db, Api.Clock).RevokeKeyAsync(caller.Key[..16], null, CancellationToken.None));
         Api.Clock.Advance(ApiKeyDirectory.CacheLifetime + TimeSpan.FromSeconds(1));
         await (await caller.Client.GetAsync(Sessions)).ExpectErrorAsync(HttpStatusCode.Unauthorized, "authentication_error");
+    }
+
+    [Fact]
+    public async Task A_flood_of_random_keys_does_not_push_a_real_key_out_of_the_cache()
+    {
+        var caller = await Api.NewCallerAsync();
+        await (await caller.Client.GetAsync(Sessions)).ExpectAsync(HttpStatusCode.OK);
+        var directory = Api.Services.GetRequiredService<ApiKeyDirectory>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var random = "qi_test_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+            Assert.Null(await directory.FindAsync(random, CancellationToken.None));
+        }
+
+        // Revoked behind the cache's back (as the CLI does, from another process): the key still works, so it was
+        // answered from the cache rather than the database, until the cache lifetime ends.
+        var now = Api.Clock.GetUtcNow().UtcDateTime;
+        await Api.WithDbAsync(db => db.ApiKeys.Where(k => k.Hash == Domain.Accounts.ApiKey.HashOf(caller.Key))
+            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now)));
+        await (await caller.Client.GetAsync(Sessions)).ExpectAsync(HttpStatusCode.OK);
+        Api.Clock.Advance(ApiKeyDirectory.CacheLifetime + TimeSpan.FromSeconds(1));
+        await (await caller.Client.GetAsync(Sessions)).ExpectErrorAsync(HttpStatusCode.Unauthorized, "authentication_error");
+    }
+
+    [Fact]
+    public async Task Key_prefixes_are_unique_and_revoking_by_prefix_needs_the_whole_prefix_and_respects_the_account()
+    {
+        var caller = await Api.NewCallerAsync();
+        var other = await Api.NewCallerAsync();
+        var prefix = caller.Key[..Domain.Accounts.ApiKey.PrefixLength];
+
+        // A second key with the same display prefix is refused by the database itself.
+        var duplicate = new Domain.Accounts.ApiKey
+        {
+            AccountId = other.AccountId, LiveMode = false, Prefix = prefix,
+            Hash = Domain.Accounts.ApiKey.HashOf(prefix + "different"), CreatedAt = Api.Clock.GetUtcNow().UtcDateTime,
+        };
+        await Assert.ThrowsAsync<DbUpdateException>(() => Api.WithDbAsync(db =>
+        {
+            db.ApiKeys.Add(duplicate);
+            return db.SaveChangesAsync();
+        }));
+
+        var outcomes = await Api.WithDbAsync(async db =>
+        {
+            var admin = new Accounts.AccountAdministration(db, Api.Clock);
+            return new[]
+            {
+                await admin.RevokeKeyAsync(prefix[..12], null, CancellationToken.None),
+                await admin.RevokeKeyAsync("qi_test_", null, CancellationToken.None),
+                await admin.RevokeKeyAsync(prefix, other.AccountName, CancellationToken.None),
+            };
+        });
+        Assert.Equal([Accounts.AccountAdministration.PrefixRevocation.NotAWholePrefix, Accounts.AccountAdministration.PrefixRevocation.NotAWholePrefix,
+            Accounts.AccountAdministration.PrefixRevocation.NotFound], outcomes);
+        await (await caller.Client.GetAsync(Sessions)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Null((await Api.WithDbAsync(db => db.ApiKeys.SingleAsync(k => k.Prefix == prefix))).RevokedAt);
+
+        Assert.Equal(Accounts.AccountAdministration.PrefixRevocation.Revoked, await Api.WithDbAsync(db =>
+            new Accounts.AccountAdministration(db, Api.Clock).RevokeKeyAsync(prefix, caller.AccountName, CancellationToken.None)));
+        Assert.NotNull((await Api.WithDbAsync(db => db.ApiKeys.SingleAsync(k => k.Prefix == prefix))).RevokedAt);
     }
 
     [Fact]

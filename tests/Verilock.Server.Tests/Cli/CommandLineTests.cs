@@ -95,6 +95,28 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Keys_revoke_refuses_a_partial_prefix_and_scopes_to_the_account_given()
+    {
+        var (exit, lines, error) = await RunAsync("keys", "create", "--account", "acme");
+        Assert.True(exit == 0, error);
+        var prefix = lines[^1].Trim()[..16];
+        Assert.Equal(0, (await RunAsync("keys", "create", "--account", "globex")).Exit);
+
+        var (partialExit, _, partial) = await RunAsync("keys", "revoke", prefix[..10]);
+        Assert.Equal(2, partialExit);
+        Assert.Contains("Give the key's whole 16-character prefix as `keys list` shows it (e.g. qi_test_a1b2c3d4); nothing was revoked.", partial);
+        var (otherExit, _, other) = await RunAsync("keys", "revoke", prefix, "--account", "globex");
+        Assert.Equal(1, otherExit);
+        Assert.Contains("No active key of that account has that prefix.", other);
+        Assert.Contains((await RunAsync("keys", "list", "--account", "acme")).Lines, line => line.StartsWith(prefix) && line.Contains("active"));
+
+        var (revokeExit, revoked, _) = await RunAsync("keys", "revoke", prefix, "--account", "acme");
+        Assert.Equal(0, revokeExit);
+        Assert.Equal("Revoked.", revoked[^1].Trim());
+        Assert.Contains((await RunAsync("keys", "list", "--account", "acme")).Lines, line => line.StartsWith(prefix) && line.Contains("revoked"));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task The_data_folder_is_closed_to_other_users_and_key_files_are_owner_only()
     {

@@ -24,6 +24,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.Property(k => k.Hash).HasMaxLength(64);
         key.Property(k => k.Prefix).HasMaxLength(ApiKey.PrefixLength);
         key.HasIndex(k => k.Hash).IsUnique();
+        // One key per display prefix, so `keys revoke PREFIX` and `decided_by` name exactly one key.
+        key.HasIndex(k => k.Prefix).IsUnique();
         key.HasIndex(k => k.AccountId);
         key.HasOne<Account>().WithMany().HasForeignKey(k => k.AccountId);
     }

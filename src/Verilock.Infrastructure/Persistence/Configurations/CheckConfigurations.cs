@@ -23,3 +23,14 @@ internal sealed class MediaBlobConfiguration : IEntityTypeConfiguration<MediaBlo
         blob.Property(b => b.StorageKey).HasMaxLength(64);
     }
 }
+
+internal sealed class MediaDataKeyConfiguration : IEntityTypeConfiguration<MediaDataKey>
+{
+    public void Configure(EntityTypeBuilder<MediaDataKey> key)
+    {
+        key.ToTable("media_keys");
+        key.HasKey(k => k.StorageKey);
+        key.Property(k => k.StorageKey).HasMaxLength(64);
+        key.HasIndex(k => k.MasterKeyId);
+    }
+}

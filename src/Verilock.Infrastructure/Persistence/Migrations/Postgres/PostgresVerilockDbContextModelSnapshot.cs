@@ -114,6 +114,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_api_keys_hash");
 
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_prefix");
+
                     b.ToTable("api_keys", (string)null);
                 });
 
@@ -818,6 +822,35 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasName("pk_media_blobs");
 
                     b.ToTable("media_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.MediaDataKey", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("MasterKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("master_key_id");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("StorageKey")
+                        .HasName("pk_media_keys");
+
+                    b.HasIndex("MasterKeyId")
+                        .HasDatabaseName("ix_media_keys_master_key_id");
+
+                    b.ToTable("media_keys", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.OutboxEvent", b =>

@@ -109,6 +109,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_api_keys_hash");
 
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_prefix");
+
                     b.ToTable("api_keys", (string)null);
                 });
 
@@ -809,6 +813,35 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_media_blobs");
 
                     b.ToTable("media_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.MediaDataKey", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("MasterKeyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("master_key_id");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("StorageKey")
+                        .HasName("pk_media_keys");
+
+                    b.HasIndex("MasterKeyId")
+                        .HasDatabaseName("ix_media_keys_master_key_id");
+
+                    b.ToTable("media_keys", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.OutboxEvent", b =>
