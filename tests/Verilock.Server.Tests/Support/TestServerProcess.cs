@@ -131,9 +131,14 @@ public sealed class TestServerProcess
         throw new Xunit.Sdk.XunitException("The server did not become ready: " + string.Join(System.Environment.NewLine, _output));
     }
 
-    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    private bool _killed;
+
+    /// <summary>SIGKILL: no shutdown code runs. A second call does nothing.</summary>
     public void Kill()
     {
+        if (_killed)
+            return;
+        _killed = true;
         if (!_process.HasExited)
             _process.Kill();
         _process.WaitForExit();
