@@ -41,11 +41,16 @@ public sealed class Operator
 
     public bool IsLockedOut(DateTime now) => LockedUntil is { } until && until > now;
 
-    /// <summary>Sets the hash of a new password and ends the sessions signed in with the old one.</summary>
+    /// <summary>
+    /// Sets the hash of a new password and ends the sessions signed in with the old one. A lockout ends too: it
+    /// guarded the old password, and the administrator resetting it is how a locked-out operator gets back in.
+    /// </summary>
     public void ChangePassword(string passwordHash)
     {
         PasswordHash = passwordHash;
         SecurityStamp = NewStamp();
+        FailedLogins = 0;
+        LockedUntil = null;
     }
 
     /// <summary>

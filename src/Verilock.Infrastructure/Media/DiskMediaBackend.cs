@@ -16,13 +16,22 @@ public sealed class DiskMediaBackend(string root) : IMediaBackend
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using (var file = new FileStream(temporary, options))
+        try
         {
-            await file.WriteAsync(sealedBytes, cancellationToken);
-            await file.FlushAsync(cancellationToken);
-            file.Flush(flushToDisk: true);
+            await using (var file = new FileStream(temporary, options))
+            {
+                await file.WriteAsync(sealedBytes, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path);
         }
-        File.Move(temporary, path);
+        catch
+        {
+            // A full disk fails the write half-way: the partial file must not stay behind taking space.
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     public async Task<byte[]?> GetAsync(string storageKey, CancellationToken cancellationToken)

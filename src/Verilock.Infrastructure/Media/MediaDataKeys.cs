@@ -36,7 +36,25 @@ public sealed class MediaDataKeys(IServiceScopeFactory scopes, TimeProvider time
         if (storageKeys.Count == 0)
             return;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        await DeleteInAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(), storageKeys, cancellationToken);
+    }
+
+    /// <summary>Deletes the rows through the caller's context, so within its transaction when it has one.</summary>
+    public static async Task DeleteInAsync(VerilockDbContext db, IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken)
+    {
+        if (storageKeys.Count == 0)
+            return;
         await db.MediaDataKeys.Where(k => storageKeys.Contains(k.StorageKey)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Those of <paramref name="storageKeys"/> that have no row.</summary>
+    public async Task<IReadOnlyCollection<string>> MissingAsync(IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken)
+    {
+        if (storageKeys.Count == 0)
+            return [];
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        var kept = await db.MediaDataKeys.Where(k => storageKeys.Contains(k.StorageKey)).Select(k => k.StorageKey).ToListAsync(cancellationToken);
+        return storageKeys.Except(kept, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using Verilock.Domain.Common;
+using Verilock.Infrastructure.Persistence;
 
 namespace Verilock.Infrastructure.Media;
 
@@ -47,4 +48,23 @@ public sealed class MediaStore(IMediaBackend backend, MediaCipher cipher, MediaD
         await dataKeys.DeleteAsync(storageKeys, cancellationToken);
         await backend.DeleteAsync(storageKeys, cancellationToken);
     }
+
+    /// <summary>
+    /// Crypto-shreds the files inside the caller's transaction: their data keys are deleted through
+    /// <paramref name="db"/>, so the shredding commits or rolls back with whatever else the caller writes (a
+    /// redaction's tombstone). The files themselves are the caller's to delete after the commit.
+    /// </summary>
+    public static Task ShredInAsync(VerilockDbContext db, IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken) =>
+        MediaDataKeys.DeleteInAsync(db, storageKeys, cancellationToken);
+
+    /// <summary>
+    /// Those of <paramref name="storageKeys"/> with no data key row: files written before <c>media_keys</c> carry
+    /// their own wrapped key, so deleting a row cannot shred them; only deleting the file does.
+    /// </summary>
+    public Task<IReadOnlyCollection<string>> WithoutDataKeysAsync(IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken) =>
+        dataKeys.MissingAsync(storageKeys, cancellationToken);
+
+    /// <summary>Deletes the files only (their data keys already shredded, or never kept in the database).</summary>
+    public Task DeleteFilesAsync(IReadOnlyCollection<string> storageKeys, CancellationToken cancellationToken) =>
+        backend.DeleteAsync(storageKeys, cancellationToken);
 }

@@ -10,15 +10,18 @@ namespace Verilock.Server.Sessions;
 
 /// <summary>
 /// <c>DELETE /api/v1/sessions/{id}</c> (spec §8.9): deletes the session's media and personal data and keeps a
-/// tombstone. The images go first: if the database step then fails, a repeat finishes the job, and no image
-/// outlives a session that reports itself redacted. Once the transaction has committed, SQLite's WAL is emptied
+/// tombstone. The images' data keys are deleted in the same transaction as the tombstone, so the images become
+/// unreadable exactly when the session reports itself redacted — a crash before the commit leaves the session
+/// whole, a crash after it leaves only ciphertext nobody can open — and the files are deleted after the commit.
+/// Files from before <c>media_keys</c> carry their own key, so they alone are deleted first, as they always were
+/// (a repeat finishes a redaction that then fails). Once committed, SQLite's WAL is emptied
 /// (<see cref="RedactionCheckpoint"/>) so no earlier page image keeps the applicant's data in the data folder.
 /// </summary>
-public static class RedactSession
+public static partial class RedactSession
 {
     public static async Task<IResult> Handle(
         string id, HttpContext context, OwnedSessions owned, VerilockDbContext db, MediaStore media, RedactionCheckpoint checkpoint,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
         var session = await owned.FindAsync(caller, id, cancellationToken);
@@ -33,12 +36,13 @@ public static class RedactSession
                 return ApiError.Conflict(Session.RedactionConflict);
         }
 
-        await media.DeleteAsync(mediaKeys, cancellationToken);
+        await media.DeleteFilesAsync(await media.WithoutDataKeysAsync(mediaKeys, cancellationToken), cancellationToken);
         try
         {
             await db.WriteTransactionAsync(async ct =>
             {
                 await ForgetElsewhereAsync(db, session, ct);
+                await MediaStore.ShredInAsync(db, mediaKeys, ct);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, cancellationToken);
@@ -46,6 +50,15 @@ public static class RedactSession
         catch (DbUpdateConcurrencyException)
         {
             return ApiError.Conflict("The session changed while it was being redacted. Try again.");
+        }
+        try
+        {
+            await media.DeleteFilesAsync(mediaKeys, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            // The redaction stands: without their data keys the files are ciphertext nobody can open.
+            LogFilesLeft(loggers.CreateLogger(typeof(RedactSession)), mediaKeys.Count, ex);
         }
         // Outside the write transaction: a checkpoint cannot run inside one, and the redaction stands either way.
         await checkpoint.AfterRedactionAsync(db, CancellationToken.None);
@@ -67,4 +80,7 @@ public static class RedactSession
         await Idempotency.ForgetSessionAsync(db, session.AccountId, session.LiveMode, session.Id, cancellationToken);
         await WebhookQueue.ForgetSessionAsync(db, session.AccountId, session.Id, session.RedactedAt!.Value, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A redacted session's {Count} media files could not be deleted; their data keys are gone, so they cannot be read.")]
+    private static partial void LogFilesLeft(ILogger logger, int count, Exception exception);
 }

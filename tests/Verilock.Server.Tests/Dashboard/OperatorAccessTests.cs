@@ -155,6 +155,25 @@ public abstract class OperatorAccessTests(ApiFixture api) : ApiTests(api)
         await AssertSignInRefusedAsync(browser, email);
     }
 
+    [Fact]
+    public async Task A_new_password_ends_a_lockout_so_the_operator_signs_in_at_once()
+    {
+        var caller = await Api.NewCallerAsync();
+        var email = await DashboardBrowser.NewOperatorAsync(Api, caller.AccountName);
+        await WrongPasswordsAtOnceAsync(email, Operator.MaxFailedLogins);
+        Assert.NotNull((await StoredAsync(email)).LockedUntil);
+        using var browser = new DashboardBrowser(Api);
+        await AssertSignInRefusedAsync(browser, email); // locked: even the right password is refused
+
+        var (exit, _, error) = await CliAsync(NewPassword, "operators", "password", "--account", caller.AccountName, "--email", email);
+        Assert.True(exit == 0, error);
+        var reset = await StoredAsync(email);
+        Assert.Equal(0, reset.FailedLogins);
+        Assert.Null(reset.LockedUntil);
+        var response = await browser.SignInAsync(email, NewPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     private Task<Operator> StoredAsync(string email) =>
         Api.WithDbAsync(db => db.Operators.AsNoTracking().SingleAsync(o => o.Email == email));
 
