@@ -14,7 +14,7 @@ namespace Verilock.Screening;
 /// keys (see <see cref="Vocabulary"/>), the postings of similar tokens give candidate names with an
 /// upper bound of their score, and only names whose bound reaches the threshold are aligned and scored.
 /// </remarks>
-public sealed class ScreeningIndex
+public sealed partial class ScreeningIndex
 {
     /// <summary>Query tokens lighter than this (particles, legal forms) are not used to find candidates.</summary>
     private const float MinLookupWeight = 0.5f;
@@ -23,15 +23,18 @@ public sealed class ScreeningIndex
     private readonly IndexedName[] _names;
     private readonly Vocabulary _vocabulary;
     private readonly int[][] _postings;
+    private readonly TokenFlags[] _tokenFlags;
     private readonly ConcurrentBag<SearchScratch> _scratch = [];
 
-    private ScreeningIndex(IReadOnlyList<ListMetadata> lists, SanctionsEntity[] entities, IndexedName[] names, Vocabulary vocabulary, int[][] postings)
+    private ScreeningIndex(IReadOnlyList<ListMetadata> lists, SanctionsEntity[] entities, IndexedName[] names, Vocabulary vocabulary, int[][] postings,
+        TokenFlags[] tokenFlags)
     {
         Lists = lists;
         _entities = entities;
         _names = names;
         _vocabulary = vocabulary;
         _postings = postings;
+        _tokenFlags = tokenFlags;
     }
 
     /// <summary>The lists this index holds, for <c>GET /aml/lists</c>.</summary>
@@ -50,12 +53,20 @@ public sealed class ScreeningIndex
         var entities = listArray.SelectMany(l => l.Entities).ToArray();
         var builder = new IndexBuilder();
         builder.AddEntities(entities);
-        var (names, vocabulary, postings) = builder.Finish();
-        return new ScreeningIndex(listArray.Select(l => l.Metadata).ToArray(), entities, names, vocabulary, postings);
+        var (names, vocabulary, postings, flags) = builder.Finish();
+        return new ScreeningIndex(listArray.Select(l => l.Metadata).ToArray(), entities, names, vocabulary, postings, flags);
     }
 
     /// <summary>Screens one name. The query should have passed <see cref="QueryValidation.Validate"/>; an unusable name simply matches nothing.</summary>
-    public ScreeningResult Screen(ScreeningQuery query)
+    public ScreeningResult Screen(ScreeningQuery query) => Screen(query, _postings, requireLocal: false)!;
+
+    /// <summary>
+    /// The screening, with candidates raised from <paramref name="raiseFrom"/> (the index's postings, or a subset's:
+    /// see <see cref="ScreenWithin"/>). Which tokens generate candidates is always decided on the whole index's
+    /// postings, so a subset sees exactly the candidates the whole index would among its names. With
+    /// <paramref name="requireLocal"/>, null when the query's result may depend on names outside the subset.
+    /// </summary>
+    private ScreeningResult? Screen(ScreeningQuery query, int[][] raiseFrom, bool requireLocal)
     {
         var threshold = query.Threshold ?? ScreeningQuery.DefaultThreshold;
         var listIds = query.Lists ?? Lists.Select(l => l.Id).ToArray();
@@ -67,7 +78,8 @@ public sealed class ScreeningIndex
         try
         {
             scratch.Begin();
-            FindCandidates(name, threshold, scratch);
+            if (!FindCandidates(name, threshold, scratch, raiseFrom) && requireLocal)
+                return null;
             ScoreCandidates(name, query, listIds, threshold, scratch);
             return new ScreeningResult(Corroborate(query, threshold, scratch), listIds, threshold);
         }
@@ -82,8 +94,10 @@ public sealed class ScreeningIndex
     /// (fewest postings) that together weigh enough that a name matching none of them cannot reach
     /// the threshold add candidates; the other tokens only raise the bounds of names already found,
     /// so a common word ("Mohammed") never makes thousands of candidates.
+    /// Returns false when only initials or titles could generate: an initial also pairs with any word of its letter,
+    /// which no postings list, so that pruning is not exact and which names are found depends on the whole index.
     /// </summary>
-    private void FindCandidates(QueryName name, double threshold, SearchScratch scratch)
+    private bool FindCandidates(QueryName name, double threshold, SearchScratch scratch, int[][] raiseFrom)
     {
         var tokens = name.Tokens;
         var units = name.Units;
@@ -105,7 +119,8 @@ public sealed class ScreeningIndex
         // An initial can pair with any word starting with its letter (see NameAlignment), which no postings list, so it never generates candidates.
         // A leading word that may be a title counts as matched when unmatched, so it must not generate either.
         var lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative) && !name.IsInitial(t) && !name.IsTitle(t)).ToList();
-        if (lookedUp.Count == 0)
+        var exact = lookedUp.Count > 0;
+        if (!exact)
             lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative)).ToList();
         lookedUp.Sort((a, b) => postingCount[a].CompareTo(postingCount[b]));
         var neededWeight = name.TotalWeight * (1 - threshold + Corroboration.MaxGain);
@@ -133,10 +148,11 @@ public sealed class ScreeningIndex
                 foreach (var (tokenId, similarity) in scratch.Similarities[u])
                 {
                     if (similarity > 0)
-                        Raise(scratch, _postings[tokenId], first, last, similarity, addCandidates: generates);
+                        Raise(scratch, raiseFrom[tokenId], first, last, similarity, addCandidates: generates);
                 }
             }
         }
+        return exact;
     }
 
     private static bool IsLookedUp(NameToken[] tokens, int first, int last, bool anyInformative) =>
@@ -188,7 +204,9 @@ public sealed class ScreeningIndex
             var score = NameAlignment.Score(name, indexed, scratch.Similarities, scratch.Edges);
             if (score + Corroboration.MaxGain < threshold)
                 continue;
-            if (!scratch.BestByEntity.TryGetValue(indexed.EntityIndex, out var best) || score > best.Score)
+            // Equal scores go to the entity's earlier name, not to whichever was touched first, so the matched name
+            // depends on the entity alone (see ScreenWithin).
+            if (!scratch.BestByEntity.TryGetValue(indexed.EntityIndex, out var best) || score > best.Score || score == best.Score && candidate < best.Name)
                 scratch.BestByEntity[indexed.EntityIndex] = (score, candidate);
         }
     }

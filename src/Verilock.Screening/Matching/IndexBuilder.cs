@@ -94,6 +94,8 @@ internal sealed class IndexBuilder
         return id;
     }
 
-    public (IndexedName[] Names, Vocabulary Vocabulary, int[][] Postings) Finish() =>
-        (_names.ToArray(), Vocabulary.Build(_tokens, _isFused, _isPair, _writesVowels), _postings.Select(p => p.ToArray()).ToArray());
+    /// <returns>Also each token's final flags, which every name holding it shares (see <see cref="TokenFlags"/>).</returns>
+    public (IndexedName[] Names, Vocabulary Vocabulary, int[][] Postings, TokenFlags[] Flags) Finish() =>
+        (_names.ToArray(), Vocabulary.Build(_tokens, _isFused, _isPair, _writesVowels), _postings.Select(p => p.ToArray()).ToArray(),
+            _tokens.Select((t, id) => new TokenFlags(t, _isFused[id], _isPair[id], _writesVowels[id])).ToArray());
 }
