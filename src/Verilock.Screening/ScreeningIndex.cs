@@ -58,28 +58,27 @@ public sealed partial class ScreeningIndex
     }
 
     /// <summary>Screens one name. The query should have passed <see cref="QueryValidation.Validate"/>; an unusable name simply matches nothing.</summary>
-    public ScreeningResult Screen(ScreeningQuery query) => Screen(query, _postings, requireLocal: false)!;
+    public ScreeningResult Screen(ScreeningQuery query) => Screen(query, subset: null)!;
 
     /// <summary>
-    /// The screening, with candidates raised from <paramref name="raiseFrom"/> (the index's postings, or a subset's:
-    /// see <see cref="ScreenWithin"/>). Which tokens generate candidates is always decided on the whole index's
-    /// postings, so a subset sees exactly the candidates the whole index would among its names. With
-    /// <paramref name="requireLocal"/>, null when the query's result may depend on names outside the subset.
+    /// The screening, against the whole index or only a <paramref name="subset"/> of its entities (see
+    /// <see cref="ScreenWithin"/>); with a subset, null when the query's result may depend on names outside it.
     /// </summary>
-    private ScreeningResult? Screen(ScreeningQuery query, int[][] raiseFrom, bool requireLocal)
+    private ScreeningResult? Screen(ScreeningQuery query, ScreeningSubset? subset)
     {
         var threshold = query.Threshold ?? ScreeningQuery.DefaultThreshold;
         var listIds = query.Lists ?? Lists.Select(l => l.Id).ToArray();
         var name = new QueryName(NameNormalizer.Normalize(query.Name));
         if (name.Tokens.Length == 0)
             return new ScreeningResult([], listIds, threshold);
+        if (subset is not null && !GeneratesExactly(name))
+            return null;
 
         var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(_names.Length);
         try
         {
             scratch.Begin();
-            if (!FindCandidates(name, threshold, scratch, raiseFrom) && requireLocal)
-                return null;
+            FindCandidates(name, threshold, scratch, subset);
             ScoreCandidates(name, query, listIds, threshold, scratch);
             return new ScreeningResult(Corroborate(query, threshold, scratch), listIds, threshold);
         }
@@ -94,19 +93,29 @@ public sealed partial class ScreeningIndex
     /// (fewest postings) that together weigh enough that a name matching none of them cannot reach
     /// the threshold add candidates; the other tokens only raise the bounds of names already found,
     /// so a common word ("Mohammed") never makes thousands of candidates.
-    /// Returns false when only initials or titles could generate: an initial also pairs with any word of its letter,
-    /// which no postings list, so that pruning is not exact and which names are found depends on the whole index.
     /// </summary>
-    private bool FindCandidates(QueryName name, double threshold, SearchScratch scratch, int[][] raiseFrom)
+    /// <param name="subset">
+    /// When given, only its names are candidates: units are looked up in its own small vocabulary (its tokens, keyed
+    /// and compared as the index's are, so with the same similarities) and every looked-up token generates. Which
+    /// tokens generate changes which hopeless names are looked at, never which names match (see
+    /// <see cref="GeneratesExactly"/>), so the subset's names fare exactly as in a screening of the whole index.
+    /// </param>
+    private void FindCandidates(QueryName name, double threshold, SearchScratch scratch, ScreeningSubset? subset)
     {
         var tokens = name.Tokens;
         var units = name.Units;
         var anyInformative = tokens.Any(t => t.Weight >= MinLookupWeight);
+        var raiseFrom = subset?.Postings ?? _postings;
         var postingCount = new long[units.Length];
         for (var u = 0; u < units.Length; u++)
         {
             var similar = scratch.Similarities[u];
             var strictPair = u >= tokens.Length && tokens[u - tokens.Length].Weight >= 1;
+            if (subset is not null)
+            {
+                subset.FindSimilar(units[u], name.FewVowels, strictPair, similar, scratch.SubsetSimilar);
+                continue;
+            }
             _vocabulary.FindSimilar(units[u], name.FewVowels, strictPair, similar);
             foreach (var (tokenId, similarity) in similar)
             {
@@ -119,11 +128,10 @@ public sealed partial class ScreeningIndex
         // An initial can pair with any word starting with its letter (see NameAlignment), which no postings list, so it never generates candidates.
         // A leading word that may be a title counts as matched when unmatched, so it must not generate either.
         var lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative) && !name.IsInitial(t) && !name.IsTitle(t)).ToList();
-        var exact = lookedUp.Count > 0;
-        if (!exact)
+        if (lookedUp.Count == 0)
             lookedUp = Enumerable.Range(0, tokens.Length).Where(t => IsLookedUp(tokens, t, t, anyInformative)).ToList();
         lookedUp.Sort((a, b) => postingCount[a].CompareTo(postingCount[b]));
-        var neededWeight = name.TotalWeight * (1 - threshold + Corroboration.MaxGain);
+        var neededWeight = subset is null ? name.TotalWeight * (1 - threshold + Corroboration.MaxGain) : double.PositiveInfinity;
         ulong generating = 0;
         double generatingWeight = 0;
         foreach (var slot in lookedUp)
@@ -152,7 +160,28 @@ public sealed partial class ScreeningIndex
                 }
             }
         }
-        return exact;
+    }
+
+    /// <summary>
+    /// Whether the names a screening finds do not depend on which of the query's tokens generate candidates. They do
+    /// not when some token other than an initial or a title is looked up: the tokens that generate are then such
+    /// tokens, and once they weigh more than the query's weight times (1 − threshold + the most corroboration adds), a
+    /// name that matches none of them cannot reach the threshold (its unmatched weight alone keeps its score under),
+    /// so every name that can match is a candidate whichever generate; if all of them weigh less, all generate, for the
+    /// whole index as for a subset. When only initials or titles are looked up, they generate, and an initial also
+    /// pairs with any word of its letter, which no postings list: then the names found depend on the postings of
+    /// the whole index.
+    /// </summary>
+    private static bool GeneratesExactly(QueryName name)
+    {
+        var tokens = name.Tokens;
+        var anyInformative = tokens.Any(t => t.Weight >= MinLookupWeight);
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (IsLookedUp(tokens, t, t, anyInformative) && !name.IsInitial(t) && !name.IsTitle(t))
+                return true;
+        }
+        return false;
     }
 
     private static bool IsLookedUp(NameToken[] tokens, int first, int last, bool anyInformative) =>

@@ -20,6 +20,9 @@ internal sealed class SearchScratch(int nameCount)
         Enumerable.Range(0, Slots * 2).Select(_ => new Dictionary<int, float>()).ToArray();
     public readonly Dictionary<int, (double Score, int Name)> BestByEntity = [];
 
+    /// <summary>A subset's own vocabulary ids found for one unit, before they are put in <see cref="Similarities"/> by the index's ids.</summary>
+    public readonly Dictionary<int, float> SubsetSimilar = [];
+
     public void Begin()
     {
         Touched.Clear();
