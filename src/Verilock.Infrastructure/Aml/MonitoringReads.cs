@@ -11,13 +11,18 @@ namespace Verilock.Infrastructure.Aml;
 /// <param name="LastScreenedAt">Its latest run's time, else its own.</param>
 /// <param name="Previous">The matches of its latest run, else its own: what a new run's matches are compared with.</param>
 /// <param name="LastRunKey">The monitoring key of its latest run (a run of the current key means it is done).</param>
+/// <param name="Mark">Where monitoring left it (<c>aml_monitoring_state</c>), if it was ever re-screened since that table exists.</param>
 public sealed record MonitoredScreening(
     string Id, Guid AccountId, string? ReferenceId, AmlQuery Query, IReadOnlyList<string> Lists, double Threshold,
-    MonitoringFrequency Frequency, DateTime LastScreenedAt, IReadOnlyList<AmlMatch> Previous, string? LastRunKey);
+    MonitoringFrequency Frequency, DateTime LastScreenedAt, IReadOnlyList<AmlMatch> Previous, string? LastRunKey, MonitoringMark? Mark);
 
 /// <summary>An approved monitored session, with its latest screening (its AML step's or the last run of it), if any.</summary>
 public sealed record MonitoredSession(
-    string Id, Guid AccountId, string? ReferenceId, MonitoringFrequency Frequency, DateTime? CompletedAt, LatestScreening? Latest);
+    string Id, Guid AccountId, string? ReferenceId, MonitoringFrequency Frequency, DateTime? CompletedAt, LatestScreening? Latest,
+    MonitoringMark? Mark);
+
+/// <summary>An item's <c>aml_monitoring_state</c> row: when and by which run it was last re-screened, against which lists.</summary>
+public sealed record MonitoringMark(DateTime At, string RunKey, string BasisKey);
 
 public sealed record LatestScreening(
     string Id, bool IsMonitoringRun, string? ParentScreeningId, AmlQuery Query, IReadOnlyList<string> Lists, double Threshold,
@@ -34,7 +39,7 @@ public sealed class MonitoringReads : IAsyncDisposable
     private const string ScreeningColumns = """
         p.id, p.account_id, p.reference_id, p.query_full_name, p.query_first_name, p.query_last_name,
         p.query_date_of_birth, p.query_nationality, p.lists, p.threshold, p.matches, p.monitoring_frequency, p.created_at,
-        r.created_at, r.matches, r.monitoring_key
+        r.created_at, r.matches, r.monitoring_key, m.last_run_at, m.last_run_key, m.basis_key
         """;
 
     private const string ScreeningFilter = $"""
@@ -45,7 +50,8 @@ public sealed class MonitoringReads : IAsyncDisposable
     private const string SessionColumns = """
         s.id, s.account_id, s.reference_id, s.monitoring_frequency, s.completed_at,
         l.id, l.is_monitoring_run, l.parent_screening_id, l.query_full_name, l.query_first_name, l.query_last_name,
-        l.query_date_of_birth, l.query_nationality, l.lists, l.threshold, l.matches, l.created_at, l.monitoring_key
+        l.query_date_of_birth, l.query_nationality, l.lists, l.threshold, l.matches, l.created_at, l.monitoring_key,
+        m.last_run_at, m.last_run_key, m.basis_key
         """;
 
     private const string SessionFilter = $"""
@@ -58,6 +64,7 @@ public sealed class MonitoringReads : IAsyncDisposable
         FROM aml_screenings p
         LEFT JOIN aml_screenings r ON r.rowid = (
             SELECT x.rowid FROM aml_screenings x WHERE x.parent_screening_id = p.id ORDER BY x.created_at DESC, x.rowid DESC LIMIT 1)
+        LEFT JOIN aml_monitoring_state m ON m.monitored_id = p.id
         WHERE {ScreeningFilter}
         ORDER BY p.id LIMIT @limit
         """;
@@ -69,6 +76,7 @@ public sealed class MonitoringReads : IAsyncDisposable
             SELECT x.rowid FROM aml_screenings x
             WHERE x.account_id = s.account_id AND x.live_mode = s.live_mode AND x.session_id = s.id
             ORDER BY x.created_at DESC, x.rowid DESC LIMIT 1)
+        LEFT JOIN aml_monitoring_state m ON m.monitored_id = s.id
         WHERE {SessionFilter}
         ORDER BY s.id LIMIT @limit
         """;
@@ -79,6 +87,7 @@ public sealed class MonitoringReads : IAsyncDisposable
         LEFT JOIN LATERAL (
             SELECT x.created_at, x.matches, x.monitoring_key FROM aml_screenings x
             WHERE x.parent_screening_id = p.id ORDER BY x.created_at DESC, x.id DESC LIMIT 1) r ON TRUE
+        LEFT JOIN aml_monitoring_state m ON m.monitored_id = p.id
         WHERE {ScreeningFilter}
         ORDER BY p.id LIMIT @limit
         """;
@@ -90,6 +99,7 @@ public sealed class MonitoringReads : IAsyncDisposable
             SELECT x.* FROM aml_screenings x
             WHERE x.account_id = s.account_id AND x.live_mode = s.live_mode AND x.session_id = s.id
             ORDER BY x.created_at DESC, x.id DESC LIMIT 1) l ON TRUE
+        LEFT JOIN aml_monitoring_state m ON m.monitored_id = s.id
         WHERE {SessionFilter}
         ORDER BY s.id LIMIT @limit
         """;
@@ -125,7 +135,7 @@ public sealed class MonitoringReads : IAsyncDisposable
                 Lists(reader.GetString(8)), reader.GetDouble(9), Frequency(reader.GetString(11)),
                 lastRunAt ?? Time(reader, 12),
                 lastRunAt is null ? own : Matches(reader.GetString(14)),
-                Text(reader, 15)));
+                Text(reader, 15), Mark(reader, 16)));
         }
         return rows;
     }
@@ -146,7 +156,7 @@ public sealed class MonitoringReads : IAsyncDisposable
                     Lists(reader.GetString(13)), reader.GetDouble(14), Matches(reader.GetString(15)), Time(reader, 16), Text(reader, 17));
             rows.Add(new MonitoredSession(
                 reader.GetString(0), AccountId(reader, 1), Text(reader, 2), Frequency(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : Time(reader, 4), latest));
+                reader.IsDBNull(4) ? null : Time(reader, 4), latest, Mark(reader, 18)));
         }
         return rows;
     }
@@ -174,6 +184,9 @@ public sealed class MonitoringReads : IAsyncDisposable
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    private static MonitoringMark? Mark(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : new MonitoringMark(Time(reader, ordinal), reader.GetString(ordinal + 1), reader.GetString(ordinal + 2));
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -32,6 +32,8 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AmlScreening> AmlScreenings => Set<AmlScreening>();
     public DbSet<AmlMonitoringClaim> AmlMonitoringClaims => Set<AmlMonitoringClaim>();
+    public DbSet<AmlMonitoringState> AmlMonitoringStates => Set<AmlMonitoringState>();
+    public DbSet<AmlMonitoringBasis> AmlMonitoringBases => Set<AmlMonitoringBasis>();
     public DbSet<CheckJob> CheckJobs => Set<CheckJob>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
     public DbSet<MediaDataKey> MediaDataKeys => Set<MediaDataKey>();

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Verilock.Domain.Aml;
+using Verilock.Domain.Common;
 using Verilock.Infrastructure.Aml;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
@@ -55,7 +56,9 @@ public sealed partial class AmlMonitoring(
 
     private static string Shorten(string value) => value.Length <= 100 ? value : value[^100..];
 
-    public sealed record RunOutcome(IReadOnlyList<string> Claimed, int Screened, int WithNewMatches);
+    /// <param name="Changed">Items whose matches changed (each got a run screening).</param>
+    /// <param name="ScreenedWhole">Items screened against the whole index rather than through the delta from their last lists.</param>
+    public sealed record RunOutcome(IReadOnlyList<string> Claimed, int Screened, int WithNewMatches, int Changed = 0, int ScreenedWhole = 0);
 
     private enum ClaimResult
     {
@@ -69,6 +72,9 @@ public sealed partial class AmlMonitoring(
     {
         /// <summary>Stored on each run (<c>monitoring_key</c>); the same keys in the same order whoever resumes.</summary>
         public string RunKey { get; } = string.Join(',', ClaimKeys.Order(StringComparer.Ordinal));
+
+        /// <summary>The lists as a basis: stored on every item re-screened, compared with by the next run.</summary>
+        public MonitoringBasis Basis { get; } = new(Set);
     }
 
     public static string ScheduleKey(DateTime slot) => SchedulePrefix + slot.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -187,6 +193,8 @@ public sealed partial class AmlMonitoring(
         var progress = new Progress(plan.RunKey, logger, started);
         try
         {
+            await using (var basisScope = scopes.CreateAsyncScope())
+                await plan.Basis.SaveAsync(basisScope.ServiceProvider.GetRequiredService<VerilockDbContext>(), time.GetUtcNow().UtcDateTime, cancellationToken);
             var (screeningsAfter, sessionsAfter) = await CursorsAsync(plan, cancellationToken);
             LogRunStarted(logger, plan.RunKey, plan.Set.Index.EntityCount, screeningsAfter.Length > 0 || sessionsAfter.Length > 0);
             await RunPhaseAsync(plan, Phase.Screenings, screeningsAfter, progress, cancellationToken);
@@ -200,7 +208,7 @@ public sealed partial class AmlMonitoring(
                 .SetProperty(x => x.HeartbeatAt, now), cancellationToken);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             LogRunFinished(logger, plan.RunKey, progress.Screened, progress.WithNewMatches, seconds, progress.Screened / Math.Max(seconds, 0.001),
-                progress.Reading.TotalSeconds, progress.Screening.TotalSeconds, progress.Writing.TotalSeconds);
+                progress.Reading.TotalSeconds, progress.Screening.TotalSeconds, progress.Writing.TotalSeconds, progress.Changed, progress.Whole);
         }
         catch (MonitoringClaimLostException)
         {
@@ -217,7 +225,7 @@ public sealed partial class AmlMonitoring(
         {
             AmlMetrics.RunEnded();
         }
-        return new RunOutcome(plan.ClaimKeys, progress.Screened, progress.WithNewMatches);
+        return new RunOutcome(plan.ClaimKeys, progress.Screened, progress.WithNewMatches, progress.Changed, progress.Whole);
     }
 
     /// <summary>Marks this instance's unfinished claims of the plan as abandoned (a heartbeat long past), so any instance may take them over now.</summary>
@@ -257,8 +265,23 @@ public sealed partial class AmlMonitoring(
         Sessions,
     }
 
-    /// <summary>What one page gave: the runs to write and where the cursor moves.</summary>
-    private sealed record Batch(IReadOnlyList<AmlScreening> Runs, string After, int Read, TimeSpan Reading, TimeSpan Screening);
+    /// <summary>
+    /// What one page gave: the items re-screened (to mark, at <paramref name="At"/>), the runs to write (those whose
+    /// matches changed), and where the cursor moves.
+    /// </summary>
+    private sealed record Batch(
+        IReadOnlyList<string> Rescreened, IReadOnlyList<AmlScreening> Runs, DateTime At, string After, int Read, int Whole,
+        TimeSpan Reading, TimeSpan Screening);
+
+    /// <summary>One item's outcome: re-screened or not (not due, done already, nothing to screen), and its run if its matches changed.</summary>
+    private readonly record struct Outcome(bool Rescreened, AmlScreening? Run, bool Whole)
+    {
+        public static readonly Outcome Skipped = new(false, null, false);
+    }
+
+    private static Batch ToBatch(Outcome[] outcomes, IReadOnlyList<string> ids, DateTime at, string after, long reading, long screening) =>
+        new(ids.Where((_, i) => outcomes[i].Rescreened).ToList(), outcomes.Select(o => o.Run).OfType<AmlScreening>().ToList(), at, after,
+            ids.Count, outcomes.Count(o => o.Whole), Stopwatch.GetElapsedTime(reading, screening), Stopwatch.GetElapsedTime(screening));
 
     /// <summary>
     /// Reads and screens the next page while the previous one is being written: the reader and the screening threads
@@ -314,12 +337,12 @@ public sealed partial class AmlMonitoring(
                     var page = await reads.ScreeningsAsync(after, size, cancellationToken);
                     if (page.Count == 0)
                         break;
+                    await plan.Basis.PrepareAsync(db, page.Select(p => p.Mark?.BasisKey), cancellationToken);
                     var screening = Stopwatch.GetTimestamp();
-                    var now = time.GetUtcNow().UtcDateTime;
-                    var runs = new AmlScreening?[page.Count];
-                    OnEveryCore(page.Count, i => runs[i] = Rescreen(plan, page[i], now), cancellationToken);
-                    batch = new Batch(runs.OfType<AmlScreening>().ToList(), page[^1].Id, page.Count,
-                        Stopwatch.GetElapsedTime(reading, screening), Stopwatch.GetElapsedTime(screening));
+                    var now = Clock.ToSeconds(time.GetUtcNow().UtcDateTime);
+                    var outcomes = new Outcome[page.Count];
+                    OnEveryCore(page.Count, i => outcomes[i] = Rescreen(plan, page[i], now), cancellationToken);
+                    batch = ToBatch(outcomes, page.Select(p => p.Id).ToList(), now, page[^1].Id, reading, screening);
                 }
                 else
                 {
@@ -330,12 +353,12 @@ public sealed partial class AmlMonitoring(
                     var sources = new LatestScreening?[page.Count];
                     for (var i = 0; i < page.Count; i++)
                         sources[i] = page[i].Latest ?? await WithoutScreeningAsync(db, plan, page[i], cancellationToken);
+                    await plan.Basis.PrepareAsync(db, page.Select(p => p.Mark?.BasisKey), cancellationToken);
                     var screening = Stopwatch.GetTimestamp();
-                    var now = time.GetUtcNow().UtcDateTime;
-                    var runs = new AmlScreening?[page.Count];
-                    OnEveryCore(page.Count, i => runs[i] = Rescreen(plan, page[i], sources[i], now), cancellationToken);
-                    batch = new Batch(runs.OfType<AmlScreening>().ToList(), page[^1].Id, page.Count,
-                        Stopwatch.GetElapsedTime(reading, screening), Stopwatch.GetElapsedTime(screening));
+                    var now = Clock.ToSeconds(time.GetUtcNow().UtcDateTime);
+                    var outcomes = new Outcome[page.Count];
+                    OnEveryCore(page.Count, i => outcomes[i] = Rescreen(plan, page[i], sources[i], now), cancellationToken);
+                    batch = ToBatch(outcomes, page.Select(p => p.Id).ToList(), now, page[^1].Id, reading, screening);
                 }
                 await batches.WriteAsync(batch, cancellationToken);
                 after = batch.After;
@@ -379,31 +402,45 @@ public sealed partial class AmlMonitoring(
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>A standalone screening's run, or null when it is not to be re-screened now.</summary>
-    private static AmlScreening? Rescreen(Plan plan, MonitoredScreening parent, DateTime now)
+    /// <summary>
+    /// Where an item stands: its latest screening row's time and run key, unless its mark (<c>aml_monitoring_state</c>)
+    /// is as recent, which then also says against which lists its matches were found. A mark older than the row (a
+    /// screening the item got since) says nothing about the row's matches.
+    /// </summary>
+    private static (DateTime At, string? RunKey, string? BasisKey) Latest(DateTime rowAt, string? rowKey, MonitoringMark? mark) =>
+        mark is not null && mark.At >= rowAt ? (mark.At, mark.RunKey, mark.BasisKey) : (rowAt, rowKey, null);
+
+    /// <summary>A standalone screening's outcome: skipped when it is not to be re-screened now.</summary>
+    private static Outcome Rescreen(Plan plan, MonitoredScreening parent, DateTime now)
     {
-        if (parent.LastRunKey == plan.RunKey || plan.Slot is { } slot && !parent.Frequency.IsDue(parent.LastScreenedAt, slot) ||
+        var (lastAt, lastKey, basisKey) = Latest(parent.LastScreenedAt, parent.LastRunKey, parent.Mark);
+        if (lastKey == plan.RunKey || plan.Slot is { } slot && !parent.Frequency.IsDue(lastAt, slot) ||
             string.IsNullOrWhiteSpace(parent.Query.ScreenedName))
-            return null;
-        var matches = AmlScreener.Screen(plan.Set, parent.Query, parent.Lists, parent.Threshold);
-        return AmlScreening.CreateMonitoringRun(
-            new AmlScreening.CreateArgs(parent.AccountId, true, parent.Query, parent.Lists, parent.Threshold, matches,
+            return Outcome.Skipped;
+        var rescreened = MonitoringRescreen.Run(plan.Basis, basisKey, parent.Query, parent.Lists, parent.Threshold, parent.Previous);
+        if (!rescreened.Changed)
+            return new Outcome(true, null, rescreened.Whole);
+        return new Outcome(true, AmlScreening.CreateMonitoringRun(
+            new AmlScreening.CreateArgs(parent.AccountId, true, parent.Query, parent.Lists, parent.Threshold, rescreened.Matches,
                 parent.ReferenceId, null, MonitoringFrequency: parent.Frequency),
-            parent.Id, parent.Previous, plan.RunKey, now);
+            parent.Id, parent.Previous, plan.RunKey, now), rescreened.Whole);
     }
 
-    /// <summary>A session's run from its latest screening (its AML step's, or the last run of it), or null.</summary>
-    private static AmlScreening? Rescreen(Plan plan, MonitoredSession session, LatestScreening? latest, DateTime now)
+    /// <summary>A session's outcome from its latest screening (its AML step's, or the last run of it).</summary>
+    private static Outcome Rescreen(Plan plan, MonitoredSession session, LatestScreening? latest, DateTime now)
     {
-        if (latest is null || latest.MonitoringKey == plan.RunKey || string.IsNullOrWhiteSpace(latest.Query.ScreenedName))
-            return null;
-        if (plan.Slot is { } slot && !session.Frequency.IsDue(latest.CreatedAt, slot))
-            return null;
-        var matches = AmlScreener.Screen(plan.Set, latest.Query, latest.Lists, latest.Threshold);
-        return AmlScreening.CreateMonitoringRun(
-            new AmlScreening.CreateArgs(session.AccountId, true, latest.Query, latest.Lists, latest.Threshold, matches,
+        if (latest is null || string.IsNullOrWhiteSpace(latest.Query.ScreenedName))
+            return Outcome.Skipped;
+        var (lastAt, lastKey, basisKey) = Latest(latest.CreatedAt, latest.MonitoringKey, session.Mark);
+        if (lastKey == plan.RunKey || plan.Slot is { } slot && !session.Frequency.IsDue(lastAt, slot))
+            return Outcome.Skipped;
+        var rescreened = MonitoringRescreen.Run(plan.Basis, basisKey, latest.Query, latest.Lists, latest.Threshold, latest.Matches);
+        if (!rescreened.Changed)
+            return new Outcome(true, null, rescreened.Whole);
+        return new Outcome(true, AmlScreening.CreateMonitoringRun(
+            new AmlScreening.CreateArgs(session.AccountId, true, latest.Query, latest.Lists, latest.Threshold, rescreened.Matches,
                 session.ReferenceId, session.Id, MonitoringFrequency: session.Frequency),
-            latest.IsMonitoringRun ? latest.ParentScreeningId : latest.Id, latest.Matches, plan.RunKey, now);
+            latest.IsMonitoringRun ? latest.ParentScreeningId : latest.Id, latest.Matches, plan.RunKey, now), rescreened.Whole);
     }
 
     /// <summary>
@@ -421,8 +458,9 @@ public sealed partial class AmlMonitoring(
     }
 
     /// <summary>
-    /// One batch, one transaction: the runs that raised nothing in bulk, the others through EF Core (so their outbox rows
-    /// are written the usual way), then the claims' heartbeat, cursor and counts. Returns how many runs found something new.
+    /// One batch, one transaction: the runs (only items whose matches changed have one) that raised nothing in bulk, the
+    /// others through EF Core (so their outbox rows are written the usual way), the marks of every item re-screened in
+    /// one statement, then the claims' heartbeat, cursor and counts. Returns how many runs found something new.
     /// </summary>
     private async Task<int> WriteAsync(
         VerilockDbContext db, MonitoringRunInserts inserts, Plan plan, Phase phase, Batch batch, CancellationToken cancellationToken)
@@ -437,8 +475,9 @@ public sealed partial class AmlMonitoring(
                 db.AmlScreenings.AddRange(raised);
                 await db.SaveChangesAsync(ct);
             }
+            await MonitoringStateWrites.MarkAsync(db, batch.Rescreened, batch.At, plan.RunKey, plan.Basis.Key, ct);
             var now = time.GetUtcNow().UtcDateTime;
-            var (screened, hits) = (batch.Runs.Count, raised.Count);
+            var (screened, hits) = (batch.Rescreened.Count, raised.Count);
             var claims = Claims(db, plan);
             var moved = phase == Phase.Screenings
                 ? await claims.ExecuteUpdateAsync(c => c
@@ -465,6 +504,10 @@ public sealed partial class AmlMonitoring(
         public int Screened { get; private set; }
         public int WithNewMatches { get; private set; }
 
+        /// <summary>Items whose matches changed (a run row written), and items screened whole rather than through the delta.</summary>
+        public int Changed { get; private set; }
+        public int Whole { get; private set; }
+
         /// <summary>Time spent on each side (reading and screening overlap writing).</summary>
         public TimeSpan Reading { get; private set; }
         public TimeSpan Screening { get; private set; }
@@ -473,10 +516,12 @@ public sealed partial class AmlMonitoring(
         public void Add(Batch batch, int withNewMatches, TimeSpan writing)
         {
             var before = Screened / ProgressEvery;
-            Screened += batch.Runs.Count;
+            Screened += batch.Rescreened.Count;
             WithNewMatches += withNewMatches;
+            Changed += batch.Runs.Count;
+            Whole += batch.Whole;
             (Reading, Screening, Writing) = (Reading + batch.Reading, Screening + batch.Screening, Writing + writing);
-            AmlMetrics.BatchWritten(batch.Runs.Count, withNewMatches, Screened);
+            AmlMetrics.BatchWritten(batch.Rescreened.Count, withNewMatches, Screened);
             if (Screened / ProgressEvery > before)
             {
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -492,8 +537,8 @@ public sealed partial class AmlMonitoring(
     [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey}: {Screened} re-screened so far, {WithNewMatches} with new matches, {Rate:0}/s (reading {Reading:0.0} s, screening {Screening:0.0} s, writing {Writing:0.0} s)")]
     private static partial void LogProgress(ILogger logger, string runKey, int screened, int withNewMatches, double rate, double reading, double screening, double writing);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey}: {Screened} re-screened, {WithNewMatches} with new matches, in {Seconds:0.0} s ({Rate:0}/s; reading {Reading:0.0} s, screening {Screening:0.0} s, writing {Writing:0.0} s)")]
-    private static partial void LogRunFinished(ILogger logger, string runKey, int screened, int withNewMatches, double seconds, double rate, double reading, double screening, double writing);
+    [LoggerMessage(Level = LogLevel.Information, Message = "AML monitoring for {RunKey}: {Screened} re-screened, {WithNewMatches} with new matches, in {Seconds:0.0} s ({Rate:0}/s; reading {Reading:0.0} s, screening {Screening:0.0} s, writing {Writing:0.0} s; {Changed} changed, {Whole} screened whole)")]
+    private static partial void LogRunFinished(ILogger logger, string runKey, int screened, int withNewMatches, double seconds, double rate, double reading, double screening, double writing, int changed, int whole);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "AML monitoring for {Key} was left unfinished by a stopped instance; taking it over")]
     private static partial void LogTakenOver(ILogger logger, string key);

@@ -49,9 +49,11 @@ public sealed class AmlScreener(ScreeningIndexHolder holder, IOptions<AmlOptions
         if (loaded.Count == 0)
             return [];
         var result = set.Index.Screen(ToLibrary(query, loaded, threshold));
-        return result.Matches.Select(m => new AmlMatch(
-            m.EntityId, m.List, m.Name, m.MatchedName, m.Score, m.Schema, m.Programs, m.DateOfBirth, m.Nationality, m.Reasons, m.Aka)).ToList();
+        return result.Matches.Select(ToAml).ToList();
     }
+
+    public static AmlMatch ToAml(ScreeningMatch m) =>
+        new(m.EntityId, m.List, m.Name, m.MatchedName, m.Score, m.Schema, m.Programs, m.DateOfBirth, m.Nationality, m.Reasons, m.Aka);
 
     public static ScreeningQuery ToLibrary(AmlQuery query, IReadOnlyList<string>? lists, double? threshold) =>
         new(query.FullName, query.FirstName, query.LastName, query.DateOfBirth, query.Nationality, lists, threshold);

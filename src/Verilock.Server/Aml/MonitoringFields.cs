@@ -8,8 +8,9 @@ namespace Verilock.Server.Aml;
 
 /// <summary>
 /// The monitoring fields of spec §16 that screenings and sessions share: <c>monitoring_frequency</c> on create, and
-/// <c>last_monitoring_at</c> on the response, which is the time of the latest monitoring run (so it is never written
-/// separately: a run is one insert, and the run's own row says when it ran).
+/// <c>last_monitoring_at</c> on the response: when monitoring last re-screened the item. A run marks every item it
+/// re-screens (<c>aml_monitoring_state</c>) and writes a run screening only for those whose matches changed; runs
+/// from before the marks existed count too, so it is the later of the item's mark and its latest run.
 /// </summary>
 public static class MonitoringFields
 {
@@ -26,15 +27,18 @@ public static class MonitoringFields
         return MonitoringFrequency.Daily;
     }
 
-    /// <summary>When a run last re-screened <paramref name="screening"/> (its runs point at it); null for runs and test mode.</summary>
-    public static Task<DateTime?> LastRunAsync(VerilockDbContext db, AmlScreening screening, CancellationToken cancellationToken) =>
-        screening.IsMonitoringRun || !screening.LiveMode
-            ? Task.FromResult<DateTime?>(null)
-            : db.AmlScreenings.AsNoTracking()
-                .Where(r => r.ParentScreeningId == screening.Id)
-                .MaxAsync(r => (DateTime?)r.CreatedAt, cancellationToken);
+    /// <summary>When monitoring last re-screened <paramref name="screening"/>; null for runs and test mode.</summary>
+    public static async Task<DateTime?> LastRunAsync(VerilockDbContext db, AmlScreening screening, CancellationToken cancellationToken)
+    {
+        if (screening.IsMonitoringRun || !screening.LiveMode)
+            return null;
+        var run = await db.AmlScreenings.AsNoTracking()
+            .Where(r => r.ParentScreeningId == screening.Id)
+            .MaxAsync(r => (DateTime?)r.CreatedAt, cancellationToken);
+        return Later(run, await MarkAsync(db, screening.Id, cancellationToken));
+    }
 
-    /// <summary>The same for a page of screenings, in one query.</summary>
+    /// <summary>The same for a page of screenings, in two queries.</summary>
     public static async Task<IReadOnlyDictionary<string, DateTime>> LastRunsAsync(
         VerilockDbContext db, IReadOnlyList<AmlScreening> screenings, CancellationToken cancellationToken)
     {
@@ -46,16 +50,31 @@ public static class MonitoringFields
             .GroupBy(r => r.ParentScreeningId!)
             .Select(g => new { Id = g.Key, At = g.Max(r => r.CreatedAt) })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.At);
+        var marks = await db.AmlMonitoringStates.AsNoTracking()
+            .Where(m => ids.Contains(m.MonitoredId))
+            .Select(m => new { Id = m.MonitoredId, At = m.LastRunAt })
+            .ToListAsync(cancellationToken);
+        var last = rows.ToDictionary(r => r.Id, r => r.At);
+        foreach (var mark in marks)
+            last[mark.Id] = last.TryGetValue(mark.Id, out var run) && run > mark.At ? run : mark.At;
+        return last;
     }
 
-    /// <summary>When a run last re-screened <paramref name="session"/>; only live monitored sessions have runs.</summary>
-    public static Task<DateTime?> LastRunAsync(VerilockDbContext db, Session session, CancellationToken cancellationToken) =>
-        !session.MonitoringEnabled || !session.LiveMode
-            ? Task.FromResult<DateTime?>(null)
-            : db.AmlScreenings.AsNoTracking()
-                .Where(r => r.AccountId == session.AccountId && r.LiveMode && r.SessionId == session.Id && r.IsMonitoringRun)
-                .OrderByDescending(r => r.CreatedAt)
-                .Select(r => (DateTime?)r.CreatedAt)
-                .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>When monitoring last re-screened <paramref name="session"/>; only live monitored sessions are.</summary>
+    public static async Task<DateTime?> LastRunAsync(VerilockDbContext db, Session session, CancellationToken cancellationToken)
+    {
+        if (!session.MonitoringEnabled || !session.LiveMode)
+            return null;
+        var run = await db.AmlScreenings.AsNoTracking()
+            .Where(r => r.AccountId == session.AccountId && r.LiveMode && r.SessionId == session.Id && r.IsMonitoringRun)
+            .OrderByDescending(r => r.CreatedAt)
+            .Select(r => (DateTime?)r.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return Later(run, await MarkAsync(db, session.Id, cancellationToken));
+    }
+
+    private static Task<DateTime?> MarkAsync(VerilockDbContext db, string id, CancellationToken cancellationToken) =>
+        db.AmlMonitoringStates.AsNoTracking().Where(m => m.MonitoredId == id).Select(m => (DateTime?)m.LastRunAt).FirstOrDefaultAsync(cancellationToken);
+
+    private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

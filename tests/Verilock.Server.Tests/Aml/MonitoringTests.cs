@@ -22,6 +22,13 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
     private Task<List<AmlScreening>> RunsOfAsync(string parentId) => Api.WithDbAsync(db =>
         db.AmlScreenings.AsNoTracking().Where(s => s.ParentScreeningId == parentId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync());
 
+    /// <summary>Where monitoring left a standalone screening or a session (every item re-screened has one; a run row only when its matches changed).</summary>
+    private Task<Infrastructure.Persistence.Records.AmlMonitoringState?> MarkOfAsync(string monitoredId) => Api.WithDbAsync(db =>
+        db.AmlMonitoringStates.AsNoTracking().FirstOrDefaultAsync(m => m.MonitoredId == monitoredId));
+
+    private Task<List<Infrastructure.Persistence.Records.AmlMonitoringState>> MarksOfKeyAsync(string runKey) => Api.WithDbAsync(db =>
+        db.AmlMonitoringStates.AsNoTracking().Where(m => m.LastRunKey == runKey).ToListAsync());
+
     /// <summary>A live session with an aml step that was screened and approved, as the pipeline will leave it.</summary>
     private async Task<(string SessionId, string ScreeningId)> ApprovedSessionAsync(
         ApiFixture.Caller caller, string firstName, string lastName, bool monitoring, string frequency = "daily")
@@ -97,15 +104,22 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
         Assert.Empty((await Refresh.RefreshAsync(CancellationToken.None)).Updated);
         Assert.Single(await RunsOfAsync(monitored));
 
-        // A later version with the same entries: a run for each, but nothing new to report.
+        // A later version with the same entries: each is re-screened (its mark and last_monitoring_at move), but its
+        // matches are the same, so no run row is written and there is nothing new to report.
         Api.Clock.Advance(TimeSpan.FromMinutes(10));
         Api.PublishUn(nova, ivan);
         Assert.Equal(["un_sc"], (await Refresh.RefreshAsync(CancellationToken.None)).Updated);
-        var runs = await RunsOfAsync(monitored);
-        Assert.Equal(2, runs.Count);
-        Assert.Equal("potential_match", runs[1].Status.ToWire());
-        Assert.Empty(await Api.ScreeningEventsAsync(runs[1].Id));
-        Assert.Equal(2, (await RunsOfAsync(sessionScreening)).Count);
+        Assert.Equal([run.Id], (await RunsOfAsync(monitored)).Select(r => r.Id));
+        Assert.Single(await RunsOfAsync(sessionScreening));
+        Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{AmlRequests.Screen}/{monitored}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+        Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{Sessions}/{session}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
+        var mark = await MarkOfAsync(monitored);
+        Assert.NotNull(mark);
+        Assert.NotEqual(run.MonitoringKey, mark.LastRunKey);
+        Assert.NotNull(await MarkOfAsync(session));
+        Assert.Null(await MarkOfAsync(unmonitored));
+        Assert.Null(await MarkOfAsync(sandbox));
+        Assert.Null(await MarkOfAsync(quietSession));
     }
 
     [Fact]
@@ -295,9 +309,10 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
         Assert.Equal(secondRun, (string?)(await (await live.Client.GetAsync($"{Sessions}/{session}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
 
         // The list shows it too: on the parent, not on its runs (a run is not monitored itself), which copy its frequency.
+        // The second re-screen found the same match: no run of its own, only the time.
         var listed = await (await live.Client.GetAsync($"{AmlRequests.Screenings}?reference_id=lastrun-1")).ExpectAsync(HttpStatusCode.OK);
         var items = listed["data"]!.AsArray();
-        Assert.Equal(3, items.Count);
+        Assert.Equal(2, items.Count);
         Assert.Equal(secondRun, (string?)items.Single(i => (string?)i!["id"] == parent)!["last_monitoring_at"]);
         Assert.All(items.Where(i => (bool)i!["is_monitoring_run"]!), run =>
         {
@@ -314,11 +329,12 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
         var weekly = (string)(await live.Client.ScreenAsync("""{"full_name":"Wenke Schedulova","monitoring_enabled":true,"monitoring_frequency":"weekly"}"""))["id"]!;
         var unmonitored = (string)(await live.Client.ScreenAsync("""{"full_name":"Dagny Schedulova"}"""))["id"]!;
         var (dailySession, dailySessionScreening) = await ApprovedSessionAsync(live, "Sanna", "Schedulova", monitoring: true);
-        var (_, weeklySessionScreening) = await ApprovedSessionAsync(live, "Siv", "Schedulova", monitoring: true, frequency: "weekly");
+        var (weeklySession, weeklySessionScreening) = await ApprovedSessionAsync(live, "Siv", "Schedulova", monitoring: true, frequency: "weekly");
         var now = Api.Clock.GetUtcNow().UtcDateTime;
         var slot = now.Date.AddDays(1).AddHours(4); // the fixture's clock is always past 04:00 here
         Assert.True(now.TimeOfDay > TimeSpan.FromHours(4));
-        Task<int> RunsOf(string parent, string key) => Api.WithDbAsync(db => db.AmlScreenings.CountAsync(s => s.ParentScreeningId == parent && s.MonitoringKey == key));
+        // Nothing matches these people: a re-screen leaves its mark (when, by which run) and no run row.
+        async Task<int> RunsOf(string item, string key) => (await MarkOfAsync(item))?.LastRunKey == key ? 1 : 0;
         var day1 = AmlMonitoring.ScheduleKey(slot);
 
         // A minute before the time: nothing is due.
@@ -331,37 +347,39 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
         Api.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(5));
         var claim = await WaitForClaimAsync(day1);
         Assert.NotNull(claim.CompletedAt);
-        var run = Assert.Single(await RunsOfAsync(daily));
-        Assert.Equal(day1, run.MonitoringKey);
-        Assert.Equal(Api.NowText(), ApiJsonText(run.CreatedAt));
-        Assert.Empty(await RunsOfAsync(weekly));
-        Assert.Empty(await RunsOfAsync(unmonitored));
-        Assert.Equal(1, await RunsOf(dailySessionScreening, day1));
-        Assert.Equal(0, await RunsOf(weeklySessionScreening, day1));
+        var mark = await MarkOfAsync(daily);
+        Assert.Equal(day1, mark?.LastRunKey);
+        Assert.Equal(Api.NowText(), ApiJsonText(mark!.LastRunAt));
+        Assert.Empty(await RunsOfAsync(daily));
+        Assert.Null(await MarkOfAsync(weekly));
+        Assert.Null(await MarkOfAsync(unmonitored));
+        Assert.Equal(1, await RunsOf(dailySession, day1));
+        Assert.Equal(0, await RunsOf(weeklySession, day1));
         Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{AmlRequests.Screen}/{daily}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
         Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{Sessions}/{dailySession}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
         Assert.Null((await (await live.Client.GetAsync($"{AmlRequests.Screen}/{weekly}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
         await Schedule.TickAsync(CancellationToken.None); // the same day again: nothing more
-        Assert.Single(await RunsOfAsync(daily));
+        Assert.Equal(mark.LastRunAt, (await MarkOfAsync(daily))!.LastRunAt);
 
         // Six days on: daily again; weekly not yet (screened on day 0, after that day's time).
         Api.Clock.Advance(TimeSpan.FromDays(5));
         await Schedule.TickAsync(CancellationToken.None);
         var day6 = AmlMonitoring.ScheduleKey(slot.AddDays(5));
         Assert.Equal(1, await RunsOf(daily, day6));
-        Assert.Equal(2, (await RunsOfAsync(daily)).Count);
-        Assert.Empty(await RunsOfAsync(weekly));
-        Assert.Equal(0, await RunsOf(weeklySessionScreening, day6));
+        Assert.Null(await MarkOfAsync(weekly));
+        Assert.Equal(0, await RunsOf(weeklySession, day6));
 
         // The seventh day's run takes the weekly ones too.
         Api.Clock.Advance(TimeSpan.FromDays(1));
         await Schedule.TickAsync(CancellationToken.None);
         var day7 = AmlMonitoring.ScheduleKey(slot.AddDays(6));
         Assert.Equal(1, await RunsOf(weekly, day7));
-        Assert.Equal(1, await RunsOf(weeklySessionScreening, day7));
+        Assert.Equal(1, await RunsOf(weeklySession, day7));
         Assert.Equal(1, await RunsOf(daily, day7));
         Assert.Equal(Api.NowText(), (string?)(await (await live.Client.GetAsync($"{AmlRequests.Screen}/{weekly}")).ExpectAsync(HttpStatusCode.OK))["last_monitoring_at"]);
-        Assert.Empty(await Api.ScreeningEventsAsync(run.Id)); // nothing new was found: no event
+        // Nothing new was ever found: no run rows, so no events.
+        foreach (var item in new[] { daily, weekly, dailySessionScreening, weeklySessionScreening })
+            Assert.Empty(await RunsOfAsync(item));
     }
 
     [Fact]
@@ -378,12 +396,12 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
         Assert.Single(outcomes, o => o.Claimed.Count == 1);
         Assert.Single(outcomes, o => o.Claimed.Count == 0);
         var key = AmlMonitoring.ScheduleKey(slot);
-        Assert.Equal(key, Assert.Single(await RunsOfAsync(monitored)).MonitoringKey);
-        Assert.Equal(0, await Api.WithDbAsync(db => db.AmlScreenings.Where(s => s.MonitoringKey == key)
-            .GroupBy(s => s.ParentScreeningId).CountAsync(g => g.Count() > 1)));
+        Assert.Equal(key, (await MarkOfAsync(monitored))?.LastRunKey);
+        Assert.Empty(await RunsOfAsync(monitored)); // nothing matched, before or now
         var claim = await Api.WithDbAsync(db => db.AmlMonitoringClaims.SingleAsync(c => c.ListKey == key));
         Assert.NotNull(claim.CompletedAt);
         Assert.Equal(outcomes.Single(o => o.Claimed.Count == 1).Screened, claim.Screened);
+        Assert.Equal(claim.Screened, (await MarksOfKeyAsync(key)).Count); // each once
         Assert.Empty((await instances[0].RunScheduledAsync(slot, CancellationToken.None)).Claimed); // finished: never again
     }
 
@@ -405,6 +423,8 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             var set = AmlListSet.Build([list]);
             Task<List<AmlScreening>> RunsOfKeyAsync() => Api.WithDbAsync(db =>
                 db.AmlScreenings.AsNoTracking().Where(s => s.MonitoringKey == list.Key).ToListAsync());
+            // Every item re-screened is marked with the run's key; only those whose matches changed have a run row.
+            Task<List<Infrastructure.Persistence.Records.AmlMonitoringState>> MarksAsync() => MarksOfKeyAsync(list.Key);
 
             AmlMonitoring NewInstance() => ActivatorUtilities.CreateInstance<AmlMonitoring>(Api.Services);
             Task<Infrastructure.Persistence.Records.AmlMonitoringClaim> ClaimAsync() =>
@@ -414,11 +434,11 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             var first = NewInstance();
             first.AfterBatch = _ => throw new InvalidOperationException("killed");
             await Assert.ThrowsAsync<InvalidOperationException>(() => first.RunAsync(set, [list], CancellationToken.None));
-            var beforeKill = await RunsOfKeyAsync();
+            var beforeKill = await MarksAsync();
             Assert.Equal(2, beforeKill.Count);
             var left = await ClaimAsync();
             Assert.Null(left.CompletedAt);
-            Assert.Equal(beforeKill.Select(r => r.ParentScreeningId).Max(StringComparer.Ordinal), left.ScreeningsAfter);
+            Assert.Equal(beforeKill.Select(m => m.MonitoredId).Max(StringComparer.Ordinal), left.ScreeningsAfter);
             Assert.Equal(2, left.Screened);
             Assert.Empty((await NewInstance().RunAsync(set, [list], CancellationToken.None)).Claimed); // its heartbeat is fresh
 
@@ -429,7 +449,8 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             var second = NewInstance();
             second.AfterBatch = _ => shutdown.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.RunAsync(set, [list], shutdown.Token));
-            var beforeStop = await RunsOfKeyAsync();
+            var beforeStop = await MarksAsync();
+            var runsBeforeStop = await RunsOfKeyAsync();
             Assert.Equal(4, beforeStop.Count);
             Assert.Equal(4, (await ClaimAsync()).Screened);
 
@@ -438,16 +459,18 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             Assert.Equal([list.Key], outcome.Claimed);
 
             var runs = await RunsOfKeyAsync();
-            var monitored = await Api.WithDbAsync(db => db.AmlScreenings.CountAsync(s =>
-                s.MonitoringEnabled && s.Status == AmlScreeningStatus.Clear && s.LiveMode && !s.IsMonitoringRun && s.SessionId == null));
-            var monitoredSessions = await Api.WithDbAsync(db => db.Sessions.CountAsync(s =>
-                s.MonitoringEnabled && s.Status == SessionStatus.Approved && s.LiveMode));
-            // Every monitored screening and session once, none twice (the sessions' runs come after the screenings').
-            Assert.Equal(monitored, runs.Count(r => r.SessionId == null));
-            Assert.Equal(monitoredSessions, runs.Count(r => r.SessionId != null));
+            var marks = await MarksAsync();
+            var monitored = await Api.WithDbAsync(db => db.AmlScreenings.Where(s =>
+                s.MonitoringEnabled && s.Status == AmlScreeningStatus.Clear && s.LiveMode && !s.IsMonitoringRun && s.SessionId == null).Select(s => s.Id).ToListAsync());
+            var monitoredSessions = await Api.WithDbAsync(db => db.Sessions.Where(s =>
+                s.MonitoringEnabled && s.Status == SessionStatus.Approved && s.LiveMode).Select(s => s.Id).ToListAsync());
+            // Every monitored screening and session once, none twice: the claim counts every re-screen, over the three instances.
+            Assert.Equal(monitored.Order(StringComparer.Ordinal), marks.Select(m => m.MonitoredId).Where(monitored.Contains).Order(StringComparer.Ordinal));
+            Assert.Equal(monitoredSessions.Order(StringComparer.Ordinal), marks.Select(m => m.MonitoredId).Where(monitoredSessions.Contains).Order(StringComparer.Ordinal));
+            Assert.Equal(monitored.Count + monitoredSessions.Count, marks.Count);
+            Assert.Equal(marks.Count - 4, outcome.Screened);
             Assert.Equal(runs.Count, runs.Select(r => r.ParentScreeningId).Distinct().Count());
-            Assert.Equal(runs.Count - 4, outcome.Screened);
-            Assert.All(beforeStop, done => Assert.Contains(runs, r => r.Id == done.Id)); // what was done stays done
+            Assert.All(runsBeforeStop, done => Assert.Contains(runs, r => r.Id == done.Id)); // what was done stays done
             foreach (var parent in mine)
             {
                 var run = Assert.Single(runs, r => r.ParentScreeningId == parent);
@@ -455,7 +478,7 @@ public abstract class MonitoringTests(MonitoringApiFixture api) : ApiTests(api)
             }
             var claim = await ClaimAsync();
             Assert.NotNull(claim.CompletedAt);
-            Assert.Equal(runs.Count, claim.Screened);
+            Assert.Equal(marks.Count, claim.Screened);
         }
         finally
         {

@@ -75,3 +75,26 @@ internal sealed class AmlMonitoringClaimConfiguration : IEntityTypeConfiguration
         claim.Property(c => c.SessionsAfter).HasMaxLength(40);
     }
 }
+
+internal sealed class AmlMonitoringStateConfiguration : IEntityTypeConfiguration<AmlMonitoringState>
+{
+    public void Configure(EntityTypeBuilder<AmlMonitoringState> state)
+    {
+        state.ToTable("aml_monitoring_state");
+        state.HasKey(s => s.MonitoredId);
+        state.Property(s => s.MonitoredId).HasMaxLength(40);
+        state.Property(s => s.LastRunKey).HasMaxLength(400);
+        state.Property(s => s.BasisKey).HasMaxLength(64);
+    }
+}
+
+internal sealed class AmlMonitoringBasisConfiguration : IEntityTypeConfiguration<AmlMonitoringBasis>
+{
+    public void Configure(EntityTypeBuilder<AmlMonitoringBasis> basis)
+    {
+        basis.ToTable("aml_monitoring_bases");
+        basis.HasKey(b => b.Key);
+        basis.Property(b => b.Key).HasMaxLength(64);
+        basis.Property(b => b.Engine).HasMaxLength(64);
+    }
+}

@@ -591,6 +591,39 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringBasis", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.Property<byte[]>("Fingerprints")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("fingerprints");
+
+                    b.Property<string>("Lists")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lists");
+
+                    b.HasKey("Key")
+                        .HasName("pk_aml_monitoring_bases");
+
+                    b.ToTable("aml_monitoring_bases", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringClaim", b =>
                 {
                     b.Property<string>("ListKey")
@@ -638,6 +671,35 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasName("pk_aml_monitoring_claims");
 
                     b.ToTable("aml_monitoring_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringState", b =>
+                {
+                    b.Property<string>("MonitoredId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("monitored_id");
+
+                    b.Property<string>("BasisKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("basis_key");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("LastRunKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("last_run_key");
+
+                    b.HasKey("MonitoredId")
+                        .HasName("pk_aml_monitoring_state");
+
+                    b.ToTable("aml_monitoring_state", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AuditLogEntry", b =>

@@ -586,6 +586,39 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringBasis", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine");
+
+                    b.Property<byte[]>("Fingerprints")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("fingerprints");
+
+                    b.Property<string>("Lists")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lists");
+
+                    b.HasKey("Key")
+                        .HasName("pk_aml_monitoring_bases");
+
+                    b.ToTable("aml_monitoring_bases", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringClaim", b =>
                 {
                     b.Property<string>("ListKey")
@@ -633,6 +666,35 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_aml_monitoring_claims");
 
                     b.ToTable("aml_monitoring_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringState", b =>
+                {
+                    b.Property<string>("MonitoredId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monitored_id");
+
+                    b.Property<string>("BasisKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis_key");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("LastRunKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_key");
+
+                    b.HasKey("MonitoredId")
+                        .HasName("pk_aml_monitoring_state");
+
+                    b.ToTable("aml_monitoring_state", (string)null);
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AuditLogEntry", b =>
