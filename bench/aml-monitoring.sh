@@ -16,7 +16,7 @@
 #   3. kill and resume: killed mid-run, restarted once the claim is stale, resumed after its cursor.
 # The scheduled (04:00) run is switched off so only list-version runs are measured. Prints the server's own
 # summary line of each run (elapsed, rate, time spent reading, screening and writing), the monitoring metrics seen
-# on /metrics during a run, and a check of the claims and run rows (no customer re-screened twice by one key).
+# on /metrics during a run, and a check of the claims, the items marked and the run rows (no customer re-screened twice by one key).
 # Output and server logs go to bench/results/aml-monitoring-<database>-<timestamp>/. Not run in CI.
 set -euo pipefail
 

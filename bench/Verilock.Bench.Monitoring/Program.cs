@@ -8,7 +8,8 @@
 //       names and birth years are those of seeded customers (so the run finds new matches and writes their outbox rows).
 //       VERSION changes the added people, so each version is new to the server.
 //   Verilock.Bench.Monitoring check --provider sqlite|postgres --connection "<connection string>"
-//       Prints the monitoring claims and counts the runs per key, and the parents with more than one run of a key.
+//       Prints the monitoring claims, the items marked re-screened per key, the runs per key (written only where an
+//       item's matches changed), and the parents with more than one run of a key.
 //
 // The customers are drawn deterministically (same COUNT, same people) from the first and last names of
 // ../shared/data/aml-eval's synthetic negatives, with random birth dates and nationalities.
@@ -355,6 +356,8 @@ internal static class Check
         await connection.OpenAsync();
         await Print(connection, "claims (key, screened, new matches, claimed, heartbeat, completed)",
             "SELECT list_key, screened, new_matches, claimed_at, heartbeat_at, completed_at FROM aml_monitoring_claims ORDER BY claimed_at");
+        await Print(connection, "items marked re-screened, by the key of the run that last did (every item once per run; a run row only where matches changed)",
+            "SELECT last_run_key, count(*) FROM aml_monitoring_state GROUP BY last_run_key");
         await Print(connection, "runs per key (key, runs, runs with matches)",
             "SELECT monitoring_key, count(*), sum(CASE WHEN matches <> '[]' THEN 1 ELSE 0 END) FROM aml_screenings WHERE is_monitoring_run GROUP BY monitoring_key");
         await Print(connection, "parents re-screened more than once by one key",
