@@ -81,13 +81,17 @@ public sealed class MonitoringReads : IAsyncDisposable
         ORDER BY s.id LIMIT @limit
         """;
 
+    // PostgreSQL: the mark by primary key, row by row, as a LATERAL subquery that LIMIT 1 keeps from being pulled up into
+    // a plain join: with the marks joined plainly, reading took 40-47 s of a 1M run against 11-15 s before the marks.
+    private const string PostgresMark = "SELECT y.last_run_at, y.last_run_key, y.basis_key FROM aml_monitoring_state y WHERE y.monitored_id";
+
     private const string PostgresScreenings = $"""
         SELECT {ScreeningColumns}
         FROM aml_screenings p
         LEFT JOIN LATERAL (
             SELECT x.created_at, x.matches, x.monitoring_key FROM aml_screenings x
             WHERE x.parent_screening_id = p.id ORDER BY x.created_at DESC, x.id DESC LIMIT 1) r ON TRUE
-        LEFT JOIN aml_monitoring_state m ON m.monitored_id = p.id
+        LEFT JOIN LATERAL ({PostgresMark} = p.id LIMIT 1) m ON TRUE
         WHERE {ScreeningFilter}
         ORDER BY p.id LIMIT @limit
         """;
@@ -99,7 +103,7 @@ public sealed class MonitoringReads : IAsyncDisposable
             SELECT x.* FROM aml_screenings x
             WHERE x.account_id = s.account_id AND x.live_mode = s.live_mode AND x.session_id = s.id
             ORDER BY x.created_at DESC, x.id DESC LIMIT 1) l ON TRUE
-        LEFT JOIN aml_monitoring_state m ON m.monitored_id = s.id
+        LEFT JOIN LATERAL ({PostgresMark} = s.id LIMIT 1) m ON TRUE
         WHERE {SessionFilter}
         ORDER BY s.id LIMIT @limit
         """;

@@ -52,13 +52,27 @@ public sealed class MonitoringRunInserts : IAsyncDisposable
     /// </summary>
     public async Task CheckpointAsync(bool force, CancellationToken cancellationToken)
     {
-        if (!_db.IsSqlite || _sinceCheckpoint == 0 || !force && _sinceCheckpoint < CheckpointRows)
+        var since = _sinceCheckpoint + _marksSinceCheckpoint / MarksPerRow;
+        if (!_db.IsSqlite || since == 0 && _marksSinceCheckpoint == 0 || !force && since < CheckpointRows)
             return;
         // Under this process's write gate: a RESTART checkpoint holds new writers off anyway, and in-process writers
         // then queue on the gate instead of sleeping in SQLite's busy handler while holding it.
         await SqliteWriteGate.RunAsync(_db, () => _db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(RESTART);", cancellationToken), cancellationToken);
         _sinceCheckpoint = 0;
+        _marksSinceCheckpoint = 0;
     }
+
+    /// <summary>
+    /// Counts marks written in the batch (<see cref="MonitoringStateWrites"/>) towards the next checkpoint, so a run that
+    /// writes few runs still checkpoints its WAL now and then: the marks of a batch are neighbouring rows, a few pages,
+    /// where each run row dirties its own pages in three random-order indexes.
+    /// </summary>
+    public void Marked(int count) => _marksSinceCheckpoint += count;
+
+    /// <summary>Marks that weigh as much in the WAL as one run row, roughly (a mark is ~60 bytes in one id-ordered table).</summary>
+    private const int MarksPerRow = 50;
+
+    private int _marksSinceCheckpoint;
 
     /// <summary>Rows written between two SQLite checkpoints (the WAL then holds roughly 100 MB).</summary>
     public const int CheckpointRows = 10_000;

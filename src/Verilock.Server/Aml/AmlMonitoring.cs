@@ -476,6 +476,7 @@ public sealed partial class AmlMonitoring(
                 await db.SaveChangesAsync(ct);
             }
             await MonitoringStateWrites.MarkAsync(db, batch.Rescreened, batch.At, plan.RunKey, plan.Basis.Key, ct);
+            inserts.Marked(batch.Rescreened.Count);
             var now = time.GetUtcNow().UtcDateTime;
             var (screened, hits) = (batch.Rescreened.Count, raised.Count);
             var claims = Claims(db, plan);
