@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Infrastructure.Serialization;
 using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Auth;
 
 namespace Verilock.Server.Api;
@@ -210,7 +210,7 @@ public sealed class Idempotency(TimeProvider time)
             {
                 using var content = new MemoryStream();
                 await section.Body.CopyToAsync(content, cancellationToken);
-                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                _ = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
                 var name = disposition?.Name.Value ?? "";
                 lines.Add(disposition?.IsFileDisposition() == true
                     ? $"{name}#{Convert.ToHexStringLower(SHA256.HashData(content.ToArray()))}"
