@@ -108,6 +108,7 @@ public static class VerilockHost
                     schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
                 return Task.CompletedTask;
             });
+            openApi.AddDocumentTransformer<OpenApiContract>();
             openApi.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Verilock API";

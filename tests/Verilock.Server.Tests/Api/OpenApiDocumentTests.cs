@@ -40,6 +40,42 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFixture api) : ApiTest
         Assert.All(instants, p => Assert.Contains("string", p.Definition!["type"]!.ToJsonString()));
     }
 
+    [Fact]
+    public async Task Both_ways_to_send_the_key_are_security_schemes_of_every_operation()
+    {
+        var document = await DocumentAsync();
+        Assert.Equal("""{"type":"apiKey","description":"qi_live_\u2026 or qi_test_\u2026","name":"X-API-Key","in":"header"}""",
+            document["components"]!["securitySchemes"]!["ApiKey"]!.ToJsonString());
+        Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]);
+        Assert.Equal("""[{"ApiKey":[]},{"Bearer":[]}]""", document["security"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_session_list_documents_its_query_and_every_operation_its_errors_in_the_spec_body()
+    {
+        var document = await DocumentAsync();
+        var list = document["paths"]!["/api/v1/sessions"]!["get"]!;
+        Assert.Equal(["page", "per_page", "from", "to", "status", "reference_id", "X-Request-Id"],
+            list["parameters"]!.AsArray().Select(p => (string)p!["name"]!));
+        Assert.All(list["parameters"]!.AsArray().Take(6), p => Assert.Equal("query", (string?)p!["in"]));
+
+        var create = document["paths"]!["/api/v1/sessions"]!["post"]!;
+        Assert.Contains(create["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
+        Assert.Equal(["201", "400", "401", "403", "409", "413", "415", "422", "429", "500", "503"], create["responses"]!.AsObject().Select(r => r.Key).Order());
+
+        var errorBody = """{"$ref":"#/components/schemas/ApiError"}""";
+        foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var responses = operation!["responses"]!.AsObject();
+                foreach (var status in new[] { "401", "429", "500", "503" })
+                    Assert.True(responses[status]?["content"]?["application/json"]?["schema"]?.ToJsonString() == errorBody, $"{method} {path}: {status}");
+                if (path.Contains('{'))
+                    Assert.True(responses.ContainsKey("404"), $"{method} {path}: 404");
+            }
+        Assert.Equal(["details", "error", "message"], document["components"]!["schemas"]!["ApiError"]!["required"]!.AsArray().Select(r => (string)r!).Order());
+    }
+
     [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
     private static partial Regex SnakeCase();
 }
