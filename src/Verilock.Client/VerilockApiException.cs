@@ -66,6 +66,15 @@ public sealed class VerilockApiException : Exception
 
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _fieldErrors;
 
+    /// <summary>The message plus status, code, request id and details: what a log needs to find the failing call.</summary>
+    public override string ToString()
+    {
+        var status = ((int)StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var details = Details is { } d ? " " + d.GetRawText() : "";
+        var inner = InnerException is null ? "" : " ---> " + InnerException;
+        return $"{GetType().FullName}: HTTP {status} {Error}: {Message}{details} (request {RequestId ?? "unknown"}){inner}{Environment.NewLine}{StackTrace}";
+    }
+
     private Dictionary<string, IReadOnlyList<string>> ReadFieldErrors()
     {
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
