@@ -190,10 +190,7 @@ public sealed class Idempotency(TimeProvider time, IdempotencyWriteBehind writeB
         }
     }
 
-    /// <summary>
-    /// Deletes the claim so a retry runs afresh; during an outage, once the database is back. A deferred release
-    /// cannot delete a later request's claim: while this claim stands, no other request can claim the key.
-    /// </summary>
+    /// <summary>Deletes the claim so a retry runs afresh; during an outage, once the database is back.</summary>
     private async Task ReleaseAsync(VerilockDbContext db, ApiCaller caller, string key)
     {
         Task Release(VerilockDbContext store, CancellationToken cancellationToken) => store.IdempotencyRecords
