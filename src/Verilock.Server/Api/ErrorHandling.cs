@@ -56,11 +56,10 @@ public static partial class ErrorHandling
     }
 
     /// <summary>
-    /// The database is overloaded or briefly unreachable (connection pool exhausted, a transient provider error,
-    /// the server restarting): the request's transaction did not commit, so the honest answer is 503 with
-    /// Retry-After, not a 500. A create retried with its Idempotency-Key then makes its session once.
+    /// The database is overloaded or briefly unreachable (connection pool exhausted, a transient provider error):
+    /// nothing was written, so the honest answer is 503 with Retry-After, not a 500.
     /// </summary>
-    internal static bool IsOverload(Exception? exception)
+    private static bool IsOverload(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {

@@ -18,7 +18,7 @@ namespace Verilock.Server.Api;
 /// first is still running, is a 409. Responses that show a secret once (<see cref="ShownOnceResponse"/>) are
 /// not kept: their replay is a 409.
 /// </summary>
-public sealed class Idempotency(TimeProvider time, IdempotencyWriteBehind writeBehind)
+public sealed class Idempotency(TimeProvider time)
 {
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -54,11 +54,9 @@ public sealed class Idempotency(TimeProvider time, IdempotencyWriteBehind writeB
         using var captured = new MemoryStream();
         context.Response.Body = captured;
         var keep = false;
-        var answered = false;
         try
         {
             await next(context);
-            answered = true;
             var status = context.Response.StatusCode;
             keep = status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status429TooManyRequests) && status < 500;
             if (keep)
@@ -66,38 +64,22 @@ public sealed class Idempotency(TimeProvider time, IdempotencyWriteBehind writeB
                 var (storedStatus, storedBody) = status is >= 200 and < 300 && ShownOnceResponse.AppliesTo(context)
                     ? (StatusCodes.Status409Conflict, ShownOnceResponse.ReplayRefusal)
                     : (status, captured.ToArray());
-                var location = context.Response.Headers.Location.ToString();
-                var sessionId = SessionOf(context);
-                Task Store(VerilockDbContext store, CancellationToken cancellationToken) => store.IdempotencyRecords
+                await db.IdempotencyRecords
                     .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key)
                     .ExecuteUpdateAsync(r => r
                         .SetProperty(x => x.StatusCode, storedStatus)
-                        .SetProperty(x => x.Location, location)
+                        .SetProperty(x => x.Location, context.Response.Headers.Location.ToString())
                         .SetProperty(x => x.ResponseBody, storedBody)
-                        .SetProperty(x => x.SessionId, sessionId), cancellationToken);
-                try
-                {
-                    await Store(db, CancellationToken.None);
-                }
-                catch (Exception e) when (ErrorHandling.IsOverload(e))
-                {
-                    // The request's work committed; only its record did not. The client gets the answer its work
-                    // earned, and the record is written once the database is back, so a retry replays it.
-                    writeBehind.Enqueue(Store);
-                }
+                        .SetProperty(x => x.SessionId, SessionOf(context)), CancellationToken.None);
             }
         }
         finally
         {
-            // The real body first: an error answer for an exception must reach the client, not the buffer.
-            context.Response.Body = originalBody;
             if (!keep)
                 await ReleaseAsync(db, caller, key);
-            if (answered)
-            {
-                captured.Position = 0;
-                await captured.CopyToAsync(originalBody, CancellationToken.None);
-            }
+            context.Response.Body = originalBody;
+            captured.Position = 0;
+            await captured.CopyToAsync(originalBody, CancellationToken.None);
         }
     }
 
@@ -190,21 +172,10 @@ public sealed class Idempotency(TimeProvider time, IdempotencyWriteBehind writeB
         }
     }
 
-    /// <summary>Deletes the claim so a retry runs afresh; during an outage, once the database is back.</summary>
-    private async Task ReleaseAsync(VerilockDbContext db, ApiCaller caller, string key)
-    {
-        Task Release(VerilockDbContext store, CancellationToken cancellationToken) => store.IdempotencyRecords
+    private static async Task ReleaseAsync(VerilockDbContext db, ApiCaller caller, string key) =>
+        await db.IdempotencyRecords
             .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key && r.StatusCode == null)
-            .ExecuteDeleteAsync(cancellationToken);
-        try
-        {
-            await Release(db, CancellationToken.None);
-        }
-        catch (Exception e) when (ErrorHandling.IsOverload(e))
-        {
-            writeBehind.Enqueue(Release);
-        }
-    }
+            .ExecuteDeleteAsync(CancellationToken.None);
 
     /// <summary>
     /// Method + path + body (spec §5): JSON with object keys sorted, so formatting and key order do not matter;

@@ -51,8 +51,6 @@ public static class VerilockHost
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiRateLimiting>();
         services.AddSingleton<Idempotency>();
-        services.AddSingleton<IdempotencyWriteBehind>();
-        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyWriteBehind>());
         services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
         services.AddSingleton(sp => ServerBinding.From(sp.GetRequiredService<IConfiguration>()));

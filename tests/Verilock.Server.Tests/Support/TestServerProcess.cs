@@ -131,9 +131,6 @@ public sealed class TestServerProcess
         throw new Xunit.Sdk.XunitException("The server did not become ready: " + string.Join(System.Environment.NewLine, _output));
     }
 
-    /// <summary>What the process has written to stdout and stderr so far (for a failing test's message).</summary>
-    public IEnumerable<string> Output => _output;
-
     private bool _killed;
 
     /// <summary>SIGKILL: no shutdown code runs. A second call does nothing.</summary>
