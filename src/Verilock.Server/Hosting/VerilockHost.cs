@@ -50,6 +50,7 @@ public static class VerilockHost
         services.AddVerilockDatabase(VerilockConfiguration.DataDirectory(builder.Configuration));
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiRateLimiting>();
+        services.AddSingleton<IdempotencyBacklog>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
