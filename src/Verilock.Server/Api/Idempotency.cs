@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Infrastructure.Serialization;
 using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Auth;
 
 namespace Verilock.Server.Api;
@@ -240,7 +240,7 @@ public sealed partial class Idempotency(TimeProvider time, IdempotencyBacklog ba
             {
                 using var content = new MemoryStream();
                 await section.Body.CopyToAsync(content, cancellationToken);
-                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                _ = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
                 var name = disposition?.Name.Value ?? "";
                 lines.Add(disposition?.IsFileDisposition() == true
                     ? $"{name}#{Convert.ToHexStringLower(SHA256.HashData(content.ToArray()))}"

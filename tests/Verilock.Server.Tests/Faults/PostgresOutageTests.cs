@@ -158,7 +158,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
                 ? await SendAsync("list", () => client.GetAsync($"/api/v1/sessions?per_page=10&page={1 + n % 3}"), clock)
                 : await SendAsync("get", () => client.GetAsync($"/api/v1/sessions/{known[random.Next(known.Length)].Id}"), clock);
             answers.Enqueue(answer);
-            await Task.Delay(25);
+            await Task.Delay(25, CancellationToken.None); // the loop checks `stop` itself
         }
     }
 
@@ -286,13 +286,13 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
     private static async Task AssertNothingLostOrDoubledAsync(HttpClient client, Tracked[] sessions, string webhookUrl)
     {
         Assert.All(sessions, s => Assert.NotNull(s.Id));
-        await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Integrators }, async (session, _) =>
+        await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Integrators }, async (session, cancellationToken) =>
         {
-            var byReference = await (await client.GetAsync($"/api/v1/sessions?reference_id={session.Reference}")).ExpectAsync(HttpStatusCode.OK);
+            var byReference = await (await client.GetAsync($"/api/v1/sessions?reference_id={session.Reference}", cancellationToken)).ExpectAsync(HttpStatusCode.OK);
             Assert.True((int)byReference["meta"]!["total"]! == 1, $"{session.Reference}: {byReference.ToJsonString()}");
             Assert.Equal(session.Id, (string?)byReference["data"]![0]!["id"]);
 
-            var stored = await (await client.GetAsync($"/api/v1/sessions/{session.Id}")).ExpectAsync(HttpStatusCode.OK);
+            var stored = await (await client.GetAsync($"/api/v1/sessions/{session.Id}", cancellationToken)).ExpectAsync(HttpStatusCode.OK);
             Assert.Equal(session.Reference, (string?)stored["reference_id"]);
             Assert.Equal(FirstName, (string?)stored["applicant"]!["first_name"]);
             Assert.Equal(LastName, (string?)stored["applicant"]!["last_name"]);
