@@ -3,7 +3,6 @@ using System.Globalization;
 using Verilock.Screening;
 using Verilock.Screening.Evaluation;
 using Verilock.Screening.Lists;
-using Verilock.Screening.Model;
 
 // Loads UN + OFAC SDN from ../shared/data, then reports index build time, match quality (clean
 // positives, generated variants, two negative sets) and speed (latency on one thread, throughput

@@ -84,12 +84,14 @@ sealed record Options(string ServerDll, string DataDir, string Lists, string Mod
 /// <summary>Document-only live sessions for a rendered photo, with the holder's name and birth date as the applicant.</summary>
 static class Sessions
 {
+    private static readonly string[] DocumentStep = ["document"];
+
     public static async Task<string> SubmitAsync(HttpClient client, SamplePhoto photo)
     {
         var document = photo.Document;
         var body = JsonSerializer.Serialize(new
         {
-            steps = new[] { "document" },
+            steps = DocumentStep,
             applicant = new
             {
                 first_name = document.GivenNames,

@@ -23,24 +23,24 @@ internal static class Calibration
         var genuine = new List<(string Kind, double Cosine)>();
         var impostor = new List<double>();
         foreach (var a in faces)
-        foreach (var b in faces)
-        {
-            var same = a.Identity == b.Identity;
-            if (ReferenceEquals(a, b))
+            foreach (var b in faces)
             {
-                genuine.AddRange(b.Probes.Select(p => (p.Name, FaceEmbedder.Cosine(a.Reference, p.Embedding))));
-                continue;
+                var same = a.Identity == b.Identity;
+                if (ReferenceEquals(a, b))
+                {
+                    genuine.AddRange(b.Probes.Select(p => (p.Name, FaceEmbedder.Cosine(a.Reference, p.Embedding))));
+                    continue;
+                }
+                if (same)
+                {
+                    genuine.Add(("other_photo", FaceEmbedder.Cosine(a.Reference, b.Reference)));
+                    genuine.AddRange(b.Probes.Select(p => ("other_photo+" + p.Name, FaceEmbedder.Cosine(a.Reference, p.Embedding))));
+                    continue;
+                }
+                if (a.Photo * 100 + a.Box.Box.X < b.Photo * 100 + b.Box.Box.X)
+                    impostor.Add(FaceEmbedder.Cosine(a.Reference, b.Reference));
+                impostor.AddRange(b.Probes.Select(p => FaceEmbedder.Cosine(a.Reference, p.Embedding)));
             }
-            if (same)
-            {
-                genuine.Add(("other_photo", FaceEmbedder.Cosine(a.Reference, b.Reference)));
-                genuine.AddRange(b.Probes.Select(p => ("other_photo+" + p.Name, FaceEmbedder.Cosine(a.Reference, p.Embedding))));
-                continue;
-            }
-            if (a.Photo * 100 + a.Box.Box.X < b.Photo * 100 + b.Box.Box.X)
-                impostor.Add(FaceEmbedder.Cosine(a.Reference, b.Reference));
-            impostor.AddRange(b.Probes.Select(p => FaceEmbedder.Cosine(a.Reference, p.Embedding)));
-        }
 
         Console.WriteLine("## Genuine cosine by re-capture\n\n| Re-capture | n | min | p5 | median |\n|---|---|---|---|---|");
         foreach (var group in genuine.GroupBy(g => g.Kind.StartsWith("other_photo", StringComparison.Ordinal) ? "other photo of the same person (+ its re-captures)" : g.Kind))
@@ -121,11 +121,11 @@ internal static class Calibration
         foreach (var set in sets.Values)
             set.RemoveAll(s => s.Face is null);
         foreach (var (name, set) in sets)
-        foreach (var (order, model) in new[] { ("BGR", analyzer), ("RGB", rgb) })
-        {
-            var classes = set.Select(s => model.LivenessClasses(s.Image, s.Face)).ToList();
-            Console.WriteLine($"| {name} | {order} | {classes.Count} | {classes.Average(c => c[0]):F2} | {classes.Average(c => c[1]):F2} | {classes.Average(c => c[2]):F2} | {classes.Count(c => c[0] > 0.5)} |");
-        }
+            foreach (var (order, model) in new[] { ("BGR", analyzer), ("RGB", rgb) })
+            {
+                var classes = set.Select(s => model.LivenessClasses(s.Image, s.Face)).ToList();
+                Console.WriteLine($"| {name} | {order} | {classes.Count} | {classes.Average(c => c[0]):F2} | {classes.Average(c => c[1]):F2} | {classes.Average(c => c[2]):F2} | {classes.Count(c => c[0] > 0.5)} |");
+            }
 
         Console.WriteLine("\n## Eye model (probability of class 0), pose yaw sign, expression classes\n");
         var open = new List<double>();

@@ -117,11 +117,11 @@ public static class FaceAugmentations
     {
         long r = 0, g = 0, b = 0, n = 0;
         for (var y = Math.Max(0, cy - radius); y <= Math.Min(bitmap.Height - 1, cy + radius); y++)
-        for (var x = Math.Max(0, cx - radius); x <= Math.Min(bitmap.Width - 1, cx + radius); x++)
-        {
-            var c = bitmap.GetPixel(x, y);
-            (r, g, b, n) = (r + c.Red, g + c.Green, b + c.Blue, n + 1);
-        }
+            for (var x = Math.Max(0, cx - radius); x <= Math.Min(bitmap.Width - 1, cx + radius); x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                (r, g, b, n) = (r + c.Red, g + c.Green, b + c.Blue, n + 1);
+            }
         return n == 0 ? SKColors.Tan : new SKColor((byte)(r / n), (byte)(g / n), (byte)(b / n));
     }
 

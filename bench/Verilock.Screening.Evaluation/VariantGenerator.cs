@@ -54,7 +54,7 @@ public static class VariantGenerator
         foreach (var kind in Kinds.Skip(OriginalKinds.Length))
         {
             var draw = new Random(unchecked(hash * 31 + StableHash(kind) + seed * 104_729));
-            string[]? result = words;
+            var result = words;
             foreach (var treatment in kind.Split('+'))
                 result = result is null ? null : Apply(treatment, result, draw);
             if (result is not null)

@@ -75,7 +75,7 @@ public static class QueryValidation
             errors[field] = "Contains characters that are not part of a name (emoji, symbols or control characters).";
             return;
         }
-        var scripts = value.Select(Scripts.Of).Where(s => s != Script.None).Distinct().ToList();
+        var scripts = value.EnumerateRunes().Select(Scripts.Of).Where(s => s != Script.None).Distinct().ToList();
         if (scripts.Count > 1)
             errors[field] = $"Mixes writing systems ({string.Join(", ", scripts)}); write the name in one script.";
     }

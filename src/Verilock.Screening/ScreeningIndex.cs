@@ -242,7 +242,7 @@ public sealed partial class ScreeningIndex
 
     private List<ScreeningMatch> Corroborate(ScreeningQuery query, double threshold, SearchScratch scratch)
     {
-        BirthDate.TryParseIso(query.DateOfBirth, out var birthDate);
+        _ = BirthDate.TryParseIso(query.DateOfBirth, out var birthDate);
         var nationality = string.IsNullOrWhiteSpace(query.Nationality) ? null : query.Nationality.Trim().ToUpperInvariant();
         var matches = new List<ScreeningMatch>();
         foreach (var (entityIndex, (nameScore, nameIndex)) in scratch.BestByEntity)
@@ -268,8 +268,8 @@ public sealed partial class ScreeningIndex
                 score,
                 entity.Schema.ToWireName(),
                 entity.Programs,
-                (dobAgrees ? dobMatched : entity.BirthDates.FirstOrDefault())?.ToString(),
-                nationalityAgrees == true ? nationality : entity.Nationalities.FirstOrDefault(),
+                (dobAgrees ? dobMatched : entity.BirthDates.Count > 0 ? entity.BirthDates[0] : null)?.ToString(),
+                nationalityAgrees == true ? nationality : entity.Nationalities.Count > 0 ? entity.Nationalities[0] : null,
                 reasons,
                 entity.Aliases.Select(a => a.Value).Where(a => a != entity.PrimaryName).Distinct().Take(ScreeningMatch.MaxAka).ToList()));
         }

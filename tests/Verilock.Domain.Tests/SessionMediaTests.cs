@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Verilock.Domain.Media;
 using Verilock.Domain.Sessions;
 

@@ -21,6 +21,31 @@ public class NameNormalizerTests
         Assert.Equal(expected, NameNormalizer.Normalize(raw).ToString());
     }
 
+    [Theory]
+    [InlineData("Лукʼян", "Лукьян")] // Ukrainian apostrophe U+02BC for the Russian soft sign
+    [InlineData("Лук’ян", "Лукьян")]
+    [InlineData("Лук'ян", "Лукян")]
+    [InlineData("Kaʻiulani", "Kaiulani")]
+    [InlineData("علی‌رضا", "علیرضا")] // zero-width non-joiner
+    [InlineData("محمـــد", "محمد")] // tatweel
+    [InlineData("مُحَمَّد حَسَن", "محمد حسن")] // harakat
+    [InlineData("שְׁלֹמֹה כֹּהֵן", "שלמה כהן")] // Hebrew points
+    [InlineData("Ива\u0301н Петро\u0301в", "Иван Петров")] // stress marks
+    [InlineData("Jose\u0301 Marti\u0301", "José Martí")]
+    [InlineData("श\u200Dर्मा", "शर्मा")] // zero-width joiner
+    [InlineData("マリア・シャラポワ", "マリア シャラポワ")] // katakana middle dot
+    public void A_scripts_own_marks_normalise_like_the_name_written_without_them(string marked, string plain)
+    {
+        Assert.Equal(NameNormalizer.Normalize(plain).ToString(), NameNormalizer.Normalize(marked).ToString());
+    }
+
+    [Fact]
+    public void Marks_keep_a_hebrew_or_arabic_name_flagged_as_written_without_vowels()
+    {
+        Assert.True(NameNormalizer.Normalize("שְׁלֹמֹה").FewVowels);
+        Assert.True(NameNormalizer.Normalize("محمـــد").FewVowels);
+    }
+
     [Fact]
     public void Titles_particles_legal_forms_and_initials_weigh_less_than_names()
     {

@@ -31,9 +31,38 @@ public class QueryValidationTests
     [InlineData("علی‌رضا")] // Persian zero-width non-joiner
     [InlineData("محمـــد")] // Arabic tatweel
     [InlineData("José Martí")] // decomposed accents
+    [InlineData("Лук’ян Шевченко")] // U+2019 written as the apostrophe
+    [InlineData("Лук'ян Шевченко")] // U+0027
+    [InlineData("Ива\u0301н Петро\u0301в")] // Cyrillic stress marks
+    [InlineData("И\u0306осип Сліпий")] // Cyrillic breve written decomposed
+    [InlineData("श\u200Dर्मा")] // Devanagari with a zero-width joiner; vowel signs and virama are Devanagari marks
+    [InlineData("देवनागरी राजेश")]
+    [InlineData("مُحَمَّد حَسَن")] // Arabic harakat
+    [InlineData("ـمحمد")] // tatweel at the start, with nothing Arabic before it
+    [InlineData("שְׁלֹמֹה כֹּהֵן")] // Hebrew points
+    [InlineData("マリア・シャラポワ")] // katakana middle dot U+30FB
+    [InlineData("ルーシー")] // prolonged sound mark U+30FC
+    [InlineData("山田はなこ")] // Han + hiragana
+    [InlineData("山田ハナコ")] // Han + katakana
+    [InlineData("김正恩")] // Hangul + hanja
+    [InlineData("𠀋田")] // a Han character outside the Basic Multilingual Plane
     public void Marks_a_scripts_own_orthography_uses_are_not_a_second_script(string name)
     {
         Assert.Empty(new ScreeningQuery(FullName: name).Validate(Known, Today));
+    }
+
+    [Theory]
+    [InlineData("Иvан Петров", "Cyrillic, Latin")] // a Latin v inside a Cyrillic word
+    [InlineData("Ιван Петров", "Greek, Cyrillic")] // a Greek capital iota
+    [InlineData("Ива\u0301n", "Cyrillic, Latin")] // a stress mark does not hide the Latin n
+    [InlineData("Ivaा Sharma", "Latin, Indic")] // a Devanagari vowel sign is Devanagari, not a neutral mark
+    [InlineData("Smith 𠀋", "Latin, EastAsian")] // read as one character, not two surrogates of no script
+    [InlineData("Лукʼян Smith", "Cyrillic, Latin")] // the apostrophe joins neither side
+    public void Genuine_mixes_are_still_refused(string name, string scripts)
+    {
+        var errors = new ScreeningQuery(FullName: name).Validate(Known, Today);
+
+        Assert.Equal($"Mixes writing systems ({scripts}); write the name in one script.", errors["full_name"]);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using Verilock.Screening.Lists;
 using Verilock.Screening.Matching;
 using Verilock.Screening.Model;
 

@@ -72,22 +72,22 @@ internal sealed class BlazeFaceDetector : IDisposable
         var toImage = (float)side / inputSize;
         var index = 0;
         for (var cy = 0; cy < cells; cy++)
-        for (var cx = 0; cx < cells; cx++)
-        for (var a = 0; a < anchorsPerCell; a++, index++)
-        {
-            var score = 1 / (1 + MathF.Exp(-scores[index]));
-            if (score < minScore)
-                continue;
-            var anchorX = (cx + 0.5f) / cells * inputSize;
-            var anchorY = (cy + 0.5f) / cells * inputSize;
-            var at = index * 16;
-            Point2f Point(int k) => new(region.X + (anchorX + boxes[at + 4 + 2 * k]) * toImage, region.Y + (anchorY + boxes[at + 5 + 2 * k]) * toImage);
-            var b = boxes.AsSpan(at, 16);
-            var (width, height) = (b[2] * toImage, b[3] * toImage);
-            var centre = new Point2f(region.X + (anchorX + b[0]) * toImage, region.Y + (anchorY + b[1]) * toImage);
-            into.Add(new DetectedFace(new Rect2f(centre.X - width / 2, centre.Y - height / 2, width, height), score,
-                Point(0), Point(1), Point(2), Point(3)));
-        }
+            for (var cx = 0; cx < cells; cx++)
+                for (var a = 0; a < anchorsPerCell; a++, index++)
+                {
+                    var score = 1 / (1 + MathF.Exp(-scores[index]));
+                    if (score < minScore)
+                        continue;
+                    var anchorX = (cx + 0.5f) / cells * inputSize;
+                    var anchorY = (cy + 0.5f) / cells * inputSize;
+                    var at = index * 16;
+                    Point2f Point(int k) => new(region.X + (anchorX + boxes[at + 4 + 2 * k]) * toImage, region.Y + (anchorY + boxes[at + 5 + 2 * k]) * toImage);
+                    var b = boxes.AsSpan(at, 16);
+                    var (width, height) = (b[2] * toImage, b[3] * toImage);
+                    var centre = new Point2f(region.X + (anchorX + b[0]) * toImage, region.Y + (anchorY + b[1]) * toImage);
+                    into.Add(new DetectedFace(new Rect2f(centre.X - width / 2, centre.Y - height / 2, width, height), score,
+                        Point(0), Point(1), Point(2), Point(3)));
+                }
     }
 
     /// <summary>MediaPipe's weighted suppression: overlapping anchors of one face are averaged, weighted by score.</summary>

@@ -92,8 +92,9 @@ public sealed class AmlScreening : IRaisesEvents
     }
 
     /// <summary>
-    /// A monitoring re-run of <paramref name="parent"/> (spec §11.4). Emits only <c>aml.monitoring.match</c>, and
-    /// only when an entity matched that <paramref name="previous"/> (the parent or its latest run) did not.
+    /// A monitoring re-run of the screening <paramref name="parentScreeningId"/> (spec §11.4). Emits only
+    /// <c>aml.monitoring.match</c>, and only when an entity matched that <paramref name="previous"/> (the parent or
+    /// its latest run) did not.
     /// </summary>
     public static AmlScreening CreateMonitoringRun(
         CreateArgs args, string? parentScreeningId, IReadOnlyCollection<AmlMatch> previous, string monitoringKey, DateTime now)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Verilock.Domain.Checks.Details;
 using Verilock.Domain.Sessions;
 

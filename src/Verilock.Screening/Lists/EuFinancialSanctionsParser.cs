@@ -58,8 +58,10 @@ public static class EuFinancialSanctionsParser
         };
     }
 
+    private static readonly string[] NameParts = ["firstName", "middleName", "lastName"];
+
     private static string JoinParts(XElement nameAlias) =>
-        string.Join(' ', new[] { "firstName", "middleName", "lastName" }.Select(a => nameAlias.Attr(a)).OfType<string>());
+        string.Join(' ', NameParts.Select(a => nameAlias.Attr(a)).OfType<string>());
 
     private static BirthDate? BirthDateOf(XElement birthdate)
     {

@@ -89,9 +89,10 @@ public static partial class UkOfsiParser
         };
     }
 
+    private static readonly string[] NameColumns = ["Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6"];
+
     private static string FullName(string[] row, Columns columns) =>
-        string.Join(' ', new[] { "Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6" }
-            .Select(c => columns.Get(row, c)).OfType<string>());
+        string.Join(' ', NameColumns.Select(c => columns.Get(row, c)).OfType<string>());
 
     /// <summary>dd/mm/yyyy with 00 for an unknown day or month.</summary>
     private static BirthDate? ParseDate(string? text)

@@ -29,9 +29,11 @@ public static class UnConsolidatedParser
         return new ParsedList([.. individuals, .. entities], generated.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), generated.ToUniversalTime());
     }
 
+    private static readonly string[] NameParts = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"];
+
     private static SanctionsEntity Individual(XElement e)
     {
-        var nameParts = new[] { "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME" }.Select(p => e.Text(p)).OfType<string>();
+        var nameParts = NameParts.Select(p => e.Text(p)).OfType<string>();
         var aliases = Aliases(e, "INDIVIDUAL_ALIAS").ToList();
         if (e.Text("NAME_ORIGINAL_SCRIPT") is { } original)
             aliases.Add(new EntityName(original, AliasQuality.Strong));

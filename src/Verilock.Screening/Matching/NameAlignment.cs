@@ -78,27 +78,27 @@ internal static class NameAlignment
         double matchedQuery = 0, matchedName = 0;
         double strongMatchedWeight = 0;
         for (var round = fusedFirst ? 0 : 1; round < 2; round++)
-        foreach (var edge in edges)
-        {
-            if (fusedFirst && (round == 0) != (edge.QueryFused || edge.NameFused))
-                continue;
-            // Two full words against two full words are compared word by word: run together, "Emily Lee" ≈ "Emily Liu".
-            if (fusedFirst && round == 0 && edge.QueryFused && edge.NameFused && AllFull(query, name, edge))
-                continue;
-            var queryStart = edge.QueryFused ? edge.QueryUnit - tokenCount : edge.QueryUnit;
-            var queryMask = (edge.QueryFused ? 3UL : 1UL) << queryStart;
-            var nameMask = (edge.NameFused ? 3UL : 1UL) << edge.NameToken;
-            if ((usedQuery & queryMask) != 0 || (usedName & nameMask) != 0)
-                continue;
-            usedQuery |= queryMask;
-            usedName |= nameMask;
-            var queryWeight = query.Tokens[queryStart].Weight + (edge.QueryFused ? query.Tokens[queryStart + 1].Weight : 0);
-            var nameWeight = name.Weights[edge.NameToken] + (edge.NameFused ? name.Weights[edge.NameToken + 1] : 0);
-            matchedQuery += edge.Similarity * queryWeight;
-            matchedName += edge.Similarity * nameWeight;
-            if (nameWeight >= NameNormalizer.CommonPrefixWeight)
-                strongMatchedWeight += nameWeight;
-        }
+            foreach (var edge in edges)
+            {
+                if (fusedFirst && (round == 0) != (edge.QueryFused || edge.NameFused))
+                    continue;
+                // Two full words against two full words are compared word by word: run together, "Emily Lee" ≈ "Emily Liu".
+                if (fusedFirst && round == 0 && edge.QueryFused && edge.NameFused && AllFull(query, name, edge))
+                    continue;
+                var queryStart = edge.QueryFused ? edge.QueryUnit - tokenCount : edge.QueryUnit;
+                var queryMask = (edge.QueryFused ? 3UL : 1UL) << queryStart;
+                var nameMask = (edge.NameFused ? 3UL : 1UL) << edge.NameToken;
+                if ((usedQuery & queryMask) != 0 || (usedName & nameMask) != 0)
+                    continue;
+                usedQuery |= queryMask;
+                usedName |= nameMask;
+                var queryWeight = query.Tokens[queryStart].Weight + (edge.QueryFused ? query.Tokens[queryStart + 1].Weight : 0);
+                var nameWeight = name.Weights[edge.NameToken] + (edge.NameFused ? name.Weights[edge.NameToken + 1] : 0);
+                matchedQuery += edge.Similarity * queryWeight;
+                matchedName += edge.Similarity * nameWeight;
+                if (nameWeight >= NameNormalizer.CommonPrefixWeight)
+                    strongMatchedWeight += nameWeight;
+            }
 
         var allPaired = usedQuery == (tokenCount >= 64 ? ulong.MaxValue : (1UL << tokenCount) - 1);
 

@@ -4,10 +4,12 @@ using AnyAscii;
 namespace Verilock.Screening.Matching;
 
 /// <summary>
-/// Turns a name as typed or published into comparable tokens: other scripts transliterated with
-/// AnyAscii (which also strips accents), lower case, apostrophes and dots dropped ("O'Brien" →
-/// "obrien", "S.A." → "sa"), other punctuation splitting words, and a weight per token (titles,
-/// particles, common prefixes, legal forms and initials count less; numbers are kept as tokens).
+/// Turns a name as typed or published into comparable tokens: optional marks dropped (Hebrew and Arabic
+/// points, see <see cref="OptionalMarks"/>), other scripts transliterated with AnyAscii (which also strips
+/// accents), lower case, apostrophes and dots dropped ("O'Brien" → "obrien", "S.A." → "sa", the Ukrainian
+/// "Лукʼян" → "lukyan"; joiners and the Arabic tatweel vanish too), other punctuation splitting words, and a
+/// weight per token (titles, particles, common prefixes, legal forms and initials count less; numbers are kept
+/// as tokens).
 /// Titles are weighed down rather than dropped, so a misspelt or moved title ("Hjai", "… Haji")
 /// still pairs with the listed one. Word order is left alone: matching is order-insensitive.
 /// </summary>
@@ -51,6 +53,7 @@ internal static class NameNormalizer
     {
         if (Ascii.IsValid(raw))
             return (raw, null);
+        raw = OptionalMarks.Remove(raw);
         var output = new StringBuilder(raw.Length + 8);
         var fewVowelChars = new List<bool>(raw.Length + 8);
         var fewVowels = false;
@@ -63,9 +66,9 @@ internal static class NameNormalizer
                 fewVowelChars.Add(false);
                 continue;
             }
-            var script = Scripts.Of(raw[i]);
+            var script = Scripts.Of(raw, i);
             var end = i + 1;
-            while (end < raw.Length && !char.IsAscii(raw[end]) && Scripts.Of(raw[end]) is var s && (s == script || s == Script.None))
+            while (end < raw.Length && !char.IsAscii(raw[end]) && Scripts.Of(raw, end) is var s && (s == script || s == Script.None))
                 end++;
             var run = raw[i..end].Transliterate();
             var runFewVowels = Scripts.WritesFewVowels(script);

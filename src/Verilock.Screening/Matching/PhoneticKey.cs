@@ -84,6 +84,9 @@ internal static class PhoneticKey
         }
     }
 
+    /// <summary>Spellings shorter than this keep their vowels in <see cref="VowelFolded"/>.</summary>
+    public const int MinVowelFoldLength = 5;
+
     /// <summary>
     /// The folded spelling with o read as u and e as i, for names of two syllables or more and five
     /// letters or more: romanisations of Arabic and Persian names swap these freely (Mohammed,
@@ -91,8 +94,6 @@ internal static class PhoneticKey
     /// One-syllable names keep their vowels ("Jong" and "Jung" are different names); otherwise
     /// returns <paramref name="spelling"/> itself.
     /// </summary>
-    public const int MinVowelFoldLength = 5;
-
     public static string VowelFolded(string spelling, string vowelPattern)
     {
         if (spelling.Length < MinVowelFoldLength || vowelPattern.AsSpan().Count(Vowel) < 2 || spelling.AsSpan().IndexOfAny('o', 'e') < 0)

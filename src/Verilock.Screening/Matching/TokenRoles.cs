@@ -14,7 +14,7 @@ internal static class TokenRoles
     /// <param name="leadingTitleOrName">Take a leading <see cref="NameWords.TitlesOrNames"/> word followed by two words or more for a title (queries only).</param>
     public static ulong Titles(IReadOnlyList<string> tokens, bool leadingTitleOrName = false)
     {
-        ulong mask = leadingTitleOrName && tokens.Count >= 3 && NameWords.TitlesOrNames.Contains(tokens[0]) ? 1UL : 0;
+        var mask = leadingTitleOrName && tokens.Count >= 3 && NameWords.TitlesOrNames.Contains(tokens[0]) ? 1UL : 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!NameWords.IsHonorific(tokens[i]))

@@ -21,6 +21,7 @@ public static class AmlApi
             .Produces<ScreeningResponse>();
         aml.MapGet("/screenings", ListScreenings.Handle)
             .WithName("ListScreenings")
+            .DocumentListQuery(("status", "A screening status"), ("reference_id", "Exact reference_id"), ("session_id", "Screenings of this session"))
             .Produces<ListResponse<ScreeningResponse>>();
         aml.MapGet("/lists", ListAmlLists.Handle)
             .WithName("ListAmlLists")

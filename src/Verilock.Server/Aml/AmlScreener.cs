@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Verilock.Domain.Aml;
 using Verilock.Screening;
-using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Aml;
 

@@ -25,7 +25,7 @@ public static class DecideScreening
         var reason = fields.String("reason", 1000);
         if (errors.Any)
             return errors.ToResult();
-        AmlScreeningStatuses.TryParseDecision(decisionText, out var decision);
+        _ = AmlScreeningStatuses.TryParseDecision(decisionText, out var decision);
 
         var caller = context.Caller();
         var screening = await GetScreening.FindOwnedAsync(db.AmlScreenings, caller, id, cancellationToken);

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Verilock.Screening.Lists;
-using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Aml;
 

@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Verilock.Server.Auth;
-using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Api;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Verilock.Infrastructure.Persistence;
 
 namespace Verilock.Server.Api;
 
@@ -42,7 +43,10 @@ public static partial class ErrorHandling
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(MaxBodyBytes),
             BadHttpRequestException => ApiError.BadRequest("The request could not be read."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
-            _ when IsOverload(exception) => ApiError.Unavailable(),
+            // The database is overloaded or unreachable (pool exhausted, server stopped): nothing was written
+            // (unless the connection broke in the middle of the commit itself), so the honest answer is 503 with
+            // Retry-After (spec §3), not a 500.
+            _ when DatabaseFailures.IsUnavailable(exception) => ApiError.Unavailable(),
             _ => ApiError.ServerError(),
         };
         if (result is null)
@@ -53,20 +57,6 @@ public static partial class ErrorHandling
             LogUnhandled(logger, context.Request.Method, context.GetEndpoint()?.DisplayName ?? "(no endpoint)", context.TraceIdentifier, exception!);
         }
         await result.ExecuteAsync(context);
-    }
-
-    /// <summary>
-    /// The database is overloaded or briefly unreachable (connection pool exhausted, a transient provider error):
-    /// nothing was written, so the honest answer is 503 with Retry-After, not a 500.
-    /// </summary>
-    private static bool IsOverload(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is TimeoutException or System.Data.Common.DbException { IsTransient: true })
-                return true;
-        }
-        return false;
     }
 
     // Only the route template and request id are logged: URLs and bodies may carry personal data.

@@ -4,9 +4,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Verilock.Domain.Common;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Infrastructure.Serialization;
 using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Auth;
 
 namespace Verilock.Server.Api;
@@ -16,9 +17,10 @@ namespace Verilock.Server.Api;
 /// response is stored when it finishes (not 401/429/5xx, which are released for a retry). A repeat with the
 /// same fingerprint within 24 h replays the stored response; a different fingerprint, or a repeat while the
 /// first is still running, is a 409. Responses that show a secret once (<see cref="ShownOnceResponse"/>) are
-/// not kept: their replay is a 409.
+/// not kept: their replay is a 409. When the database goes away between the claim and its outcome, the request
+/// still answers (its response, or 503) and the outcome is written once the database is back (<see cref="IdempotencyBacklog"/>).
 /// </summary>
-public sealed class Idempotency(TimeProvider time)
+public sealed partial class Idempotency(TimeProvider time, IdempotencyBacklog backlog, ILogger<Idempotency> logger)
 {
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -42,7 +44,9 @@ public sealed class Idempotency(TimeProvider time)
 
         var db = context.RequestServices.GetRequiredService<VerilockDbContext>();
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
-        var now = time.GetUtcNow().UtcDateTime;
+        // Stored exactly (both databases keep microseconds), so the claim's instant can fence its release.
+        var now = Clock.ToMicroseconds(time.GetUtcNow().UtcDateTime);
+        await backlog.WriteDeferredAsync(db, caller.AccountId, caller.LiveMode, key, context.RequestAborted);
         var (claimed, existing) = await ClaimAsync(db, caller, key, fingerprint, now, context.RequestAborted);
         if (!claimed)
         {
@@ -50,6 +54,7 @@ public sealed class Idempotency(TimeProvider time)
             return;
         }
 
+        var claim = new IdempotencyBacklog.Claim(caller.AccountId, caller.LiveMode, key, now);
         var originalBody = context.Response.Body;
         using var captured = new MemoryStream();
         context.Response.Body = captured;
@@ -60,28 +65,58 @@ public sealed class Idempotency(TimeProvider time)
             var status = context.Response.StatusCode;
             keep = status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status429TooManyRequests) && status < 500;
             if (keep)
-            {
-                var (storedStatus, storedBody) = status is >= 200 and < 300 && ShownOnceResponse.AppliesTo(context)
-                    ? (StatusCodes.Status409Conflict, ShownOnceResponse.ReplayRefusal)
-                    : (status, captured.ToArray());
-                await db.IdempotencyRecords
-                    .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key)
-                    .ExecuteUpdateAsync(r => r
-                        .SetProperty(x => x.StatusCode, storedStatus)
-                        .SetProperty(x => x.Location, context.Response.Headers.Location.ToString())
-                        .SetProperty(x => x.ResponseBody, storedBody)
-                        .SetProperty(x => x.SessionId, SessionOf(context)), CancellationToken.None);
-            }
+                await StoreAsync(context, db, claim, captured.ToArray());
         }
         finally
         {
-            if (!keep)
-                await ReleaseAsync(db, caller, key);
+            // The real body first: an error handler answering an exception from here on writes to the client.
             context.Response.Body = originalBody;
+            if (!keep)
+                await ReleaseAsync(db, claim);
             captured.Position = 0;
             await captured.CopyToAsync(originalBody, CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// Keeps the response for replays. If the database went away after the request's own write committed, the
+    /// response is still the truth and is answered; it is kept once the database is back.
+    /// </summary>
+    private async Task StoreAsync(HttpContext context, VerilockDbContext db, IdempotencyBacklog.Claim claim, byte[] body)
+    {
+        var status = context.Response.StatusCode;
+        var (storedStatus, storedBody) = status is >= 200 and < 300 && ShownOnceResponse.AppliesTo(context)
+            ? (StatusCodes.Status409Conflict, ShownOnceResponse.ReplayRefusal)
+            : (status, body);
+        var response = new IdempotencyBacklog.Response(storedStatus, context.Response.Headers.Location.ToString(), storedBody, SessionOf(context));
+        try
+        {
+            await IdempotencyBacklog.StoreAsync(db, claim, response, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            backlog.Defer(claim, response);
+            LogDeferred(logger, ex);
+        }
+    }
+
+    /// <summary>Frees the key for a retry; while the database is unreachable, once it is back.</summary>
+    private async Task ReleaseAsync(VerilockDbContext db, IdempotencyBacklog.Claim claim)
+    {
+        try
+        {
+            await IdempotencyBacklog.ReleaseAsync(db, claim, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            backlog.Defer(claim, null);
+            LogDeferred(logger, ex);
+        }
+    }
+
+    // The key is the client's text and may carry anything: it is not logged.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write an idempotency outcome (database unavailable); it is written when the database is back")]
+    private static partial void LogDeferred(ILogger logger, Exception exception);
 
     /// <summary>What a replay gets once the session its response described was redacted (spec §8.9: nothing of it is kept).</summary>
     public static readonly byte[] RedactedReplayRefusal = JsonSerializer.SerializeToUtf8Bytes(
@@ -172,11 +207,6 @@ public sealed class Idempotency(TimeProvider time)
         }
     }
 
-    private static async Task ReleaseAsync(VerilockDbContext db, ApiCaller caller, string key) =>
-        await db.IdempotencyRecords
-            .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key && r.StatusCode == null)
-            .ExecuteDeleteAsync(CancellationToken.None);
-
     /// <summary>
     /// Method + path + body (spec §5): JSON with object keys sorted, so formatting and key order do not matter;
     /// multipart as its field names, text values and file SHA-256s, so a retry with a new boundary matches.
@@ -210,7 +240,7 @@ public sealed class Idempotency(TimeProvider time)
             {
                 using var content = new MemoryStream();
                 await section.Body.CopyToAsync(content, cancellationToken);
-                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                _ = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
                 var name = disposition?.Name.Value ?? "";
                 lines.Add(disposition?.IsFileDisposition() == true
                     ? $"{name}#{Convert.ToHexStringLower(SHA256.HashData(content.ToArray()))}"

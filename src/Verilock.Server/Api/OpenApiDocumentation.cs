@@ -18,6 +18,30 @@ public static class OpenApiDocumentation
     public static RouteHandlerBuilder DocumentMultipartBody<T>(this RouteHandlerBuilder builder) =>
         builder.DocumentBody<T>("multipart/form-data");
 
+    /// <summary>
+    /// The list query of spec §6 (<c>page</c>, <c>per_page</c>, <c>from</c>, <c>to</c>) and the endpoint's own
+    /// filters. The handlers read the query themselves (to answer bad values with the spec's 422), so without this the
+    /// document would not know the parameters.
+    /// </summary>
+    public static RouteHandlerBuilder DocumentListQuery(this RouteHandlerBuilder builder, params (string Name, string Description)[] filters) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(Query("page", "Page number, from 1 (default 1)", JsonSchemaType.Integer));
+            operation.Parameters.Add(Query("per_page", "Items per page, 1–100 (default 15)", JsonSchemaType.Integer));
+            operation.Parameters.Add(Query("from", "Created on or after this UTC day (YYYY-MM-DD)", JsonSchemaType.String, "date"));
+            operation.Parameters.Add(Query("to", "Created on or before this UTC day (YYYY-MM-DD)", JsonSchemaType.String, "date"));
+            foreach (var (name, description) in filters)
+                operation.Parameters.Add(Query(name, description, JsonSchemaType.String));
+            return Task.CompletedTask;
+        });
+
+    private static OpenApiParameter Query(string name, string description, JsonSchemaType type, string? format = null) => new()
+    {
+        Name = name, In = ParameterLocation.Query, Required = false, Description = description,
+        Schema = new OpenApiSchema { Type = type, Format = format },
+    };
+
     private static RouteHandlerBuilder DocumentBody<T>(this RouteHandlerBuilder builder, string contentType) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {

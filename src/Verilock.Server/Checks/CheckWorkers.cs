@@ -75,7 +75,7 @@ public sealed partial class CheckWorkers(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogJobFailed(logger, ex, job.SessionId, job.Attempts);
-            await AfterFailureAsync(job, ex, cancellationToken);
+            await AfterFailureOnceRecordedAsync(job, ex, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -108,6 +108,29 @@ public sealed partial class CheckWorkers(
         session.RecordCheckOutcome(outcome.Results, outcome.ReviewReasons, now, _options.DataMismatch == CheckOptions.Decline);
         CheckJobQueue.Complete(db, job);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// When the database itself went away mid-job, recording the failure fails too, and the job would sit out its
+    /// whole lease (5 minutes by default) after the database is back. No worker can claim anything meanwhile, so
+    /// this one waits for the database and records the failure as soon as it answers.
+    /// </summary>
+    private async Task AfterFailureOnceRecordedAsync(CheckJob job, Exception error, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await AfterFailureAsync(job, error, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt == 0)
+                    LogHandBackWaiting(logger, job.SessionId);
+                await Task.Delay(_options.PollInterval, time, cancellationToken);
+            }
+        }
     }
 
     /// <summary>
@@ -152,6 +175,9 @@ public sealed partial class CheckWorkers(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Check worker round failed; retrying")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable; the checks of session {SessionId} are handed back once it answers")]
+    private static partial void LogHandBackWaiting(ILogger logger, string sessionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checks of session {SessionId} failed (attempt {Attempt})")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, string sessionId, int attempt);

@@ -15,7 +15,8 @@ namespace Verilock.Server.Cli;
 
 /// <summary>
 /// The command-line contract other tools rely on: <c>serve</c>, <c>keys create|list|revoke</c>,
-/// <c>profiles create</c>, <c>operators create|disable|enable|password</c> (<see cref="OperatorCommands"/>). Secrets go to stdout only (the new key is the last line), never to logs.
+/// <c>profiles create</c>, <c>operators create|disable|enable|password</c> (<see cref="OperatorCommands"/>),
+/// <c>webhooks trigger</c> (<see cref="WebhookTriggerCommand"/>). Secrets go to stdout only (the new key is the last line), never to logs.
 /// </summary>
 public static class CommandLine
 {
@@ -27,6 +28,7 @@ public static class CommandLine
         root.Subcommands.Add(Keys(dataDir));
         root.Subcommands.Add(Profiles(dataDir));
         root.Subcommands.Add(Operators(dataDir));
+        root.Subcommands.Add(WebhookTriggerCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Verilock.Infrastructure.Security;
 using Verilock.Server.Dashboard;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
-using Verilock.Infrastructure.Security;
 
 namespace Verilock.Server.Cli;
 
@@ -23,7 +23,7 @@ public static class RotateMasterCommand
         };
         command.SetAction((parsed, cancellationToken) => CommandLine.WithServicesAsync(parsed.GetValue(dataDir), async services =>
         {
-            MasterKeyRotation.TryParse(parsed.GetValue(which)!, out var target);
+            _ = MasterKeyRotation.TryParse(parsed.GetValue(which)!, out var target);
             var rotation = services.GetRequiredService<MasterKeyRotation>();
             // Twice the servers' refresh interval: by then every running server encrypts with the new key.
             var settle = MasterKeyRing.RefreshInterval * 2;

@@ -1,6 +1,5 @@
 using Verilock.Domain.Media;
 using Verilock.Infrastructure.Media;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Auth;
 using Verilock.Server.Dashboard.Operators;

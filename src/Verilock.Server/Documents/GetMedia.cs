@@ -1,7 +1,6 @@
 using Verilock.Domain.Media;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 using Verilock.Server.Media;

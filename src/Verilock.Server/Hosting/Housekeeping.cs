@@ -8,11 +8,14 @@ namespace Verilock.Server.Hosting;
 
 /// <summary>
 /// Periodic background work on the clock of <see cref="TimeProvider"/> (so tests can move time): expiring
-/// sessions of every account, forgetting idempotency records older than 24 hours, and retrying a WAL checkpoint
-/// that readers kept from completing after a redaction (<see cref="RedactionCheckpoint"/>).
+/// sessions of every account, forgetting idempotency records older than 24 hours, completing idempotency claims a
+/// database outage left without their outcome (<see cref="IdempotencyBacklog"/>), and retrying a WAL checkpoint
+/// that readers kept from completing after a redaction (<see cref="RedactionCheckpoint"/>). A failed run (the
+/// database away) is logged and the next interval tries again.
 /// </summary>
 public sealed partial class Housekeeping(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<HousekeepingOptions> options, ILogger<Housekeeping> logger)
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<HousekeepingOptions> options, IdempotencyBacklog idempotencyBacklog,
+    ILogger<Housekeeping> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +39,8 @@ public sealed partial class Housekeeping(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        // First: clients are waiting to repeat requests under these keys.
+        await idempotencyBacklog.WriteAllAsync(db, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var expired = await SessionExpiry.ExpireAllDueAsync(db, now, cancellationToken);
         if (expired > 0)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Verilock.Infrastructure.Persistence;
-using Verilock.Server.Api;
 using Verilock.Server.Aml;
+using Verilock.Server.Api;
 using Verilock.Server.Checks;
 using Verilock.Server.Dashboard;
 using Verilock.Server.Limits;

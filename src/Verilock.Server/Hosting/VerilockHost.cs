@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -50,6 +49,7 @@ public static class VerilockHost
         services.AddVerilockDatabase(VerilockConfiguration.DataDirectory(builder.Configuration));
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiRateLimiting>();
+        services.AddSingleton<IdempotencyBacklog>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<RequestAdmission>();
         services.AddSingleton<PublicOrigin>();
@@ -93,9 +93,20 @@ public static class VerilockHost
                 Verify.VerifyApi.AddFlowRateLimit(limiterOptions);
                 limiterOptions.AddPolicy<string, SignInAttempts>(SignInAttempts.PolicyName);
             });
+        // The API writes with ApiJson.Options everywhere; giving the framework's JSON options the same settings is
+        // what makes the OpenAPI document describe the wire (snake_case) instead of .NET's default camelCase.
+        services.ConfigureHttpJsonOptions(json => Infrastructure.Serialization.ApiJson.Configure(json.SerializerOptions));
         services.AddOpenApi("v1", openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            // ApiJson's own converters write instants and dates as strings; the generator only keeps their format.
+            openApi.AddSchemaTransformer((schema, _, _) =>
+            {
+                if (schema.Format is "date-time" or "date" && schema.Type is null)
+                    schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                return Task.CompletedTask;
+            });
+            openApi.AddDocumentTransformer<OpenApiContract>();
             openApi.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Verilock API";

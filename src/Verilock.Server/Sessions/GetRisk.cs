@@ -1,5 +1,4 @@
 using Verilock.Infrastructure.Serialization;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
 

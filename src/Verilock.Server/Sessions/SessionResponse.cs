@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Sessions;
 

@@ -14,6 +14,7 @@ public static class SessionsApi
             .Produces<SessionResponse>(StatusCodes.Status201Created);
         sessions.MapGet("", ListSessions.Handle)
             .WithName("ListSessions")
+            .DocumentListQuery(("status", "created, processing, approved, declined or expired"), ("reference_id", "Exact reference_id"))
             .Produces<Api.ListResponse<ListSessions.Item>>();
         sessions.MapGet("/{id}", GetSession.Handle)
             .WithName("GetSession")

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Verilock.Domain.Sessions;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Sessions;

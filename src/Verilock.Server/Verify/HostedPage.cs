@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Verilock.Domain.Sessions;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Verify;

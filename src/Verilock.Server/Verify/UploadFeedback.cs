@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verilock.Checks.Documents;
 using Verilock.Checks.Faces;
-using Verilock.Server.Checks;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Media;
 using Verilock.Infrastructure.Serialization;
+using Verilock.Server.Checks;
 
 namespace Verilock.Server.Verify;
 

@@ -4,7 +4,6 @@ using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
-using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Webhooks;
 

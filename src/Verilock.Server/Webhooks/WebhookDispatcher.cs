@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Infrastructure.Webhooks;
-using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Webhooks;
 

@@ -4,7 +4,6 @@ using System.Security.Authentication;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Verilock.Infrastructure.Persistence.Records;
-using Verilock.Server.Hosting;
 
 namespace Verilock.Server.Webhooks;
 

@@ -14,6 +14,7 @@ public static class WebhooksApi
             .Produces<CreatedEndpointResponse>(StatusCodes.Status201Created);
         webhooks.MapGet("/endpoints", ListEndpoints.Handle)
             .WithName("ListWebhookEndpoints")
+            .DocumentListQuery()
             .Produces<ListResponse<EndpointResponse>>();
         webhooks.MapGet("/endpoints/{id}", GetEndpoint.Handle)
             .WithName("GetWebhookEndpoint")
@@ -33,6 +34,8 @@ public static class WebhooksApi
             .Produces<RotateSecrets.DefaultSecretResponse>();
         webhooks.MapGet("/deliveries", ListDeliveries.Handle)
             .WithName("ListWebhookDeliveries")
+            .DocumentListQuery(("endpoint_id", "Deliveries to this endpoint"), ("status", "pending, succeeded or failed"),
+                ("event", "An event name"), ("session_id", "Deliveries about this session"))
             .Produces<ListResponse<DeliveryResponse>>();
         webhooks.MapPost("/deliveries/{webhookId}/resend", ResendDelivery.Handle)
             .WithName("ResendWebhookDelivery")

@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using Verilock.Checks.Documents;
-using Verilock.Domain.Tests.Licences;
 using Verilock.Checks.Samples;
+using Verilock.Domain.Tests.Licences;
 
 namespace Verilock.Checks.Tests.Licences;
 

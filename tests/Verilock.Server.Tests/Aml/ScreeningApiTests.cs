@@ -212,16 +212,40 @@ public abstract partial class ScreeningApiTests : ApiTests
     }
 
     [Theory]
-    [InlineData("Лукʼян Шевченко")]
-    [InlineData("Kaʻiulani Cleghorn")]
-    [InlineData("علی‌رضا کریمی")]
-    public async Task Names_written_with_their_scripts_own_marks_are_screened(string name)
+    [InlineData("full_name", "Лукʼян Шевченко")]
+    [InlineData("name", "Лукʼян Шевченко")] // the older spelling of full_name (spec §11.1)
+    [InlineData("full_name", "Лук’ян Шевченко")]
+    [InlineData("full_name", "Kaʻiulani Cleghorn")]
+    [InlineData("full_name", "علی‌رضا کریمی")]
+    [InlineData("full_name", "مُحَمَّد حَسَن")]
+    [InlineData("full_name", "שְׁלֹמֹה כֹּהֵן")]
+    [InlineData("full_name", "श\u200Dर्मा राजेश")]
+    [InlineData("full_name", "Ива\u0301н Петро\u0301в")]
+    [InlineData("full_name", "山田ハナコ")]
+    [InlineData("full_name", "김正恩")]
+    public async Task Names_written_with_their_scripts_own_marks_are_screened(string field, string name)
     {
         var caller = await Api.NewCallerAsync(live: true);
-        var body = await (await caller.Client.PostJsonAsync(Screen, new JsonObject { ["full_name"] = name }.ToJsonString()))
+        var body = await (await caller.Client.PostJsonAsync(Screen, new JsonObject { [field] = name }.ToJsonString()))
             .ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal(name, (string?)body["query"]!["full_name"]);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"Иvан Петров"}""", "name", "Cyrillic, Latin")]
+    [InlineData("""{"full_name":"Ιван Петров"}""", "full_name", "Greek, Cyrillic")]
+    [InlineData("""{"full_name":"Лукʼян Smith"}""", "full_name", "Cyrillic, Latin")]
+    [InlineData("""{"first_name":"Иvан","last_name":"Петров"}""", "first_name", "Cyrillic, Latin")]
+    [InlineData("""{"full_name":"Ivaा Sharma"}""", "full_name", "Latin, Indic")] // a Devanagari vowel sign on a Latin letter
+    public async Task A_genuine_mix_of_scripts_is_a_422_with_the_usual_body(string json, string field, string scripts)
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        var response = await caller.Client.PostJsonAsync(Screen, json);
+
+        Assert.Equal(
+            $$$"""{"error":"validation_error","message":"The given data was invalid.","details":{"{{{field}}}":["Mixes writing systems ({{{scripts}}}); write the name in one script."]}}""",
+            (await response.ExpectAsync(HttpStatusCode.UnprocessableEntity)).ToJsonString());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Verilock.Server.Tests.Aml;
 /// </summary>
 public abstract class SessionAmlScreeningTests(ApiFixture api) : ApiTests(api)
 {
-    private async Task<string> CreateSessionAsync(ApiFixture.Caller caller, string applicant, string extra = "") =>
+    private static async Task<string> CreateSessionAsync(ApiFixture.Caller caller, string applicant, string extra = "") =>
         await CreateAsync(caller.Client, $$"""{"steps":["aml"],"applicant":{{applicant}},"reference_id":"usr_9","monitoring_enabled":true{{extra}}}""");
 
     /// <summary>Runs the step for the session and commits, as the pipeline will.</summary>

@@ -106,7 +106,7 @@ public abstract class FuzzedRequestTests(ApiFixture api) : ApiTests(api)
     private static int TokensFor(int requests) => requests / 45 + 1;
 
     /// <summary>The hosted flow's API base of <paramref name="count"/> new sessions (its 60-a-minute limit is per token).</summary>
-    private async Task<string[]> FlowTokensAsync(HttpClient client, int count, string json = """{"steps":["document","selfie"]}""")
+    private static async Task<string[]> FlowTokensAsync(HttpClient client, int count, string json = """{"steps":["document","selfie"]}""")
     {
         var bases = new string[count];
         for (var i = 0; i < count; i++)

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Verilock.Infrastructure.Checks;
-using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Tests.Support;
 using static Verilock.Server.Tests.Support.Uploads;
 

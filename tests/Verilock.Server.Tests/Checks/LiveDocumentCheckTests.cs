@@ -32,7 +32,7 @@ public abstract class LiveDocumentCheckTests(ApiFixture api) : ApiTests(api)
         return (caller, id);
     }
 
-    private async Task<System.Text.Json.Nodes.JsonNode> SessionAsync(ApiFixture.Caller caller, string id) =>
+    private static async Task<System.Text.Json.Nodes.JsonNode> SessionAsync(ApiFixture.Caller caller, string id) =>
         await (await caller.Client.GetAsync($"{Sessions}/{id}")).ExpectAsync(HttpStatusCode.OK);
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 
 namespace Verilock.Server.Tests.Support;
 

@@ -131,6 +131,12 @@ public sealed class TestServerProcess
         throw new Xunit.Sdk.XunitException("The server did not become ready: " + string.Join(System.Environment.NewLine, _output));
     }
 
+    /// <summary>Everything the server wrote to standard output and error so far (its console log).</summary>
+    public IReadOnlyList<string> Output => _output.ToArray();
+
+    /// <summary>Whether the process ended on its own (a crashed host) or was killed.</summary>
+    public bool HasExited => _killed || _process.HasExited;
+
     private bool _killed;
 
     /// <summary>SIGKILL: no shutdown code runs. A second call does nothing.</summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
-using Verilock.Checks.Faces;
 using Verilock.Checks.Samples;
 using Verilock.Server.Tests.Support;
 using static Verilock.Server.Tests.Support.Uploads;

@@ -147,7 +147,7 @@ public abstract class SessionListReader
     private static async Task<(DateOnly Day, long RowsBefore, long Rows)?> WalkAsync(
         ReadConnection connection, SessionListQuery query, bool newestFirst, long target, CancellationToken cancellationToken)
     {
-        if (connection.ProducesRowsAsRead)
+        if (connection.ComputesRowsOnlyWhenRead)
             return await StreamDaysAsync(connection, query, newestFirst, target, cancellationToken);
 
         var command = connection.Command(SessionListSql.DayOfPosition(query, newestFirst));
@@ -223,8 +223,13 @@ public abstract class SessionListReader
         /// <summary>The account id as the provider stores it.</summary>
         public abstract object AccountId(Guid accountId);
 
-        /// <summary>Whether a statement produces rows only as they are read (SQLite, in process), so a reader can stop it early.</summary>
-        public virtual bool ProducesRowsAsRead => false;
+        /// <summary>
+        /// Whether the database computes each row only when the reader asks for it (SQLite, in process), so a reader
+        /// that stops early saves the rest of the statement's work; the deep-page day walk then reads the day counters
+        /// here (<see cref="StreamDaysAsync"/>). A PostgreSQL server runs a statement to its end however little the
+        /// client reads, so there the walk is one query that finds the day (<see cref="SessionListSql.DayOfPosition"/>).
+        /// </summary>
+        public virtual bool ComputesRowsOnlyWhenRead => false;
 
         /// <summary>Whether pages past the first should skip rows by key (<see cref="SessionListSql.PageFromSkippedKey"/>).</summary>
         public virtual bool SkipsByKey => false;

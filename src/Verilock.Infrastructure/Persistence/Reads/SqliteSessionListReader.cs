@@ -27,7 +27,7 @@ public sealed class SqliteSessionListReader(string connectionString) : SessionLi
     public void Dispose()
     {
         while (_idle.TryTake(out var connection))
-            connection.Close();
+            connection.Dispose();
     }
 
     private void Return(PreparedConnection connection)
@@ -35,10 +35,10 @@ public sealed class SqliteSessionListReader(string connectionString) : SessionLi
         if (_idle.Count < MaxIdle)
             _idle.Add(connection);
         else
-            connection.Close();
+            connection.Dispose();
     }
 
-    private sealed class PreparedConnection
+    private sealed class PreparedConnection : IDisposable
     {
         private readonly SqliteSessionListReader _owner;
         private readonly SqliteConnection _connection;
@@ -57,7 +57,7 @@ public sealed class SqliteSessionListReader(string connectionString) : SessionLi
 
         public ReadConnection Lease() => new Leased(this);
 
-        public void Close() => _connection.Dispose();
+        public void Dispose() => _connection.Dispose();
 
         private DbCommand Command(string sql)
         {
@@ -77,7 +77,7 @@ public sealed class SqliteSessionListReader(string connectionString) : SessionLi
 
             public override object AccountId(Guid accountId) => accountId.ToString().ToUpperInvariant();
 
-            public override bool ProducesRowsAsRead => true;
+            public override bool ComputesRowsOnlyWhenRead => true;
 
             public override ValueTask DisposeAsync()
             {

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Checks.Details;
 using Verilock.Domain.Sessions;
-using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Sessions;
 
 namespace Verilock.Server.Dashboard.Pages.Sessions;
@@ -49,7 +49,7 @@ public sealed class DetailModel(OwnedSessions owned, VerilockDbContext db, TimeP
             _ => null,
         };
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        string? problem = outcome is null ? "Choose approve or decline."
+        var problem = outcome is null ? "Choose approve or decline."
             : reason is { Length: > MaxReasonLength } ? "The reason must be at most 1000 characters." : null;
         if (problem is null)
         {

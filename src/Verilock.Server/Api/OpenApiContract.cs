@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Verilock.Server.Api;
+
+/// <summary>
+/// What every API operation shares and the endpoint metadata cannot say (spec §2–§6): the two ways to send the key,
+/// the <c>Idempotency-Key</c> and <c>X-Request-Id</c> headers, the rate-limit headers, and the error answers in the
+/// spec's body (<see cref="ApiError"/>), so a generated client knows them all.
+/// </summary>
+public sealed class OpenApiContract : IOpenApiDocumentTransformer
+{
+    private const string ErrorSchema = "ApiError";
+    private const string KeyScheme = "ApiKey";
+    private const string BearerScheme = "Bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ErrorSchema] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "The spec's error body (§3). `details` is null, or field → messages for 422, `{\"max_bytes\":n}` for 413, `{\"retry_after\":n}` for 429.",
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["error"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "authentication_error, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, validation_error, rate_limit_exceeded, server_error, …" },
+                ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["details"] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null },
+            },
+            Required = new HashSet<string> { "error", "message", "details" },
+        };
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[KeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, Name = "X-API-Key", In = ParameterLocation.Header,
+            Description = "qi_live_… or qi_test_…",
+        };
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "The same key as `Authorization: Bearer <key>` (it wins over X-API-Key)",
+        };
+        document.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
+        ];
+
+        foreach (var (path, item) in document.Paths)
+            foreach (var (method, operation) in item.Operations ?? [])
+                Describe(document, path, method, operation);
+        return Task.CompletedTask;
+    }
+
+    private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "X-Request-Id", In = ParameterLocation.Header, Required = false,
+            Description = "Echoed on the response (1–128 of [A-Za-z0-9._-]); otherwise the server assigns req_<32 hex>.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128 },
+        });
+        if (method == HttpMethod.Post)
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.Header, In = ParameterLocation.Header, Required = false,
+                Description = "Makes a retry safe (spec §5): the same key and body within 24 h replay the first answer.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+            });
+
+        var statuses = new List<(string Status, string Description)>
+        {
+            ("401", "Missing, unknown or revoked API key"),
+            ("403", "The account is suspended"),
+            ("429", "Rate limit exceeded (Retry-After)"),
+            ("500", "Server error"),
+            ("503", "Unavailable for a moment (Retry-After)"),
+        };
+        if (path.Contains('{'))
+            statuses.Add(("404", "No such object in this account and mode"));
+        if (method != HttpMethod.Get)
+            statuses.Add(("409", "The object's state forbids this, or the Idempotency-Key was used with another request"));
+        if (operation.RequestBody is not null)
+        {
+            statuses.Add(("400", "The body could not be read"));
+            statuses.Add(("413", "Body or file too large"));
+            statuses.Add(("415", "Wrong Content-Type or file type"));
+        }
+        if (operation.RequestBody is not null || operation.Parameters.Any(p => p.In == ParameterLocation.Query))
+            statuses.Add(("422", "Invalid fields or query parameters"));
+
+        operation.Responses ??= new OpenApiResponses();
+        foreach (var (status, description) in statuses)
+        {
+            if (operation.Responses.ContainsKey(status))
+                continue;
+            operation.Responses[status] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(ErrorSchema, document) },
+                },
+            };
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Verilock.Domain.Common;
+using Verilock.Server.Webhooks;
+
+namespace Verilock.Server.Cli;
+
+/// <summary>
+/// A sample envelope for every event of spec §12.5, with the fields the spec lists for it and plausible test-mode
+/// values, so integrators can exercise a receiver (parsing, signature check, dedupe on <c>webhook_id</c>) without
+/// running a session. Ids are fresh each time, in the real formats.
+/// </summary>
+public static class WebhookSamples
+{
+    public static JsonObject Envelope(string eventName, DateTime now)
+    {
+        var data = Data(eventName, now) ?? throw new ArgumentException($"No sample for '{eventName}'.", nameof(eventName));
+        return new JsonObject
+        {
+            ["event"] = eventName,
+            ["data"] = data,
+            ["timestamp"] = Instant(now),
+            ["webhook_id"] = Ids.NewWebhookId(),
+        };
+    }
+
+    private static JsonObject? Data(string eventName, DateTime now) => eventName switch
+    {
+        "session.created" => Session("created", null, null, null)
+            .With("steps", new JsonArray("document", "selfie", "face_match"))
+            .With("expires_at", Instant(now.AddDays(7)))
+            .With("created_at", Instant(now)),
+        "session.processing" => Session("processing", null, null, null).With("submitted_at", Instant(now)),
+        "session.review_required" => Session("processing", "review", 62, "high").With("review_reasons", new JsonArray("aml_potential_match")),
+        "session.completed" or "session.approved" => Completed("approved", 12, "low", now),
+        "session.declined" => Completed("declined", 81, "critical", now),
+        "session.expired" => Session("expired", null, null, null).With("expires_at", Instant(now)),
+        "aml.completed" => Screening("clear", "low", 0, 0, monitoring: false),
+        "aml.match_found" => Screening("potential_match", "high", 0.95, 1, monitoring: false).With("matches", Matches()),
+        "aml.monitoring.match" => Screening("potential_match", "high", 0.95, 1, monitoring: true)
+            .With("screened_name", "John Smith")
+            .With("parent_screening_id", "aml_" + Guid.NewGuid().ToString("D"))
+            .With("matches", Matches()),
+        Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent => new JsonObject
+        {
+            ["endpoint_id"] = "whe_" + Guid.NewGuid().ToString("D"),
+            ["url"] = "https://hooks.example.com/verilock",
+            ["failing_since"] = Instant(now.AddDays(-3)),
+            ["disabled_at"] = Instant(now),
+        },
+        _ => null,
+    };
+
+    /// <summary>The events there is a sample for: all of them (a test holds this to <see cref="WebhookEvents.Names"/>).</summary>
+    public static bool Has(string eventName) => Data(eventName, DateTime.UnixEpoch) is not null;
+
+    private static JsonObject Session(string status, string? decision, int? riskScore, string? riskLevel) => new()
+    {
+        ["session_id"] = "ses_" + Guid.NewGuid().ToString("D"),
+        ["status"] = status,
+        ["decision"] = decision,
+        ["risk_score"] = riskScore,
+        ["risk_level"] = riskLevel,
+        ["reference_id"] = "usr_1",
+        ["external_id"] = "usr_1",
+        ["livemode"] = false,
+    };
+
+    private static JsonObject Completed(string outcome, int riskScore, string riskLevel, DateTime now) =>
+        Session(outcome, outcome, riskScore, riskLevel).With("completed_at", Instant(now)).With("decided_by", "system");
+
+    private static JsonObject Screening(string status, string riskLevel, double highestScore, int matchesFound, bool monitoring) => new()
+    {
+        ["screening_id"] = "aml_" + Guid.NewGuid().ToString("D"),
+        ["session_id"] = null,
+        ["reference_id"] = "usr_1",
+        ["status"] = status,
+        ["risk_level"] = riskLevel,
+        ["highest_score"] = highestScore,
+        ["matches_found"] = matchesFound,
+        ["is_monitoring_run"] = monitoring,
+        ["livemode"] = false,
+    };
+
+    private static JsonArray Matches() =>
+    [
+        new JsonObject
+        {
+            ["entity_id"] = "un-6908555",
+            ["list"] = "un",
+            ["name"] = "SMITH, John",
+            ["matched_name"] = "John Smith",
+            ["score"] = 0.95,
+        },
+    ];
+
+    private static string Instant(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject With(this JsonObject data, string name, JsonNode? value)
+    {
+        data[name] = value;
+        return data;
+    }
+}

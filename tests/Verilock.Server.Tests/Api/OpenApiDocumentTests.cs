@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Verilock.Server.Tests.Support;
+
+namespace Verilock.Server.Tests.Api;
+
+/// <summary>
+/// The OpenAPI document names properties as the wire does (snake_case, spec §1): a client generated from it
+/// must deserialise real responses, not read every field as null.
+/// </summary>
+public sealed partial class OpenApiDocumentTests(SqliteApiFixture api) : ApiTests(api), IClassFixture<SqliteApiFixture>
+{
+    private async Task<JsonNode> DocumentAsync() =>
+        await (await Api.Anonymous.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+
+    /// <summary>Every (schema, property, property schema) of the document's components.</summary>
+    private static IEnumerable<(string Schema, string Property, JsonNode? Definition)> Properties(JsonNode document) =>
+        document["components"]!["schemas"]!.AsObject()
+            .SelectMany(schema => (schema.Value?["properties"]?.AsObject() ?? [])
+                .Select(property => (schema.Key, property.Key, property.Value)));
+
+    [Fact]
+    public async Task Every_property_is_named_as_on_the_wire()
+    {
+        var properties = Properties(await DocumentAsync()).ToList();
+        Assert.NotEmpty(properties);
+        Assert.All(properties, p => Assert.Matches(SnakeCase(), p.Property));
+        var session = properties.Where(p => p.Schema == "SessionResponse").Select(p => p.Property).ToList();
+        Assert.Contains("completed_at", session);
+        Assert.Contains("consent_given_at", session);
+        Assert.Contains("reference_id", session);
+    }
+
+    [Fact]
+    public async Task Instants_are_documented_as_date_time_strings()
+    {
+        var instants = Properties(await DocumentAsync()).Where(p => p.Definition?["format"]?.GetValue<string>() == "date-time").ToList();
+        Assert.NotEmpty(instants);
+        Assert.All(instants, p => Assert.Contains("string", p.Definition!["type"]!.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task Both_ways_to_send_the_key_are_security_schemes_of_every_operation()
+    {
+        var document = await DocumentAsync();
+        Assert.Equal("""{"type":"apiKey","description":"qi_live_\u2026 or qi_test_\u2026","name":"X-API-Key","in":"header"}""",
+            document["components"]!["securitySchemes"]!["ApiKey"]!.ToJsonString());
+        Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]);
+        Assert.Equal("""[{"ApiKey":[]},{"Bearer":[]}]""", document["security"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_session_list_documents_its_query_and_every_operation_its_errors_in_the_spec_body()
+    {
+        var document = await DocumentAsync();
+        var list = document["paths"]!["/api/v1/sessions"]!["get"]!;
+        Assert.Equal(["page", "per_page", "from", "to", "status", "reference_id", "X-Request-Id"],
+            list["parameters"]!.AsArray().Select(p => (string)p!["name"]!));
+        Assert.All(list["parameters"]!.AsArray().Take(6), p => Assert.Equal("query", (string?)p!["in"]));
+
+        var create = document["paths"]!["/api/v1/sessions"]!["post"]!;
+        Assert.Contains(create["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
+        Assert.Equal(["201", "400", "401", "403", "409", "413", "415", "422", "429", "500", "503"], create["responses"]!.AsObject().Select(r => r.Key).Order());
+
+        var errorBody = """{"$ref":"#/components/schemas/ApiError"}""";
+        foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var responses = operation!["responses"]!.AsObject();
+                foreach (var status in new[] { "401", "429", "500", "503" })
+                    Assert.True(responses[status]?["content"]?["application/json"]?["schema"]?.ToJsonString() == errorBody, $"{method} {path}: {status}");
+                if (path.Contains('{'))
+                    Assert.True(responses.ContainsKey("404"), $"{method} {path}: 404");
+            }
+        Assert.Equal(["details", "error", "message"], document["components"]!["schemas"]!["ApiError"]!["required"]!.AsArray().Select(r => (string)r!).Order());
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
+    private static partial Regex SnakeCase();
+}
