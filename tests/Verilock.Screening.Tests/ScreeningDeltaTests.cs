@@ -142,7 +142,7 @@ public class ScreeningDeltaTests
         var positives = EvalPerson.Read(SharedData.EvalFile(data, "positives_un.csv"));
         people.AddRange(positives);
         people.AddRange(positives.Take(200).SelectMany(p => VariantGenerator.Generate(p, 7).Select(v => v.Variant)));
-        people.AddRange(invented.Select(e => new EvalPerson(e.PrimaryName, e.BirthDates.FirstOrDefault()?.ToString(), null)));
+        people.AddRange(invented.Select(e => new EvalPerson(e.PrimaryName, (e.BirthDates.Count > 0 ? e.BirthDates[0].ToString() : null), null)));
         people.AddRange(invented.Select(e => new EvalPerson(Typo(e.PrimaryName, random), null, "AF")));
         people.AddRange(un.Entities.Take(300).Select(e => new EvalPerson(e.PrimaryName, null, null)));
         double[] thresholds = [0.5, 0.7, 0.8, 0.8, 0.85, 0.9];
