@@ -17,7 +17,10 @@ public sealed record SampleDocument(
     DateOnly ExpiryDate,
     string OptionalData)
 {
-    public IReadOnlyList<string> MrzLines => MrzComposer.Compose(this);
+    public IReadOnlyList<string> MrzLines => PrintedZone ?? MrzComposer.Compose(this);
+
+    /// <summary>Lines printed instead of the composed zone: a misprinted or tampered zone whose check digits fail.</summary>
+    public IReadOnlyList<string>? PrintedZone { get; init; }
 
     /// <summary>A photo of the holder to print in the portrait box (encoded JPEG or PNG); null draws a drawn stand-in.</summary>
     public byte[]? Portrait { get; init; }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Verilock.Domain.Common;
 
 namespace Verilock.Infrastructure.Serialization;
 
@@ -17,7 +19,20 @@ public static class ApiJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new UtcInstantConverter());
         options.Converters.Add(new DateOnlyConverter());
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(LeaveOutNotOnWire);
         return options;
+    }
+
+    /// <summary>Properties marked <see cref="NotOnWireAttribute"/> are stored, never sent (the storage options lack this).</summary>
+    private static void LeaveOutNotOnWire(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+            return;
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            if (typeInfo.Properties[i].AttributeProvider?.IsDefined(typeof(NotOnWireAttribute), inherit: false) == true)
+                typeInfo.Properties.RemoveAt(i);
+        }
     }
 
     public static string FormatInstant(DateTime value) =>

@@ -11,15 +11,12 @@ namespace Verilock.Server.Checks;
 /// <summary>
 /// The live <c>document</c> step (spec §9, §15): reads the MRZ from the uploaded images — or, on driving licences
 /// and ID cards, the AAMVA PDF417 barcode North-American cards carry instead — validates it, compares it with the
-/// applicant's data and decides the step. Declined: the image cannot be decoded, the check digits fail on a
-/// confident read, or the document has expired. Review: nothing machine-readable found, or a read too unsure to
-/// decide on (an OCR slip is no proof of fraud, a person settles it).
+/// applicant's data and decides the step. Declined: the image cannot be decoded, or the document has expired.
+/// Review: nothing machine-readable found (<c>mrz_not_found</c>), or a zone found whose check digits fail or whose
+/// read is too unsure to decide on (<c>mrz_low_confidence</c>: an OCR slip is no proof of fraud, a person settles it).
 /// </summary>
 public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentReaderOptions readerOptions, TimeProvider time)
 {
-    /// <summary>Below this OCR confidence failing check digits are blamed on the photo, not the document.</summary>
-    public const double ConfidentRead = 0.75;
-
     /// <summary>
     /// A barcode that decodes has passed its own Reed-Solomon error correction, so its text is what was printed; it
     /// scores like a clean MRZ read. It carries no check digits and no security features we verify, hence not 1.
@@ -125,8 +122,10 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
             var identity = new DocumentIdentity(mrz.Surname, mrz.GivenNames, mrz.DateOfBirth, Alpha2(mrz.Nationality));
             return new Reading(expired ? StepFinding.Declined(score, details) : StepFinding.Approved(score, details), identity);
         }
-        if (!mrz.IsValid && confidence >= ConfidentRead)
-            return new Reading(StepFinding.Declined(Math.Round(0.2 * confidence, 2), details), null);
+        // Found but not valid, or valid but unsure: a person compares the text read with the photo. Tesseract is as
+        // confident about a 0 read for an O as about the right letter, so failing check digits on a confident read
+        // are no more proof of a forged zone than of a glare spot, and declining would turn an applicant away for an
+        // OCR slip; details.check_digits shows which failed and the dashboard shows the text.
         return new Reading(StepFinding.Pending(Math.Round(0.5 * confidence, 2), details, ReviewReason.MrzLowConfidence), null);
     }
 
@@ -145,7 +144,10 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
         expired,
         consistency,
         DocumentStepDetails.FromMrz,
-        Barcode: null);
+        Barcode: null)
+    {
+        MrzText = mrz.Lines,
+    };
 
     /// <summary>The API reports countries as ISO alpha-2, like the applicant's; ICAO-only codes stay as printed.</summary>
     private static string Alpha2(string icaoCode) => IcaoCountries.ToAlpha2(icaoCode) ?? icaoCode;

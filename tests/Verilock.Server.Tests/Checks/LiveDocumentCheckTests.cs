@@ -2,6 +2,7 @@ using System.Net;
 using SkiaSharp;
 using Verilock.Checks.Samples;
 using Verilock.Domain.Tests.Licences;
+using Verilock.Server.Tests.Dashboard;
 using Verilock.Server.Tests.Support;
 using static Verilock.Server.Tests.Support.Uploads;
 
@@ -110,6 +111,41 @@ public abstract class LiveDocumentCheckTests(ApiFixture api) : ApiTests(api)
         Assert.Equal("pending", (string?)document["status"]);
         Assert.Null(document["details"]!["document_number"]);
         Assert.False((bool)document["details"]!["mrz_valid"]!);
+    }
+
+    [Fact]
+    public async Task A_zone_whose_check_digit_fails_goes_to_review_showing_which_failed_and_the_operator_sees_the_text()
+    {
+        // The document number's check digit (line 2, position 10) printed one off: the zone is found and read, the
+        // check fails. A confident read of it is no proof of forgery, so a person decides.
+        var lines = Erika.MrzLines.ToArray();
+        var wrongDigit = (char)('0' + (lines[1][9] - '0' + 1) % 10);
+        lines[1] = lines[1][..9] + wrongDigit + lines[1][10..];
+        var misprinted = Erika with { PrintedZone = lines };
+        var (caller, id) = await SubmitAsync(ErikaApplicant, "passport", DocumentPhotographer.Photograph(misprinted, PhotoCondition.Clean));
+
+        var session = await SessionAsync(caller, id);
+        Assert.Equal("processing", (string?)session["status"]);
+        Assert.Equal("review", (string?)session["decision"]);
+        Assert.Contains("mrz_low_confidence", session["review_reasons"]!.AsArray().Select(r => (string?)r));
+        var document = session["results"]!["document"]!;
+        Assert.Equal("pending", (string?)document["status"]);
+        Assert.InRange((double)document["score"]!, 0, 0.5);
+        var details = document["details"]!;
+        Assert.False((bool)details["mrz_valid"]!);
+        Assert.Equal("""{"document_number":false,"date_of_birth":true,"expiry_date":true,"composite":false}""", details["check_digits"]!.ToJsonString());
+        Assert.Equal("MUSTERMANN", (string?)details["surname"]);
+        // The text read is for the operator only: never on the wire.
+        Assert.DoesNotContain("mrz_text", details.ToJsonString());
+        Assert.DoesNotContain("<<", session.ToJsonString());
+
+        var email = await DashboardBrowser.NewOperatorAsync(Api, caller.AccountName);
+        using var browser = new DashboardBrowser(Api);
+        await browser.SignInOrFailAsync(email);
+        var page = await browser.GetAsync($"/dashboard/sessions/{id}");
+        Assert.Contains("Zone as read", page);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(lines[1]), page);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(lines[0]), page);
     }
 
     [Fact]

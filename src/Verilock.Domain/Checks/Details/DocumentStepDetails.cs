@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Verilock.Domain.Common;
 using Verilock.Domain.Mrz;
 
 namespace Verilock.Domain.Checks.Details;
@@ -29,6 +30,13 @@ public sealed record DocumentStepDetails(
     public const string FromMrz = "mrz";
 
     public const string FromPdf417 = "pdf417";
+
+    /// <summary>
+    /// The zone's lines as the reader saw them (after fitting each line to its length), for the operator who compares
+    /// them with the photo when a check digit fails. Stored with the result and deleted with it; never on the wire.
+    /// </summary>
+    [NotOnWire]
+    public IReadOnlyList<string>? MrzText { get; init; }
 
     /// <summary>Nothing read: every document field is null (spec §9), nothing could be compared, and no source.</summary>
     public static DocumentStepDetails Unread(string? documentType) => new(
