@@ -11,6 +11,12 @@ public sealed class DatabaseOptions
     /// <summary>Empty means <c>verilock.db</c> in the data folder (SQLite only).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Whether the server (and every command) applies pending migrations before it starts. Off where a deploy step runs
+    /// <c>verilock migrate</c> once for all instances; then a server meeting an older schema refuses to start.
+    /// </summary>
+    public bool MigrateAtStartup { get; set; } = true;
+
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<string> Problems()

@@ -20,7 +20,7 @@ public sealed class ListDownloader(IHttpClientFactory clients, IOptions<AmlOptio
         services.AddHttpClient(ClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // each file has its own deadline, body included
-                client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Verilock", "1.0"));
+                client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Verilock", Hosting.VerilockVersion.Current));
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Verilock.Infrastructure;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Security;
 using Verilock.Server.Accounts;
@@ -16,7 +18,8 @@ namespace Verilock.Server.Cli;
 /// <summary>
 /// The command-line contract other tools rely on: <c>serve</c>, <c>keys create|list|revoke</c>,
 /// <c>profiles create</c>, <c>operators create|disable|enable|password</c> (<see cref="OperatorCommands"/>),
-/// <c>webhooks trigger</c> (<see cref="WebhookTriggerCommand"/>). Secrets go to stdout only (the new key is the last line), never to logs.
+/// <c>webhooks trigger</c> (<see cref="WebhookTriggerCommand"/>), and the operations commands <c>migrate</c>, <c>backup</c>,
+/// <c>lists refresh</c> (<see cref="MigrateCommand"/>, <see cref="BackupCommand"/>, <see cref="ListsCommand"/>). Secrets go to stdout only (the new key is the last line), never to logs.
 /// </summary>
 public static class CommandLine
 {
@@ -29,6 +32,9 @@ public static class CommandLine
         root.Subcommands.Add(Profiles(dataDir));
         root.Subcommands.Add(Operators(dataDir));
         root.Subcommands.Add(WebhookTriggerCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create(dataDir));
+        root.Subcommands.Add(BackupCommand.Create(dataDir));
+        root.Subcommands.Add(ListsCommand.Create(dataDir));
         return root.Parse(args).InvokeAsync();
     }
 
@@ -40,7 +46,16 @@ public static class CommandLine
         {
             // As the host's own --urls setting, so start-up validation knows where the server will listen.
             var app = VerilockHost.Build(["--urls", parsed.GetValue(urls)!], parsed.GetValue(dataDir));
-            var firstKey = await VerilockHost.InitialiseAsync(app, cancellationToken);
+            string? firstKey;
+            try
+            {
+                firstKey = await VerilockHost.InitialiseAsync(app, cancellationToken);
+            }
+            catch (StartupRefusedException refused)
+            {
+                await Console.Error.WriteLineAsync(refused.Message);
+                return 1;
+            }
             if (firstKey is not null)
             {
                 Console.WriteLine($"Created account '{AccountAdministration.DefaultAccountName}' with a test API key (shown once, store it now):");
@@ -221,7 +236,12 @@ public static class CommandLine
         WithServicesAsync(dataDir, services => task(services.GetRequiredService<AccountAdministration>()));
 
     /// <param name="addServices">Services a command needs beyond administration's.</param>
-    internal static async Task<int> WithServicesAsync(string? dataDir, Func<IServiceProvider, Task<int>> task, Action<IServiceCollection>? addServices = null)
+    /// <param name="prepareDatabase">
+    /// Migrate first (or, with <c>Verilock:Database:MigrateAtStartup</c> off, refuse an outdated schema); off for the
+    /// commands that migrate themselves or never touch the schema.
+    /// </param>
+    internal static async Task<int> WithServicesAsync(
+        string? dataDir, Func<IServiceProvider, Task<int>> task, Action<IServiceCollection>? addServices = null, bool prepareDatabase = true)
     {
         var configuration = new ConfigurationManager();
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -241,7 +261,19 @@ public static class CommandLine
         VerilockConfiguration.ValidateAll(provider);
         OwnerOnlyFolder.CreateAndClose(VerilockConfiguration.DataDirectory(configuration));
         await using var scope = provider.CreateAsyncScope();
-        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(), CancellationToken.None);
+        if (prepareDatabase)
+        {
+            try
+            {
+                await DatabaseMigrator.PrepareAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(),
+                    provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStartup, CancellationToken.None);
+            }
+            catch (StartupRefusedException refused)
+            {
+                await Console.Error.WriteLineAsync(refused.Message);
+                return 1;
+            }
+        }
         return await task(scope.ServiceProvider);
     }
 }

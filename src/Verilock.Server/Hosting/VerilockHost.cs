@@ -168,11 +168,18 @@ public static class VerilockHost
         return app;
     }
 
-    /// <summary>Migrates the database; on a brand-new one, creates the default account and returns its test key.</summary>
+    /// <summary>
+    /// Migrates the database (or, with <c>Verilock:Database:MigrateAtStartup</c> off, refuses an outdated one) and
+    /// refuses development-only webhook settings beside live keys; on a brand-new database, creates the default
+    /// account and returns its test key.
+    /// </summary>
     public static async Task<string?> InitialiseAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<VerilockDbContext>(), cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<VerilockDbContext>();
+        await DatabaseMigrator.PrepareAsync(db, app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStartup, cancellationToken);
+        await InsecureTargetsGuard.CheckAsync(
+            db, app.Services.GetRequiredService<IOptions<WebhookOptions>>().Value, app.Services.GetRequiredService<ServerBinding>(), cancellationToken);
         return await scope.ServiceProvider.GetRequiredService<AccountAdministration>().BootstrapAsync(cancellationToken);
     }
 }

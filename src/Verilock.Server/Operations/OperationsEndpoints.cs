@@ -11,7 +11,9 @@ public static class OperationsEndpoints
 {
     public static void MapOperations(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Json(new { status = "ok" }, ApiJson.Options)).ExcludeFromDescription();
+        // The version answers "which release is this instance running" during a rolling upgrade.
+        app.MapGet("/healthz", () => Results.Json(new { status = "ok", version = Hosting.VerilockVersion.Current }, ApiJson.Options))
+            .ExcludeFromDescription();
         app.MapGet("/readyz", ReadyAsync).ExcludeFromDescription();
     }
 

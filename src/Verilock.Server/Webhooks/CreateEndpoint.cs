@@ -20,7 +20,7 @@ public static class CreateEndpoint
         var caller = context.Caller();
         var errors = new ValidationErrors();
         var fields = new JsonFields(body.Root, errors);
-        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value.AllowInsecureTargets);
+        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value);
         if (url is null && !fields.Has("url"))
             errors.Add("url", "The url field is required.");
         var events = EndpointFields.Events(fields);

@@ -5,12 +5,12 @@ namespace Verilock.Server.Webhooks;
 /// <summary>Reads the writable endpoint fields shared by create and update (spec §12.1), recording 422s.</summary>
 public static class EndpointFields
 {
-    public static string? Url(JsonFields fields, bool liveMode, bool allowInsecureTargets)
+    public static string? Url(JsonFields fields, bool liveMode, WebhookOptions options)
     {
         var url = fields.String("url", WebhookTargets.MaxUrlLength);
         if (url is null)
             return null;
-        var problem = WebhookTargets.Problem(url, liveMode, allowInsecureTargets);
+        var problem = WebhookTargets.Problem(url, liveMode, options);
         if (problem is null)
             return url;
         fields.Errors.Add("url", problem);

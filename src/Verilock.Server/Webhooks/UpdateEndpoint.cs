@@ -24,7 +24,7 @@ public static class UpdateEndpoint
         var caller = context.Caller();
         var errors = new ValidationErrors();
         var fields = new JsonFields(body.Root, errors);
-        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value.AllowInsecureTargets);
+        var url = EndpointFields.Url(fields, caller.LiveMode, options.Value);
         var events = EndpointFields.Events(fields);
         var description = EndpointFields.Description(fields);
         var status = fields.String("status", 16);

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Verilock.Server.Webhooks;
 
 /// <summary><c>Verilock:Webhooks</c>: delivery settings (environment: <c>VERILOCK__WEBHOOKS__…</c>).</summary>
@@ -8,6 +10,21 @@ public sealed class WebhookOptions
     /// (e.g. <c>http://127.0.0.1:9000/hook</c>) in every mode. For tests and local development only.
     /// </summary>
     public bool AllowInsecureTargets { get; set; }
+
+    /// <summary>
+    /// Comma-separated networks in CIDR notation (<c>10.20.0.0/16, fd00:1::/64</c>) that webhooks may reach although
+    /// they are private: an integrator's backend on the same private network. Live endpoints and sessions'
+    /// <c>webhook_url</c>s may then name them (https is still required in live mode), and deliveries connect to an
+    /// address the target resolves to only when it is public or inside one of them. Every other non-public address
+    /// stays refused.
+    /// </summary>
+    public string? AllowedNetworks { get; set; }
+
+    /// <summary>
+    /// An outbound proxy for deliveries (<c>http://proxy.internal:3128</c>), where the server may not reach the internet
+    /// itself. The target's addresses are still checked here before the request goes to the proxy.
+    /// </summary>
+    public string? Proxy { get; set; }
 
     /// <summary>Whether this process delivers webhooks. Off, events still queue up in the database for other instances.</summary>
     public bool Dispatch { get; set; } = true;
@@ -50,5 +67,27 @@ public sealed class WebhookOptions
             yield return "Verilock:Webhooks:BatchSize must be between 1 and 1000.";
         if (!Infrastructure.Security.MasterKeys.IsValidOrEmpty(SecretKey))
             yield return "Verilock:Webhooks:SecretKey must be the base64 of exactly 32 bytes.";
+        foreach (var entry in NetworkEntries())
+        {
+            if (!IPNetwork.TryParse(entry, out var network))
+                yield return $"Verilock:Webhooks:AllowedNetworks: '{entry}' is not a network in CIDR notation with no bits set past its prefix (e.g. 10.20.0.0/16).";
+            else if (network.PrefixLength == 0)
+                yield return $"Verilock:Webhooks:AllowedNetworks: '{entry}' allows every address; list the private networks webhooks may reach.";
+        }
+        if (!string.IsNullOrWhiteSpace(Proxy) && ProxyUri() is null)
+            yield return $"Verilock:Webhooks:Proxy must be an absolute http, https or socks5 URL (e.g. http://proxy.internal:3128), not '{Proxy}'.";
     }
+
+    /// <summary>The networks of <see cref="AllowedNetworks"/>; valid once <see cref="Problems"/> found nothing.</summary>
+    public IReadOnlyList<IPNetwork> Networks() =>
+        NetworkEntries().Select(e => IPNetwork.TryParse(e, out var network) ? network : (IPNetwork?)null).OfType<IPNetwork>().ToList();
+
+    /// <summary>The proxy's address, or null for none (or an invalid one, which <see cref="Problems"/> reports).</summary>
+    public Uri? ProxyUri() =>
+        Uri.TryCreate(Proxy?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "socks5" && !string.IsNullOrEmpty(uri.Host)
+            ? uri
+            : null;
+
+    private string[] NetworkEntries() =>
+        (AllowedNetworks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

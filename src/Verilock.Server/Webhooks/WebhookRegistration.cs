@@ -12,7 +12,7 @@ public static class WebhookRegistration
         services.AddSingleton<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
-                WebhookSender.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowInsecureTargets))
+                WebhookSender.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value))
             // The default request logging would write integrators' URLs (which may carry tokens) to the log.
             .RemoveAllLoggers();
         services.AddHostedService<WebhookDispatcher>();

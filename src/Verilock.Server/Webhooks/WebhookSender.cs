@@ -16,7 +16,12 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
 {
     public const string ClientName = "Verilock.Webhooks";
     public const int MaxResponseBytes = 64 * 1024;
+
+    /// <summary>Receivers' logs tell which release sent a delivery.</summary>
+    public static readonly string UserAgent = $"Verilock-Webhooks/{Hosting.VerilockVersion.Current}";
     private readonly WebhookOptions _options = options.Value;
+    private readonly IReadOnlyList<IPNetwork> _networks = options.Value.Networks();
+    private readonly bool _proxied = options.Value.ProxyUri() is not null;
 
     public sealed record Outcome(int? ResponseStatus, string? Error);
 
@@ -31,12 +36,14 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
 
         if (!Uri.TryCreate(delivery.Url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
             return new Outcome(null, "connection_error");
+        if (_proxied && !_options.AllowInsecureTargets && !await ProxiedTargetAllowedAsync(target, stoppingToken))
+            return new Outcome(null, "connection_error");
 
         var body = Encoding.UTF8.GetBytes(delivery.Payload ?? "null");
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.UserAgent.ParseAdd("Verilock-Webhooks/1");
+        request.Headers.UserAgent.ParseAdd(UserAgent);
         request.Headers.TryAddWithoutValidation(WebhookSigner.SignatureHeader, WebhookSigner.Sign(secrets.Current, body));
         request.Headers.TryAddWithoutValidation(WebhookSigner.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation(WebhookSigner.SignatureV2Header, WebhookSigner.V2Header(timestamp, body, secrets.Current, secrets.Previous));
@@ -97,30 +104,41 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
     }
 
     /// <summary>
-    /// The primary handler of the webhook client. No proxy (it would hide the real target), no redirects, no
-    /// cookies; every new connection resolves the host itself and connects only to an allowed address, so the
-    /// address checked is the address used (no DNS rebinding between check and connect).
+    /// The primary handler of the webhook client. No redirects, no cookies; every new connection resolves the host
+    /// itself and connects only to an allowed address (public, or in <c>AllowedNetworks</c>), so the address checked is
+    /// the address used (no DNS rebinding between check and connect). No proxy unless the operator configures one
+    /// (<c>Verilock:Webhooks:Proxy</c>): then the connection to the proxy is the operator's own and is not filtered, and
+    /// <see cref="SendAsync"/> checks the target's addresses before the request is handed to it.
     /// </summary>
-    public static SocketsHttpHandler CreateHandler(bool allowInsecureTargets) => new()
+    public static SocketsHttpHandler CreateHandler(WebhookOptions options)
     {
-        AllowAutoRedirect = false,
-        UseProxy = false,
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        MaxResponseHeadersLength = 64,
-        ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowInsecureTargets, cancellationToken),
-    };
+        var networks = options.Networks();
+        var proxy = options.ProxyUri();
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = proxy is not null,
+            Proxy = proxy is null ? null : new WebProxy(proxy) { BypassProxyOnLocal = false },
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            MaxResponseHeadersLength = 64,
+            ConnectCallback = (context, cancellationToken) =>
+                ConnectAsync(context.DnsEndPoint, options.AllowInsecureTargets || IsProxy(context.DnsEndPoint, proxy), networks, cancellationToken),
+        };
+    }
 
-    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint target, bool allowInsecureTargets, CancellationToken cancellationToken)
+    private static bool IsProxy(DnsEndPoint endpoint, Uri? proxy) =>
+        proxy is not null && endpoint.Port == proxy.Port &&
+        string.Equals(endpoint.Host.Trim('[', ']'), proxy.IdnHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
+
+    private static async ValueTask<Stream> ConnectAsync(
+        DnsEndPoint target, bool anyAddress, IReadOnlyList<IPNetwork> networks, CancellationToken cancellationToken)
     {
-        var host = target.Host.Trim('[', ']');
-        var addresses = IPAddress.TryParse(host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = allowInsecureTargets ? addresses : addresses.Where(WebhookTargets.IsPublic).ToArray();
+        var addresses = await ResolveAsync(target.Host, cancellationToken);
+        var allowed = anyAddress ? addresses : addresses.Where(a => WebhookTargets.IsAllowed(a, networks)).ToArray();
         if (allowed.Length == 0)
             throw new BlockedTargetException();
 
@@ -145,6 +163,30 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
             }
         }
         throw last!;
+    }
+
+    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        host = host.Trim('[', ']');
+        return IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+    }
+
+    /// <summary>
+    /// Through a proxy the proxy connects, so the target is checked here: every address it resolves to must be
+    /// allowed (the proxy may pick any of them). A proxy resolving differently from this host is the operator's to
+    /// rule out; <c>docs/webhooks.md</c> says so.
+    /// </summary>
+    private async Task<bool> ProxiedTargetAllowedAsync(Uri target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var addresses = await ResolveAsync(target.IdnHost, cancellationToken);
+            return addresses.Length > 0 && addresses.All(a => WebhookTargets.IsAllowed(a, _networks));
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The target resolves only to addresses webhooks may not reach; recorded as <c>connection_error</c>.</summary>

@@ -6,33 +6,48 @@ namespace Verilock.Server.Webhooks;
 /// <summary>
 /// Where webhooks may be sent. Live mode takes only https; no mode may reach loopback, private, link-local
 /// or other non-public addresses, so an API key cannot turn the server against the network it runs in
-/// (SSRF). Registration rejects what it can see in the URL; delivery checks the address actually connected
-/// to (<see cref="WebhookSender"/>), since DNS can point anywhere by then.
+/// (SSRF) — except the networks the operator lists in <c>Verilock:Webhooks:AllowedNetworks</c>. Registration
+/// rejects what it can see in the URL; delivery checks the address actually connected to
+/// (<see cref="WebhookSender"/>), since DNS can point anywhere by then.
 /// </summary>
 public static class WebhookTargets
 {
     public const int MaxUrlLength = 2048;
 
     /// <summary>The 422 message for <paramref name="url"/> as a target registered with a key of this mode, or null when acceptable.</summary>
-    public static string? Problem(string url, bool liveMode, bool allowInsecure)
+    public static string? Problem(string url, bool liveMode, WebhookOptions options)
     {
-        var httpAllowed = !liveMode || allowInsecure;
+        var httpAllowed = !liveMode || options.AllowInsecureTargets;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host) ||
             !(uri.Scheme == Uri.UriSchemeHttps || (httpAllowed && uri.Scheme == Uri.UriSchemeHttp)))
             return httpAllowed ? "The url must be an absolute http or https URL." : "The url must be an absolute https URL.";
-        if (liveMode && !allowInsecure && IsNonPublicHost(uri))
+        if (liveMode && !options.AllowInsecureTargets && IsRefusedHost(uri, options.Networks()))
             return "The url must not point to a loopback, private or link-local address.";
         return null;
     }
 
-    /// <summary>Whether a URL names a non-public host outright (an address literal or <c>localhost</c>).</summary>
-    public static bool IsNonPublicHost(Uri uri)
+    /// <summary>Whether a URL names a refused host outright (an address literal or <c>localhost</c> outside the allowed networks).</summary>
+    public static bool IsRefusedHost(Uri uri, IReadOnlyList<IPNetwork> allowedNetworks)
     {
         var host = uri.IdnHost.TrimEnd('.');
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
             host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            return !IsAllowed(IPAddress.Loopback, allowedNetworks);
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && !IsAllowed(address, allowedNetworks);
+    }
+
+    /// <summary>Public, or inside one of the networks the operator allowed.</summary>
+    public static bool IsAllowed(IPAddress address, IReadOnlyList<IPNetwork> allowedNetworks)
+    {
+        if (IsPublic(address))
             return true;
-        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && !IsPublic(address);
+        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        foreach (var network in allowedNetworks)
+        {
+            if (network.Contains(plain))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>False for loopback, private, link-local, carrier-grade NAT, unspecified, multicast and reserved addresses.</summary>

@@ -38,7 +38,7 @@ public sealed class IndexModel(
             Problems.Add("Enter the endpoint's URL.");
         else if (EndpointUrl.Length > WebhookTargets.MaxUrlLength)
             Problems.Add("The URL is too long.");
-        else if (WebhookTargets.Problem(EndpointUrl, Scope.LiveMode, options.Value.Webhooks.AllowInsecureTargets) is { } problem)
+        else if (WebhookTargets.Problem(EndpointUrl, Scope.LiveMode, options.Value.Webhooks) is { } problem)
             Problems.Add(problem);
         if (Events.Count == 0)
             Problems.Add("Choose at least one event.");
