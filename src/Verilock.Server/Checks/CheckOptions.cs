@@ -30,8 +30,12 @@ public sealed class CheckOptions
     public const string Review = "review";
     public const string Decline = "decline";
 
-    /// <summary>The folder holding the OCR and face models fetched by <c>scripts/setup</c>.</summary>
-    public string ModelsDirectory { get; set; } = "models";
+    /// <summary>
+    /// The folder holding the OCR and face models fetched by <c>scripts/setup</c>. By default <c>models</c> beside the
+    /// executable, where the release puts them, so it runs from any working directory without a wrapper script
+    /// (<c>./verilock</c> in a checkout points it at the repository's <c>models/</c>).
+    /// </summary>
+    public string ModelsDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "models");
 
     /// <summary>The face models' files, input conventions, match thresholds and selfie quality gates (docs/face-matching.md).</summary>
     public Verilock.Checks.Faces.FaceModelOptions Faces { get; set; } = new();

@@ -41,6 +41,9 @@ public static class VerilockHost
             ApplicationName = typeof(VerilockHost).Assembly.GetName().Name,
         });
         VerilockConfiguration.ApplyDataDirectory(builder.Configuration, dataDirectory);
+        // Under systemd (Type=notify): ready is signalled once the server listens, stop on SIGTERM, journald log
+        // levels. Elsewhere it does nothing.
+        builder.Host.UseSystemd();
         customize?.Invoke(builder);
 
         var services = builder.Services;

@@ -70,7 +70,7 @@ public sealed class WebhookOptions
         foreach (var entry in NetworkEntries())
         {
             if (!IPNetwork.TryParse(entry, out var network))
-                yield return $"Verilock:Webhooks:AllowedNetworks: '{entry}' is not a network in CIDR notation with no bits set past its prefix (e.g. 10.20.0.0/16).";
+                yield return $"Verilock:Webhooks:AllowedNetworks: '{entry}' is not a network in CIDR notation (e.g. 10.20.0.0/16).";
             else if (network.PrefixLength == 0)
                 yield return $"Verilock:Webhooks:AllowedNetworks: '{entry}' allows every address; list the private networks webhooks may reach.";
         }

@@ -273,7 +273,7 @@ public abstract partial class AccessTests(ApiFixture api) : ApiTests(api)
     [Fact]
     public async Task Health_readiness_openapi_and_metrics_answer_without_a_key()
     {
-        Assert.Equal("""{"status":"ok"}""", (await (await Api.Anonymous.GetAsync("/healthz")).ExpectAsync(HttpStatusCode.OK)).ToJsonString());
+        Assert.Equal($$"""{"status":"ok","version":"{{Hosting.VerilockVersion.Current}}"}""", (await (await Api.Anonymous.GetAsync("/healthz")).ExpectAsync(HttpStatusCode.OK)).ToJsonString());
         Assert.Equal("""{"status":"ready","checks":{"database":"ok","models":"ok","aml_lists":"ok"}}""", (await (await Api.Anonymous.GetAsync("/readyz")).ExpectAsync(HttpStatusCode.OK)).ToJsonString());
 
         var openApi = await (await Api.Anonymous.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);

@@ -18,3 +18,14 @@ public sealed class PostgresWebhookFixture() : WebhookApiFixture(new PostgresTes
 public sealed class SqliteStrictWebhookFixture() : WebhookApiFixture(new SqliteTestDatabase(), allowInsecureTargets: false);
 
 public sealed class PostgresStrictWebhookFixture() : WebhookApiFixture(new PostgresTestDatabase(), allowInsecureTargets: false);
+
+/// <summary>Production settings with the loopback address 127.0.0.1 listed as an allowed private network.</summary>
+public sealed class SqliteAllowedNetworksWebhookFixture() : ApiFixture(new SqliteTestDatabase())
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Verilock:Webhooks:Dispatch"] = "true",
+        ["Verilock:Webhooks:AllowInsecureTargets"] = "false",
+        ["Verilock:Webhooks:AllowedNetworks"] = "127.0.0.1/32",
+    };
+}
