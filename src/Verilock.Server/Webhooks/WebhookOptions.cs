@@ -80,7 +80,8 @@ public sealed class WebhookOptions
 
     /// <summary>The networks of <see cref="AllowedNetworks"/>; valid once <see cref="Problems"/> found nothing.</summary>
     public IReadOnlyList<IPNetwork> Networks() =>
-        NetworkEntries().Select(e => IPNetwork.TryParse(e, out var network) ? network : (IPNetwork?)null).OfType<IPNetwork>().ToList();
+        NetworkEntries().Select(e => IPNetwork.TryParse(e, out var network) && network.PrefixLength > 0 ? network : (IPNetwork?)null)
+            .OfType<IPNetwork>().ToList();
 
     /// <summary>The proxy's address, or null for none (or an invalid one, which <see cref="Problems"/> reports).</summary>
     public Uri? ProxyUri() =>
