@@ -25,8 +25,8 @@ public static class VerilockHost
 
     private static readonly Lazy<IDisposable> OwnMeter = new(() =>
     {
-        AmlMetrics.Register();
-        return MeterAdapter.StartListening(new MeterAdapterOptions { InstrumentFilterPredicate = i => i.Meter.Name == AmlMetrics.MeterName });
+        ServerMetrics.Register();
+        return MeterAdapter.StartListening(new MeterAdapterOptions { InstrumentFilterPredicate = i => i.Meter.Name == ServerMetrics.MeterName });
     });
 
     /// <param name="customize">Runs first, so tests can set configuration and put in their own clock or test server.</param>
@@ -42,6 +42,7 @@ public static class VerilockHost
         });
         VerilockConfiguration.ApplyDataDirectory(builder.Configuration, dataDirectory);
         customize?.Invoke(builder);
+        builder.AddVerilockTelemetry();
 
         var services = builder.Services;
         services.AddVerilockOptions(builder.Configuration);
@@ -71,6 +72,9 @@ public static class VerilockHost
         services.AddSingleton<RedactionCheckpoint>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
+        services.AddSingleton<OperationalGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationalGauges>());
+        services.AddReadinessChecks();
         services.AddWebhookDelivery();
         services.AddAml();
         services.AddMedia();
@@ -129,7 +133,7 @@ public static class VerilockHost
             SuppressEventCounters = true,
             SuppressMeters = true,
         });
-        // …except the server's own meter (AML monitoring progress), through one adapter for the process.
+        // …except the server's own meter (queues, checks, webhooks, AML), through one adapter for the process.
         _ = OwnMeter.Value;
 
         var app = builder.Build();
