@@ -32,10 +32,10 @@ public sealed class OtlpExportTests
             var traces = await collector.WaitForAsync(
                 received => Text(received, "/v1/traces").Contains("/verify/{token}/api/session", StringComparison.Ordinal)
                     && Text(received, "/v1/traces").Contains("/api/v1/sessions", StringComparison.Ordinal),
-                "the flow request's and the API request's spans", seconds: 30);
+                "the flow request's and the API request's spans", seconds: 120);
             var metrics = await collector.WaitForAsync(
                 received => Text(received, "/v1/metrics").Contains("check.queue_depth", StringComparison.Ordinal),
-                "the server's own metrics", seconds: 30);
+                "the server's own metrics", seconds: 120);
 
             Assert.All(traces.Concat(metrics), request => Assert.Equal("application/x-protobuf", request.Header("Content-Type")));
             // Logs go the same way (UseOtlpExporter sends all three signals): none may carry the token either.
