@@ -36,6 +36,19 @@ public static class OpenApiDocumentation
             return Task.CompletedTask;
         });
 
+    /// <summary>
+    /// Error statuses this endpoint answers beyond those every operation shares (<see cref="OpenApiContract"/>), in
+    /// the spec's error body: the handlers return <c>IResult</c>, so the generator cannot see them.
+    /// </summary>
+    public static RouteHandlerBuilder DocumentErrors(this RouteHandlerBuilder builder, params int[] statuses) =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            operation.Responses ??= new OpenApiResponses();
+            foreach (var status in statuses)
+                operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = OpenApiContract.ErrorResponse(status, context.Document);
+            return Task.CompletedTask;
+        });
+
     private static OpenApiParameter Query(string name, string description, JsonSchemaType type, string? format = null) => new()
     {
         Name = name, In = ParameterLocation.Query, Required = false, Description = description,

@@ -99,13 +99,12 @@ public static class VerilockHost
         services.AddOpenApi("v1", openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
-            // ApiJson's own converters write instants and dates as strings; the generator only keeps their format.
-            openApi.AddSchemaTransformer((schema, _, _) =>
-            {
-                if (schema.Format is "date-time" or "date" && schema.Type is null)
-                    schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
-                return Task.CompletedTask;
-            });
+            openApi.AddSchemaTransformer<OpenApiInstants>();
+            // Slices name their answer Response or Item, nested in the endpoint's class: the default id (the type's own
+            // name) gave submit's and risk's answers one schema between them.
+            openApi.CreateSchemaReferenceId = type => type.Type is { IsNested: true, Name: "Response" or "Request" or "Item" } nested
+                ? nested.DeclaringType!.Name + nested.Name
+                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             openApi.AddDocumentTransformer<OpenApiContract>();
             openApi.AddDocumentTransformer((document, _, _) =>
             {

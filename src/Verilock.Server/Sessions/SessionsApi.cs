@@ -25,7 +25,8 @@ public static class SessionsApi
             .Produces<SessionResponse>();
         sessions.MapDelete("/{id}", RedactSession.Handle)
             .WithName("RedactSession")
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .DocumentErrors(StatusCodes.Status409Conflict);
         sessions.MapPost("/{id}/documents", Documents.UploadDocument.Handle)
             .WithName("UploadDocument")
             .DocumentMultipartBody<DocumentUploadDoc>()
@@ -42,10 +43,12 @@ public static class SessionsApi
             .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         sessions.MapPost("/{id}/submit", SubmitSession.Handle)
             .WithName("SubmitSession")
-            .Produces<SubmitSession.Response>(StatusCodes.Status202Accepted);
+            .Produces<SubmitSession.Response>(StatusCodes.Status202Accepted)
+            .DocumentErrors(StatusCodes.Status422UnprocessableEntity);
         sessions.MapGet("/{id}/risk", GetRisk.Handle)
             .WithName("GetSessionRisk")
-            .Produces<GetRisk.Response>();
+            .Produces<GetRisk.Response>()
+            .DocumentErrors(StatusCodes.Status409Conflict);
         return api;
     }
 
