@@ -95,7 +95,13 @@ public static class VerilockHost
             });
         // The API writes with ApiJson.Options everywhere; giving the framework's JSON options the same settings is
         // what makes the OpenAPI document describe the wire (snake_case) instead of .NET's default camelCase.
-        services.ConfigureHttpJsonOptions(json => Infrastructure.Serialization.ApiJson.Configure(json.SerializerOptions));
+        // Strict numbers: the web defaults would read "12" as 12, and the document would then type every number as
+        // "integer or string". No endpoint binds a body through these options, and writing is unaffected.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            Infrastructure.Serialization.ApiJson.Configure(json.SerializerOptions);
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddOpenApi("v1", openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;

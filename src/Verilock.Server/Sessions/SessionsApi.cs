@@ -21,7 +21,7 @@ public static class SessionsApi
             .Produces<SessionResponse>();
         sessions.MapPost("/{id}/decision", DecideSession.Handle)
             .WithName("DecideSession")
-            .DocumentJsonBody<DecisionRequestDoc>()
+            .DocumentJsonBody<SessionDecisionRequestDoc>()
             .Produces<SessionResponse>();
         sessions.MapDelete("/{id}", RedactSession.Handle)
             .WithName("RedactSession")
@@ -58,7 +58,7 @@ public static class SessionsApi
         string? WebhookUrl, string? ProfileId, object? Profile, string? ApplicantEmail, string? ApplicantName,
         int? ExpiresIn, Dictionary<string, object?>? Metadata, bool? MonitoringEnabled, string? MonitoringFrequency);
 
-    public sealed record DecisionRequestDoc(string Decision, string? Reason);
+    public sealed record SessionDecisionRequestDoc(string Decision, string? Reason);
 
     /// <summary>Multipart shapes for the OpenAPI document: both sides at once, or one side per request.</summary>
     public sealed record DocumentUploadDoc(IFormFile? Front, IFormFile? Back, string? Type, IFormFile? File, string? Side, string? DocumentType);
