@@ -16,7 +16,7 @@ namespace Verilock.Server.Cli;
 /// <summary>
 /// The command-line contract other tools rely on: <c>serve</c>, <c>keys create|list|revoke</c>,
 /// <c>profiles create</c>, <c>operators create|disable|enable|password</c> (<see cref="OperatorCommands"/>),
-/// <c>webhooks trigger</c> (<see cref="WebhookTriggerCommand"/>). Secrets go to stdout only (the new key is the last line), never to logs.
+/// <c>webhooks trigger</c> (<see cref="WebhookTriggerCommand"/>), <c>openapi</c> (<see cref="OpenApiCommand"/>). Secrets go to stdout only (the new key is the last line), never to logs.
 /// </summary>
 public static class CommandLine
 {
@@ -29,6 +29,7 @@ public static class CommandLine
         root.Subcommands.Add(Profiles(dataDir));
         root.Subcommands.Add(Operators(dataDir));
         root.Subcommands.Add(WebhookTriggerCommand.Create());
+        root.Subcommands.Add(OpenApiCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 

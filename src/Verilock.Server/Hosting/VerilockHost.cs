@@ -99,17 +99,22 @@ public static class VerilockHost
             });
         // The API writes with ApiJson.Options everywhere; giving the framework's JSON options the same settings is
         // what makes the OpenAPI document describe the wire (snake_case) instead of .NET's default camelCase.
-        services.ConfigureHttpJsonOptions(json => Infrastructure.Serialization.ApiJson.Configure(json.SerializerOptions));
+        // Strict numbers: the web defaults would read "12" as 12, and the document would then type every number as
+        // "integer or string". No endpoint binds a body through these options, and writing is unaffected.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            Infrastructure.Serialization.ApiJson.Configure(json.SerializerOptions);
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddOpenApi("v1", openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
-            // ApiJson's own converters write instants and dates as strings; the generator only keeps their format.
-            openApi.AddSchemaTransformer((schema, _, _) =>
-            {
-                if (schema.Format is "date-time" or "date" && schema.Type is null)
-                    schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
-                return Task.CompletedTask;
-            });
+            openApi.AddSchemaTransformer<OpenApiInstants>();
+            // Slices name their answer Response or Item, nested in the endpoint's class: the default id (the type's own
+            // name) gave submit's and risk's answers one schema between them.
+            openApi.CreateSchemaReferenceId = type => type.Type is { IsNested: true, Name: "Response" or "Request" or "Item" } nested
+                ? nested.DeclaringType!.Name + nested.Name
+                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             openApi.AddDocumentTransformer<OpenApiContract>();
             openApi.AddDocumentTransformer((document, _, _) =>
             {
