@@ -15,8 +15,9 @@ namespace Verilock.Server.Checks;
 /// confident read, or the document has expired. Review: nothing machine-readable found, or a read too unsure to
 /// decide on (an OCR slip is no proof of fraud, a person settles it).
 /// </summary>
-public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentReaderOptions readerOptions, TimeProvider time)
+public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentReaderOptions readerOptions, TimeProvider time) : ICheckStep
 {
+    public VerificationStep Step => VerificationStep.Document;
     /// <summary>Below this OCR confidence failing check digits are blamed on the photo, not the document.</summary>
     public const double ConfidentRead = 0.75;
 
@@ -28,7 +29,21 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
 
     public sealed record Reading(StepFinding Finding, DocumentIdentity? Identity);
 
-    public async Task<Reading> RunAsync(Session session, CancellationToken cancellationToken)
+    public async Task<StepFinding?> RunAsync(CheckRun run, CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(run.Session, cancellationToken);
+        run.Identity = read.Identity;
+        return read.Finding;
+    }
+
+    /// <summary>The DECLINE scenario fails the check digits (or, on a licence, has it expired).</summary>
+    public StepFinding? Sandbox(CheckRun run)
+    {
+        run.Identity = SandboxChecks.Identity(run.Session);
+        return SandboxChecks.Document(run.Session, valid: SandboxChecks.Scenario(run.Session) != "DECLINE");
+    }
+
+    public async Task<Reading> ReadAsync(Session session, CancellationToken cancellationToken)
     {
         var document = session.Document ?? throw new InvalidOperationException("A submitted document step has a document.");
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
