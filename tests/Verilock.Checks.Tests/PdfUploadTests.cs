@@ -55,7 +55,7 @@ public sealed class PdfUploadTests(ReaderFixture fixture) : IClassFixture<Reader
     public void A_jpeg_scan_inside_a_pdf_is_taken_as_stored_whatever_its_exif_says()
     {
         using var upright = OpenCvSharp.Cv2.ImDecode(DocumentPhotographer.Photograph(SampleDocuments.Specimen, PhotoCondition.Clean), OpenCvSharp.ImreadModes.Color);
-        var scan = Orientation.ExifWriter.WithExif(upright.ImEncode(".jpg"), orientation: 2);
+        var scan = ExifWriter.WithExif(upright.ImEncode(".jpg"), orientation: 2);
         var pdf = PdfWith((_, page) => page.AddJpeg(scan, new PdfRectangle(40, 300, 555, 700)));
 
         var result = fixture.Reader.Read(pdf, ReaderFixture.Today);
