@@ -16,6 +16,7 @@ var set = Argument("--set") ?? "all";
 var only = Argument("--only")?.Split(',');
 var dump = Argument("--dump");
 var verbose = args.Contains("--verbose");
+var stages = args.Contains("--stages");
 var today = new DateOnly(2026, 11, 27);
 
 bool Included(string condition) => only is null || only.Any(o => condition.Contains(o, StringComparison.OrdinalIgnoreCase));
@@ -45,6 +46,7 @@ if (dump is not null)
 using var reader = new MrzDocumentReader(new DocumentReaderOptions { TessdataDirectory = tessdata });
 Console.WriteLine($"{samples.Count} images ({set}, {seeds} seeds per hostile condition), model {reader.OcrLanguage}, {rounds} timed rounds, 1 thread");
 
+using var stageEngines = new TesseractPool(tessdata, reader.OcrLanguage);
 var tally = new ConditionTally();
 var firstReadMs = new List<double>();
 foreach (var sample in samples)
@@ -55,7 +57,9 @@ foreach (var sample in samples)
     var verdict = tally.Add(sample, result);
     if (verbose || !verdict.Exact)
         Console.WriteLine($"  {(verdict.Exact ? "exact" : "MISS "),-5} {sample.Name,-52} {result.Outcome,-15} conf {result.OcrConfidence:F2}"
-                          + (verdict.Exact ? "" : $" {string.Join(" | ", result.Mrz?.Lines ?? [])}"));
+                          + (verdict.Exact ? "" : $" {string.Join(" | ", result.Mrz?.Lines ?? [])}  (expected {string.Join(" | ", sample.Document.MrzLines)})"));
+    if (stages && !verdict.Exact)
+        StageReport.Print(Console.Out, sample.Bytes, stageEngines, dump, sample.Name);
 }
 
 Console.WriteLine();
