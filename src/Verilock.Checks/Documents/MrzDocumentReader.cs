@@ -50,7 +50,16 @@ public sealed class MrzDocumentReader : IDisposable
                 return new DocumentReadResult(DocumentReadOutcome.UnreadableImage, null, 0, problem);
             using var work = MrzLocator.ToWorkScale(gray, out var scale);
             var quality = ImageQuality.Measure(work);
-            return ReadZones(gray, MrzLocator.Locate(work, scale), today) with { Quality = quality };
+            var result = ReadZones(gray, MrzLocator.Locate(work, scale), today);
+            if (result.Outcome != DocumentReadOutcome.MrzRead && Math.Max(gray.Width, gray.Height) > MrzLocator.WorkLongSide * 1.5)
+            {
+                // Small print in a large frame: look again at twice the detail; keep whichever read is better.
+                using var detail = MrzLocator.ToWorkScale(gray, out var detailScale, MrzLocator.DetailLongSide);
+                var second = ReadZones(gray, MrzLocator.Locate(detail, detailScale), today);
+                if (second.Outcome == DocumentReadOutcome.MrzRead || result.Outcome == DocumentReadOutcome.NoMrzFound && second.Mrz is not null)
+                    result = second;
+            }
+            return result with { Quality = quality };
         }
         catch (OpenCVException)
         {
@@ -94,9 +103,9 @@ public sealed class MrzDocumentReader : IDisposable
     }
 
     /// <summary>
-    /// Reads a zone from strips of <paramref name="style"/>; when that does not validate but the zone looks like
-    /// an MRZ (it parses, or its first line starts with a document code), reads it again from cleaned strips and
-    /// lets the check digits pick among the passes (<see cref="MrzPassVoting"/>).
+    /// Reads a zone from strips of <paramref name="style"/>; when that does not validate but the zone reads as
+    /// text (its first line passed <see cref="StartsLikeMrz"/> and the line test), reads it again from cleaned
+    /// strips and lets the check digits pick among the passes (<see cref="MrzPassVoting"/>).
     /// </summary>
     ZoneRead ReadZone(Mat gray, MrzCandidate zone, StripStyle style, DateOnly today)
     {
@@ -105,10 +114,7 @@ public sealed class MrzDocumentReader : IDisposable
             return new ZoneRead(null, first.Lines[0].Confidence);
         var passes = new List<ZonePass> { first };
         var (mrz, confidence) = MrzPassVoting.Best(passes, today);
-        var firstText = first.Lines[0].Text;
-        if (mrz is { IsValid: true } && confidence >= options.MinConfidence
-            || mrz is null && (firstText.Length == 0 || !DocumentCodeLetters.Contains(firstText[0]))
-            || style == StripStyle.Mirrored)
+        if (mrz is { IsValid: true } && confidence >= options.MinConfidence || style == StripStyle.Mirrored)
             return new ZoneRead(mrz, confidence);
         foreach (var revote in RevoteStyles)
         {

@@ -20,9 +20,15 @@ internal static class MrzLocator
     /// <summary>Score factor for a group inside a longer block of like lines: behind every group that stands alone.</summary>
     const float BlockPenalty = 0.3f;
 
-    public static Mat ToWorkScale(Mat gray, out double scale)
+    /// <summary>
+    /// The second look's long side, when the first found nothing valid on a large photo: a document filling a third
+    /// of a phone's frame has zone characters of 5–7 px at <see cref="WorkLongSide"/>, too small for the line mask.
+    /// </summary>
+    public const int DetailLongSide = 2000;
+
+    public static Mat ToWorkScale(Mat gray, out double scale, int longSide = WorkLongSide)
     {
-        scale = Math.Min(1.0, (double)WorkLongSide / Math.Max(gray.Width, gray.Height));
+        scale = Math.Min(1.0, (double)longSide / Math.Max(gray.Width, gray.Height));
         if (scale >= 1.0)
             return gray.Clone();
         var work = new Mat();
@@ -42,14 +48,15 @@ internal static class MrzLocator
             foreach (var mask in LineMasks(transposed))
                 using (mask)
                     candidates.AddRange(FindZones(mask, transposed: true));
-        return Distinct(candidates.OrderByDescending(c => c.Score))
+        return Distinct(candidates)
+            .OrderByDescending(c => c.Score)
             .Take(MaxCandidates)
             .Select(c => c with { Lines = c.Lines.Select(l => ToFullScale(l, scale)).ToArray() })
             .ToArray();
     }
 
     /// <summary>
-    /// Masks, white where dark print forms horizontal lines, at two binarisations of one black-hat image. The first
+    /// Masks, white where dark print forms horizontal lines, at three binarisations of the black-hat image. The first
     /// (Otsu, widened under glare) is right for ordinary pages. On a page covered in fine security print
     /// (guilloche, rosettes, watermarks) that threshold passes the pattern too and the closing welds it into one
     /// carpet; the zone's ink is still darker than the pattern, so the second threshold is Otsu's again among the
@@ -81,6 +88,16 @@ internal static class MrzLocator
         var inkOnly = new Mat();
         Cv2.Threshold(blackHat, inkOnly, OtsuAbove(blackHat, otsu), 255, ThresholdTypes.Binary);
         yield return JoinLetters(inkOnly);
+
+        // Strong sensor noise on a low-contrast or shadowed page passes the glare term everywhere and the
+        // closing turns it into a carpet around the print: Otsu alone, on a black-hat of the smoothed image.
+        using var smooth = new Mat();
+        Cv2.GaussianBlur(gray, smooth, new Size(5, 5), 0);
+        using (var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(15, 11)))
+            Cv2.MorphologyEx(smooth, blackHat, MorphTypes.BlackHat, kernel);
+        var denoised = new Mat();
+        Cv2.Threshold(blackHat, denoised, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        yield return JoinLetters(denoised);
     }
 
     /// <summary>Joins the letters of a binarised line into one blob and drops what is thinner than print.</summary>
@@ -128,11 +145,14 @@ internal static class MrzLocator
         return threshold;
     }
 
-    /// <summary>The same zone found in several masks is read once: the best-scored copy is kept.</summary>
-    static IEnumerable<MrzCandidate> Distinct(IEnumerable<MrzCandidate> ranked)
+    /// <summary>
+    /// The same zone found in several masks is read once, as the first mask found it: the masks are in order of
+    /// how well their line boxes fit ordinary print, so a page the first mask reads well reads as it did.
+    /// </summary>
+    static IEnumerable<MrzCandidate> Distinct(IEnumerable<MrzCandidate> inMaskOrder)
     {
         var kept = new List<MrzCandidate>();
-        foreach (var candidate in ranked)
+        foreach (var candidate in inMaskOrder)
         {
             if (kept.Any(k => SameZone(k, candidate)))
                 continue;
