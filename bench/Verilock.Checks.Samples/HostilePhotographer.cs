@@ -31,7 +31,7 @@ public static class HostilePhotographer
         PlacePage(scene, page, hazards.HasFlag(Hazard.Perspective), random);
         if (hazards.HasFlag(Hazard.Shadow)) CastShadow(scene, random);
         if (hazards.HasFlag(Hazard.PhoneBlur)) Shake(scene, random);
-        AddNoise(scene, hazards.HasFlag(Hazard.PhoneBlur) ? 9 : 3);
+        AddNoise(scene, hazards.HasFlag(Hazard.PhoneBlur) ? 9 : 3, (ulong)random.Next());
 
         var quality = hazards.HasFlag(Hazard.HeavyJpeg) ? 30 + random.Next(31) : 85 + random.Next(8);
         if (hazards.HasFlag(Hazard.Mirrored))
@@ -262,10 +262,12 @@ public static class HostilePhotographer
         Cv2.GaussianBlur(scene, scene, new Size(0, 0), 0.8);
     }
 
-    static void AddNoise(Mat scene, int sigma)
+    /// <summary>Gaussian noise from a generator of its own: Cv2.Randn draws on OpenCV's process-wide one, whose state depends on what ran before.</summary>
+    static void AddNoise(Mat scene, int sigma, ulong seed)
     {
         using var noise = new Mat(scene.Size(), MatType.CV_16SC3);
-        Cv2.Randn(noise, Scalar.All(0), Scalar.All(sigma));
+        var generator = new RNG(seed);
+        generator.Fill(noise, DistributionType.Normal, Scalar.All(0), Scalar.All(sigma));
         using var wide = new Mat();
         scene.ConvertTo(wide, MatType.CV_16SC3);
         Cv2.Add(wide, noise, wide);
