@@ -62,7 +62,12 @@ public sealed class PdfUploadTests(ReaderFixture fixture) : IClassFixture<Reader
 
         Assert.Equal(DocumentReadOutcome.MrzRead, result.Outcome);
         Assert.Equal(SampleDocuments.Specimen.MrzLines, result.Mrz!.Lines);
-        Assert.NotEqual(DocumentReadOutcome.MrzRead, fixture.Reader.Read(scan, ReaderFixture.Today).Outcome);
+        // The same JPEG uploaded on its own is turned by its tag. (The reader now also reads mirrored photos, so
+        // the pixels are compared instead of the outcome.)
+        using var alone = UploadDecoder.DecodeGray(scan, new DecodeLimits(), out _)!;
+        using var stored = OpenCvSharp.Cv2.ImDecode(scan, OpenCvSharp.ImreadModes.Grayscale | OpenCvSharp.ImreadModes.IgnoreOrientation);
+        using var mirrored = stored.Flip(OpenCvSharp.FlipMode.Y);
+        Assert.Equal(0, OpenCvSharp.Cv2.Norm(alone, mirrored, OpenCvSharp.NormTypes.INF));
     }
 
     static byte[] PdfWith(Action<PdfDocumentBuilder, PdfPageBuilder> draw)
