@@ -5,7 +5,8 @@
 # The set is the ten plain conditions ("base") plus the hostile conditions of real material ("hostile", seeded).
 # Results and how to read them: docs/benchmarks.md. Options: --set all|base|hostile, --only NAME[,NAME] (conditions
 # whose name contains one), --seeds N (hostile documents per condition, default 6), --rounds N (timed rounds,
-# default 2), --dump DIR (write every upload and a small PNG of it), --verbose.
+# default 2), --dump DIR (write every upload and a small PNG of it), --stages (for each miss, the candidates
+# and what OCR read from each), --verbose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
