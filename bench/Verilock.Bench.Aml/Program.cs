@@ -10,6 +10,8 @@ using Verilock.Screening.Lists;
 // (also VERILOCK_VARIANT_SEED; 0, the default, gives the variants of earlier reports).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var verbose = args.Contains("--verbose");
+var qualityOnly = args.Contains("--quality-only"); // skips the speed runs, for iterating on matching
+
 var seedAt = Array.IndexOf(args, "--seed");
 var seed = seedAt >= 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], CultureInfo.InvariantCulture) : VariantGenerator.DefaultSeed;
 var data = SharedData.Find() ?? SharedData.Find(Environment.CurrentDirectory)
@@ -57,6 +59,10 @@ foreach (var withFacts in new[] { true, false })
     var original = variants.Where(v => VariantGenerator.OriginalKinds.Contains(v.Kind)).Select(v => v.Positive).ToList();
     var (originalFound, _) = QualityEvaluation.Recall(index, original, withFacts);
     Console.WriteLine($"      (original five kinds: {Percent(originalFound, original.Count)} ({originalFound}/{original.Count}))");
+    // Combined treatments are what an outside set mostly makes (a structural and a spelling change together).
+    var combined = variants.Where(v => v.Kind.Contains('+', StringComparison.Ordinal)).Select(v => v.Positive).ToList();
+    var (combinedFound, _) = QualityEvaluation.Recall(index, combined, withFacts);
+    Console.WriteLine($"      (combined kinds:      {Percent(combinedFound, combined.Count)} ({combinedFound}/{combined.Count}))");
     foreach (var kind in VariantGenerator.Kinds)
     {
         var ofKind = variants.Where(v => v.Kind == kind).Select(v => v.Positive).ToList();
@@ -72,6 +78,8 @@ foreach (var withFacts in new[] { true, false })
     }
 }
 Console.WriteLine();
+if (qualityOnly)
+    return;
 
 // Speed: every eval row and variant, with their facts, in a fixed shuffled order.
 var queries = positives.Select(p => p.Person).Concat(variants.Select(v => v.Positive.Person)).Concat(negativesGlobal).Concat(negativesUs)
