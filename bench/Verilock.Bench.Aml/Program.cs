@@ -39,6 +39,18 @@ Console.WriteLine($"Parse (both lists, cold): {parseTime.TotalMilliseconds:F0} m
 Console.WriteLine($"Index build: median {Median(buildTimes):F0} ms of {buildRuns} runs ({index.NameCount} names)");
 Console.WriteLine();
 
+// `--screen "NAME"` (repeatable) prints what one name matches on the name alone, with scores, and stops.
+var screenNames = args.Select((a, i) => (a, i)).Where(x => x.a == "--screen" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+if (screenNames.Count > 0)
+{
+    foreach (var screened in screenNames)
+    {
+        var result = index.Screen(new ScreeningQuery(screened, Threshold: 0.5));
+        Console.WriteLine($"{screened}: {string.Join("; ", result.Matches.Take(5).Select(m => $"{m.MatchedName} [{m.EntityId}] {m.Score:0.00}"))}");
+    }
+    return;
+}
+
 var un = lists.Single(l => l.Metadata.Id == KnownLists.UnSecurityCouncil);
 var (positives, skipped) = LabelledPositive.Label(EvalPerson.Read(SharedData.EvalFile(data, "positives_un.csv")), un.Entities);
 var negativesGlobal = EvalPerson.Read(SharedData.EvalFile(data, "negatives_global_1k.csv"));
@@ -75,6 +87,11 @@ foreach (var withFacts in new[] { true, false })
         var hits = QualityEvaluation.FalsePositives(index, negatives, withFacts);
         Console.WriteLine($"    false positives, {name}: {Percent(hits.Count, negatives.Count)} ({hits.Count}/{negatives.Count})");
         Report(hits.Select(h => $"{h.Person.FullName} ({h.Person.DateOfBirth}, {h.Person.Nationality}) -> {h.Hit.MatchedName} [{h.Hit.EntityId}] {h.Hit.Score:0.00}"), "hit");
+        // The same people with their given names as initials: what initial-aware matching costs.
+        var abbreviated = negatives.Select(VariantGenerator.Abbreviated).OfType<EvalPerson>().ToList();
+        var initialHits = QualityEvaluation.FalsePositives(index, abbreviated, withFacts);
+        Console.WriteLine($"    false positives, {name} initials: {Percent(initialHits.Count, abbreviated.Count)} ({initialHits.Count}/{abbreviated.Count})");
+        Report(initialHits.Select(h => $"{h.Person.FullName} ({h.Person.DateOfBirth}, {h.Person.Nationality}) -> {h.Hit.MatchedName} [{h.Hit.EntityId}] {h.Hit.Score:0.00}"), "hit");
     }
 }
 Console.WriteLine();

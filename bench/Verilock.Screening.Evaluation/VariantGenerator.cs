@@ -68,6 +68,18 @@ public static class VariantGenerator
         }
     }
 
+    /// <summary>
+    /// Every word but the last cut to its initial ("John Robert Smith" → "J. R. Smith"), for false positives: the
+    /// negatives are written in full, so they alone would not show what matching initials costs. Null for one word.
+    /// </summary>
+    public static EvalPerson? Abbreviated(EvalPerson person)
+    {
+        var words = person.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+            return null;
+        return person with { FullName = string.Join(' ', words[..^1].Select(w => w[..1].ToUpperInvariant() + ".").Append(words[^1])) };
+    }
+
     private static string[]? Apply(string treatment, string[] words, Random random) => treatment switch
     {
         "initial" => Initial(words, random),
