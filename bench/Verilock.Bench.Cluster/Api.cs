@@ -10,7 +10,8 @@ using System.Text.Json;
 /// </summary>
 sealed class Api(HttpClient client)
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    // Beyond Idempotency.AbandonedAfter (2 minutes): a request the killed instance held is retried anew after it.
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
 
     private int _retries;
 

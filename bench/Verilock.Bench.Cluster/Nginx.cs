@@ -43,6 +43,10 @@ sealed class Nginx : IAsyncDisposable
                 server {
                     listen 127.0.0.1:{{port}};
                     client_max_body_size 25m;
+                    # Bodies stay in memory: nginx's workers (user nobody) may not write temp files in the
+                    # benchmark's private work folder, and a packaged nginx's temp paths are not ours to use.
+                    client_body_buffer_size 25m;
+                    proxy_buffering off;
                     location / {
                         proxy_pass http://verilock;
                         proxy_http_version 1.1;
