@@ -2,7 +2,11 @@
 # MRZ read benchmark: renders the sample documents under every photo condition (bench/Verilock.Checks.Samples),
 # then reads each with MrzDocumentReader (decode + locate + OCR + parse) on one core, and prints the exact-read
 # rate and latency percentiles. Needs the OCR-B model and fonts: scripts/setup --for-tests.
-# Results and how to read them: docs/benchmarks.md. Options: --rounds N (default 5), --verbose.
+# The set is the ten plain conditions ("base") plus the hostile conditions of real material ("hostile", seeded).
+# Results and how to read them: docs/benchmarks.md. Options: --set all|base|hostile, --only NAME[,NAME] (conditions
+# whose name contains one), --seeds N (hostile documents per condition, default 6), --rounds N (timed rounds,
+# default 2), --dump DIR (write every upload and a small PNG of it), --stages (for each miss, the candidates
+# and what OCR read from each), --verbose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

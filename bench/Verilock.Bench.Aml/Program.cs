@@ -10,6 +10,8 @@ using Verilock.Screening.Lists;
 // (also VERILOCK_VARIANT_SEED; 0, the default, gives the variants of earlier reports).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var verbose = args.Contains("--verbose");
+var qualityOnly = args.Contains("--quality-only"); // skips the speed runs, for iterating on matching
+
 var seedAt = Array.IndexOf(args, "--seed");
 var seed = seedAt >= 0 && seedAt + 1 < args.Length ? int.Parse(args[seedAt + 1], CultureInfo.InvariantCulture) : VariantGenerator.DefaultSeed;
 var data = SharedData.Find() ?? SharedData.Find(Environment.CurrentDirectory)
@@ -37,6 +39,18 @@ Console.WriteLine($"Parse (both lists, cold): {parseTime.TotalMilliseconds:F0} m
 Console.WriteLine($"Index build: median {Median(buildTimes):F0} ms of {buildRuns} runs ({index.NameCount} names)");
 Console.WriteLine();
 
+// `--screen "NAME"` (repeatable) prints what one name matches on the name alone, with scores, and stops.
+var screenNames = args.Select((a, i) => (a, i)).Where(x => x.a == "--screen" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+if (screenNames.Count > 0)
+{
+    foreach (var screened in screenNames)
+    {
+        var result = index.Screen(new ScreeningQuery(screened, Threshold: 0.5));
+        Console.WriteLine($"{screened}: {string.Join("; ", result.Matches.Take(5).Select(m => $"{m.MatchedName} [{m.EntityId}] {m.Score:0.00}"))}");
+    }
+    return;
+}
+
 var un = lists.Single(l => l.Metadata.Id == KnownLists.UnSecurityCouncil);
 var (positives, skipped) = LabelledPositive.Label(EvalPerson.Read(SharedData.EvalFile(data, "positives_un.csv")), un.Entities);
 var negativesGlobal = EvalPerson.Read(SharedData.EvalFile(data, "negatives_global_1k.csv"));
@@ -57,6 +71,10 @@ foreach (var withFacts in new[] { true, false })
     var original = variants.Where(v => VariantGenerator.OriginalKinds.Contains(v.Kind)).Select(v => v.Positive).ToList();
     var (originalFound, _) = QualityEvaluation.Recall(index, original, withFacts);
     Console.WriteLine($"      (original five kinds: {Percent(originalFound, original.Count)} ({originalFound}/{original.Count}))");
+    // Combined treatments are what an outside set mostly makes (a structural and a spelling change together).
+    var combined = variants.Where(v => v.Kind.Contains('+', StringComparison.Ordinal)).Select(v => v.Positive).ToList();
+    var (combinedFound, _) = QualityEvaluation.Recall(index, combined, withFacts);
+    Console.WriteLine($"      (combined kinds:      {Percent(combinedFound, combined.Count)} ({combinedFound}/{combined.Count}))");
     foreach (var kind in VariantGenerator.Kinds)
     {
         var ofKind = variants.Where(v => v.Kind == kind).Select(v => v.Positive).ToList();
@@ -69,9 +87,16 @@ foreach (var withFacts in new[] { true, false })
         var hits = QualityEvaluation.FalsePositives(index, negatives, withFacts);
         Console.WriteLine($"    false positives, {name}: {Percent(hits.Count, negatives.Count)} ({hits.Count}/{negatives.Count})");
         Report(hits.Select(h => $"{h.Person.FullName} ({h.Person.DateOfBirth}, {h.Person.Nationality}) -> {h.Hit.MatchedName} [{h.Hit.EntityId}] {h.Hit.Score:0.00}"), "hit");
+        // The same people with their given names as initials: what initial-aware matching costs.
+        var abbreviated = negatives.Select(VariantGenerator.Abbreviated).OfType<EvalPerson>().ToList();
+        var initialHits = QualityEvaluation.FalsePositives(index, abbreviated, withFacts);
+        Console.WriteLine($"    false positives, {name} initials: {Percent(initialHits.Count, abbreviated.Count)} ({initialHits.Count}/{abbreviated.Count})");
+        Report(initialHits.Select(h => $"{h.Person.FullName} ({h.Person.DateOfBirth}, {h.Person.Nationality}) -> {h.Hit.MatchedName} [{h.Hit.EntityId}] {h.Hit.Score:0.00}"), "hit");
     }
 }
 Console.WriteLine();
+if (qualityOnly)
+    return;
 
 // Speed: every eval row and variant, with their facts, in a fixed shuffled order.
 var queries = positives.Select(p => p.Person).Concat(variants.Select(v => v.Positive.Person)).Concat(negativesGlobal).Concat(negativesUs)

@@ -22,30 +22,47 @@ public sealed class ServerProcess : IAsyncDisposable
     public int Port { get; }
 
     /// <summary><c>keys create</c> for <paramref name="account"/>; returns the secret printed last.</summary>
-    public static async Task<string> CreateKeyAsync(string serverDll, string dataDir, string account, string mode)
+    public static async Task<string> CreateKeyAsync(string serverDll, string dataDir, string account, string mode) =>
+        (await RunCommandAsync(serverDll, dataDir, null, "keys", "create", "--account", account, "--mode", mode))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+
+    /// <summary>Runs one command of the server's command line to its end; returns its standard output.</summary>
+    /// <param name="input">Written to its standard input (a password), or null for none.</param>
+    public static async Task<string> RunCommandAsync(string serverDll, string dataDir, string? input, params string[] args)
     {
-        var start = Start(serverDll, dataDir, new Dictionary<string, string>(), "keys", "create", "--account", account, "--mode", mode);
+        var start = Start(serverDll, dataDir, new Dictionary<string, string>(), args);
+        start.RedirectStandardInput = input is not null;
         using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException("keys create failed: " + await process.StandardError.ReadToEndAsync());
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+            throw new InvalidOperationException($"{string.Join(' ', args.Take(2))} failed: {await error}");
+        return await output;
     }
 
-    /// <summary>Starts <c>serve</c> with <paramref name="environment"/> added, and waits until <c>/readyz</c> answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(string serverDll, string dataDir, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <c>serve</c> with <paramref name="environment"/> added, on <paramref name="port"/> (a free one if null: a
+    /// restarted instance behind a load balancer keeps its port), and waits until <c>/readyz</c> answers 200.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string serverDll, string dataDir, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
-        var start = Start(serverDll, dataDir, environment, "serve", "--urls", $"http://127.0.0.1:{port}");
+        port ??= FreePort();
+        var start = Start(serverDll, dataDir, environment, "serve", "--urls", $"http://127.0.0.1:{port.Value}");
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, port);
+        var server = new ServerProcess(process, port.Value);
         using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        for (var i = 0; i < 600; i++)
+        // Three minutes: a loaded machine (load 40 on two cores) took over a minute to load the models and lists.
+        for (var i = 0; i < 1800; i++)
         {
             try
             {
@@ -58,7 +75,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         await server.DisposeAsync();
-        throw new InvalidOperationException("server did not become ready within 60 s");
+        throw new InvalidOperationException("server did not become ready within 3 minutes");
     }
 
     public TimeSpan Cpu
@@ -98,6 +115,14 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         return start;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a power cut or an OOM kill.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+            _process.Kill();
+        _process.WaitForExit();
     }
 
     public async ValueTask DisposeAsync()

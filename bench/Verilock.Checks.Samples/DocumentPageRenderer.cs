@@ -6,33 +6,55 @@ namespace Verilock.Checks.Samples;
 /// Draws a flat, straight-on document like the one a scanner would produce: a passport data page (TD3,
 /// 125 × 88 mm) or the back of an ID card (TD1, 85.6 × 54 mm), with a guilloche background, printed labels
 /// and values, the holder's portrait (a real photo when the document has one, else a drawn stand-in), and the
-/// machine-readable zone in OCR-B at the ICAO pitch of 2.54 mm.
+/// machine-readable zone in OCR-B at the ICAO pitch of 2.54 mm. Visa stickers (MRV-A 120 × 80 mm, MRV-B
+/// 105 × 74 mm) are laid out like the passport page. A <see cref="PageStyle"/> adds the security print and
+/// colours of harder real documents: patterns under the zone, watermarks over it, tinted paper, faded ink.
 /// </summary>
 public static class DocumentPageRenderer
 {
     const float CharacterPitchMm = 2.54f;
     const float MrzLinePitchMm = 4.3f;
 
-    public static SKBitmap Render(SampleDocument document, float pixelsPerMm)
+    static readonly SKColor[] PlainPaper = [new(0xEE, 0xF3, 0xEA), new(0xE6, 0xEC, 0xF5), new(0xF4, 0xEC, 0xE4)];
+    static readonly SKColor PlainInk = new(0x10, 0x10, 0x14);
+
+    public static (float Width, float Height) PageSizeMm(SampleLayout layout) => layout switch
     {
-        var (widthMm, heightMm) = document.Layout == SampleLayout.Passport ? (125f, 88f) : (85.6f, 54f);
+        SampleLayout.Passport => (125f, 88f),
+        SampleLayout.VisaA => (120f, 80f),
+        SampleLayout.VisaB => (105f, 74f),
+        _ => (85.6f, 54f),
+    };
+
+    public static SKBitmap Render(SampleDocument document, float pixelsPerMm, PageStyle? style = null)
+    {
+        var (widthMm, heightMm) = PageSizeMm(document.Layout);
         var bitmap = new SKBitmap((int)MathF.Round(widthMm * pixelsPerMm), (int)MathF.Round(heightMm * pixelsPerMm), SKColorType.Rgba8888, SKAlphaType.Premul);
         using var canvas = new SKCanvas(bitmap);
         canvas.Scale(pixelsPerMm);
-        DrawBackground(canvas, widthMm, heightMm);
-        if (document.Layout == SampleLayout.Passport)
-            DrawPassportFields(canvas, document);
-        else
-            DrawIdCardBack(canvas, document);
-        DrawMrz(canvas, document.MrzLines, heightMm);
+        DrawBackground(canvas, widthMm, heightMm, style?.Paper ?? PlainPaper);
+        style?.UnderPrint?.Invoke(canvas, widthMm, heightMm);
+        switch (document.Layout)
+        {
+            case SampleLayout.Passport:
+                DrawPassportFields(canvas, document, "PASSPORT  PASSEPORT  PASAPORTE");
+                break;
+            case SampleLayout.IdCard:
+                DrawIdCardBack(canvas, document);
+                break;
+            default:
+                DrawPassportFields(canvas, document, "VISA  VISA  VISADO");
+                break;
+        }
+        DrawMrz(canvas, document.MrzLines, widthMm, heightMm, style?.MrzInk ?? PlainInk);
+        style?.OverPrint?.Invoke(canvas, widthMm, heightMm);
         return bitmap;
     }
 
-    static void DrawBackground(SKCanvas canvas, float widthMm, float heightMm)
+    static void DrawBackground(SKCanvas canvas, float widthMm, float heightMm, SKColor[] paper)
     {
         using var fill = new SKPaint { IsAntialias = true };
-        fill.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(widthMm, heightMm),
-            [new SKColor(0xEE, 0xF3, 0xEA), new SKColor(0xE6, 0xEC, 0xF5), new SKColor(0xF4, 0xEC, 0xE4)], SKShaderTileMode.Clamp);
+        fill.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(widthMm, heightMm), paper, SKShaderTileMode.Clamp);
         canvas.DrawRect(0, 0, widthMm, heightMm, fill);
 
         using var guilloche = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.08f, Color = new SKColor(0x9F, 0xB8, 0xC9, 0x90) };
@@ -48,9 +70,9 @@ public static class DocumentPageRenderer
         }
     }
 
-    static void DrawPassportFields(SKCanvas canvas, SampleDocument d)
+    static void DrawPassportFields(SKCanvas canvas, SampleDocument d, string title)
     {
-        Text(canvas, "PASSPORT  PASSEPORT  PASAPORTE", 6, 6.5f, 3.2f, bold: true, new SKColor(0x23, 0x3A, 0x5E));
+        Text(canvas, title, 6, 6.5f, 3.2f, bold: true, new SKColor(0x23, 0x3A, 0x5E));
         Text(canvas, StateName(d.IssuingState), 80, 6.5f, 3.2f, bold: true, new SKColor(0x23, 0x3A, 0x5E));
         DrawPortrait(canvas, new SKRect(6, 12, 40, 56), d.Portrait);
 
@@ -150,13 +172,13 @@ public static class DocumentPageRenderer
         canvas.DrawPath(path, pen);
     }
 
-    static void DrawMrz(SKCanvas canvas, IReadOnlyList<string> lines, float heightMm)
+    static void DrawMrz(SKCanvas canvas, IReadOnlyList<string> lines, float widthMm, float heightMm, SKColor inkColor)
     {
         using var font = Font(SampleFonts.OcrB, 100f);
         // Size the face so one character advances exactly the ICAO pitch, whatever the font's em box.
         font.Size = 100f * CharacterPitchMm / font.MeasureText("<");
-        using var ink = new SKPaint { IsAntialias = true, Color = new SKColor(0x10, 0x10, 0x14) };
-        var left = lines[0].Length == 44 ? 6f : 4.7f;
+        using var ink = new SKPaint { IsAntialias = true, Color = inkColor };
+        var left = widthMm switch { 125f => 6f, 85.6f => 4.7f, _ => (widthMm - lines[0].Length * CharacterPitchMm) / 2f };
         var baseline = heightMm - 4.2f - (lines.Count - 1) * MrzLinePitchMm;
         foreach (var line in lines)
         {

@@ -10,6 +10,8 @@ public static class MrzComposer
     {
         SampleLayout.Passport => ComposePassport(d),
         SampleLayout.IdCard => ComposeIdCard(d),
+        SampleLayout.VisaA => ComposeVisa(d, 44),
+        SampleLayout.VisaB => ComposeVisa(d, 36),
         _ => throw new ArgumentOutOfRangeException(nameof(d)),
     };
 
@@ -42,9 +44,21 @@ public static class MrzComposer
         return [line1, line2, line3];
     }
 
+    /// <summary>MRV-A and MRV-B: the passport's second line up to the expiry check digit, then optional data to the end; no composite.</summary>
+    static string[] ComposeVisa(SampleDocument d, int length)
+    {
+        var line1 = Field(d.DocumentCode, 2) + Field(d.IssuingState, 3) + Field(Name(d), length - 5);
+        var number = Field(d.DocumentNumber, 9);
+        var birth = Date(d.DateOfBirth);
+        var expiry = Date(d.ExpiryDate);
+        var line2 = number + CheckDigit(number) + Field(d.Nationality, 3) + birth + CheckDigit(birth) + d.Sex
+                    + expiry + CheckDigit(expiry) + Field(d.OptionalData, length - 28);
+        return [line1, line2];
+    }
+
     public static (string Surname, string GivenNames) NamesInZone(SampleDocument d)
     {
-        var field = Field(Name(d), d.Layout == SampleLayout.Passport ? 39 : 30);
+        var field = Field(Name(d), d.Layout switch { SampleLayout.IdCard => 30, SampleLayout.VisaB => 31, _ => 39 });
         var split = field.IndexOf("<<", StringComparison.Ordinal);
         return (field[..split].Replace('<', ' '), field[(split + 2)..].Replace('<', ' ').Trim());
     }

@@ -1,7 +1,10 @@
 namespace Verilock.Checks.Samples;
 
-/// <summary>The two ICAO 9303 layouts the samples cover: a passport data page (TD3, 2 × 44) and an ID card (TD1, 3 × 30).</summary>
-public enum SampleLayout { Passport, IdCard }
+/// <summary>
+/// The ICAO 9303 layouts the samples cover: a passport data page (TD3, 2 × 44), an ID card (TD1, 3 × 30), and the
+/// two machine-readable visas (MRV-A, 2 × 44, and MRV-B, 2 × 36, without a composite check digit).
+/// </summary>
+public enum SampleLayout { Passport, IdCard, VisaA, VisaB }
 
 /// <summary>A fictional holder and document; <see cref="MrzLines"/> is what a perfect reader returns.</summary>
 public sealed record SampleDocument(

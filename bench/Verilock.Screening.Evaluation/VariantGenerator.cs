@@ -11,7 +11,9 @@ namespace Verilock.Screening.Evaluation;
 /// vowels), not AnyAscii's inverse, so the way back is lossy as in real life.
 /// Further kinds mirror what an outside measurement found missed: a given name cut to its initial,
 /// two words run together or one split, a title in front, another transliteration of one word, and
-/// two treatments together. A variant that does not apply to a name (no rule fits) is not made.
+/// two treatments together. Since 2026-12-07 also: random case, hyphens and apostrophes added or removed,
+/// a middle name dropped, a typo in a short name, given and family names swapped, two initials, and
+/// three treatments together (structural + spelling + reorder/title/case). A variant that does not apply to a name (no rule fits) is not made.
 /// </summary>
 /// <remarks>
 /// Set <see cref="SeedVariable"/> (or pass <c>--seed</c> to the benchmark) to draw other variants,
@@ -26,6 +28,10 @@ public static class VariantGenerator
         "typo", "reordered", "middle_dropped", "cyrillic", "arabic",
         "initial", "joined", "split", "title", "translit",
         "translit+reorder", "translit+typo", "initial+typo", "title+translit", "joined+typo",
+        // Added 2026-12-07: what the outside set does and the kinds above did not.
+        "case+typo", "punct", "punct+typo", "dropmiddle+typo", "short+typo", "initial+swap", "initials2",
+        "initial+typo+reorder", "joined+typo+title", "translit+typo+reorder", "dropmiddle+translit+title",
+        "split+typo+case", "initial+translit+title",
     ];
 
     /// <summary>The kinds measured before the outside report; their overall recall stays comparable across reports.</summary>
@@ -62,6 +68,18 @@ public static class VariantGenerator
         }
     }
 
+    /// <summary>
+    /// Every word but the last cut to its initial ("John Robert Smith" → "J. R. Smith"), for false positives: the
+    /// negatives are written in full, so they alone would not show what matching initials costs. Null for one word.
+    /// </summary>
+    public static EvalPerson? Abbreviated(EvalPerson person)
+    {
+        var words = person.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+            return null;
+        return person with { FullName = string.Join(' ', words[..^1].Select(w => w[..1].ToUpperInvariant() + ".").Append(words[^1])) };
+    }
+
     private static string[]? Apply(string treatment, string[] words, Random random) => treatment switch
     {
         "initial" => Initial(words, random),
@@ -71,8 +89,91 @@ public static class VariantGenerator
         "translit" => Transliterated(words, random),
         "typo" => Typo(words, random).Split(' '),
         "reorder" => words.Length >= 2 ? Reorder(words) : null,
+        "case" => RandomCase(words, random),
+        "punct" => Punctuation(words, random),
+        "dropmiddle" => words.Length >= 3 ? DropMiddle(words, random) : null,
+        "short" => ShortTypo(words, random),
+        "swap" => words.Length >= 2 ? [words[^1], .. words[..^1]] : null,
+        "initials2" => TwoInitials(words, random),
         _ => throw new ArgumentOutOfRangeException(nameof(treatment), treatment, null),
     };
+
+    /// <summary>Each letter upper or lower case at random ("aBdUL sALaM"), as typed with caps lock or pasted from a form.</summary>
+    private static string[] RandomCase(string[] words, Random random) =>
+        words.Select(w => new string(w.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray())).ToArray();
+
+    private static readonly string[] Particles = ["al", "el", "ul", "abd", "abu", "bin", "ben", "ibn", "ould", "ad", "as", "ar", "ash", "at", "az"];
+
+    /// <summary>
+    /// A hyphen or apostrophe removed or inserted: "Al-Qaida" → "Al Qaida" / "AlQaida", "Ba'asyir" → "Baasyir",
+    /// "Al Marrani" → "Al-Marrani", "Abd al Aziz" → "Abd al-Aziz", or an apostrophe after a word's first syllable.
+    /// </summary>
+    private static string[]? Punctuation(string[] words, Random random)
+    {
+        var options = new List<Func<string[]>>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var at = i;
+            var mark = words[at].IndexOfAny(['-', '\'', '\u2019', '\u2018', '`']);
+            if (mark > 0 && mark < words[at].Length - 1)
+            {
+                options.Add(() => Replace(words, at, [words[at][..mark] + words[at][(mark + 1)..]]));
+                options.Add(() => Replace(words, at, [words[at][..mark], words[at][(mark + 1)..]]));
+                continue;
+            }
+            if (at + 1 < words.Length && Particles.Contains(words[at].ToLowerInvariant()))
+                options.Add(() => [.. words[..at], words[at] + "-" + words[at + 1], .. words[(at + 2)..]]);
+            if (words[at].Length >= 5 && words[at].All(char.IsLetter))
+            {
+                // After the first vowel run, where Arabic names carry an ʿayn or hamza ("Ba'asyir", "Sa'id").
+                var cut = 1;
+                while (cut < words[at].Length - 2 && !"aeiouAEIOU".Contains(words[at][cut]))
+                    cut++;
+                while (cut < words[at].Length - 2 && "aeiouAEIOU".Contains(words[at][cut]))
+                    cut++;
+                if (cut < words[at].Length - 1)
+                    options.Add(() => Replace(words, at, [words[at][..cut] + (random.Next(2) == 0 ? "'" : "-") + words[at][cut..]]));
+            }
+        }
+        return options.Count == 0 ? null : options[random.Next(options.Count)]();
+    }
+
+    private static string[] Replace(string[] words, int at, string[] with) => [.. words[..at], .. with, .. words[(at + 1)..]];
+
+    /// <summary>One middle name dropped (names of three words or more), keeping the other middle names.</summary>
+    private static string[] DropMiddle(string[] words, Random random)
+    {
+        var at = random.Next(1, words.Length - 1);
+        return [.. words[..at], .. words[(at + 1)..]];
+    }
+
+    /// <summary>One typo in a name whose every word has five letters or fewer (any word of three letters or more): one edit is a large share of such a name.</summary>
+    private static string[]? ShortTypo(string[] words, Random random)
+    {
+        if (words.Any(w => w.Length > 5))
+            return null;
+        var candidates = Enumerable.Range(0, words.Length).Where(i => words[i].Length >= 3).ToList();
+        if (candidates.Count == 0)
+            return null;
+        var at = candidates[random.Next(candidates.Count)];
+        var typed = Typo([words[at]], random, minLength: 3);
+        return Replace(words, at, [typed]);
+    }
+
+    /// <summary>Two given names (words but the last, three letters or more) cut to initials, in names of three words or more.</summary>
+    private static string[]? TwoInitials(string[] words, Random random)
+    {
+        var candidates = Enumerable.Range(0, words.Length - 1).Where(i => words[i].Length >= 3 && char.IsLetter(words[i][0])).ToList();
+        if (words.Length < 3 || candidates.Count < 2)
+            return null;
+        var first = candidates[0];
+        var second = candidates[1 + random.Next(candidates.Count - 1)];
+        var dot = random.Next(2) == 0 ? "." : "";
+        var copy = words.ToArray();
+        copy[first] = words[first][..1].ToUpperInvariant() + dot;
+        copy[second] = words[second][..1].ToUpperInvariant() + dot;
+        return copy;
+    }
 
     private static string[] Reorder(string[] words) => words.Skip(1).Append(words[0]).ToArray();
 
@@ -177,9 +278,9 @@ public static class VariantGenerator
         upper ? lower.ToUpperInvariant() : char.IsUpper(like[0]) ? char.ToUpperInvariant(lower[0]) + lower[1..] : lower;
 
     /// <summary>One edit (substitution, deletion, insertion or swap of neighbours) in one word of four letters or more.</summary>
-    private static string Typo(string[] words, Random random)
+    private static string Typo(string[] words, Random random, int minLength = 4)
     {
-        var candidates = Enumerable.Range(0, words.Length).Where(i => words[i].Length >= 4).ToList();
+        var candidates = Enumerable.Range(0, words.Length).Where(i => words[i].Length >= minLength).ToList();
         if (candidates.Count == 0)
             return string.Join(' ', words);
         var w = candidates[random.Next(candidates.Count)];

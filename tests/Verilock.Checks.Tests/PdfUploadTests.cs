@@ -55,14 +55,19 @@ public sealed class PdfUploadTests(ReaderFixture fixture) : IClassFixture<Reader
     public void A_jpeg_scan_inside_a_pdf_is_taken_as_stored_whatever_its_exif_says()
     {
         using var upright = OpenCvSharp.Cv2.ImDecode(DocumentPhotographer.Photograph(SampleDocuments.Specimen, PhotoCondition.Clean), OpenCvSharp.ImreadModes.Color);
-        var scan = Orientation.ExifWriter.WithExif(upright.ImEncode(".jpg"), orientation: 2);
+        var scan = ExifWriter.WithExif(upright.ImEncode(".jpg"), orientation: 2);
         var pdf = PdfWith((_, page) => page.AddJpeg(scan, new PdfRectangle(40, 300, 555, 700)));
 
         var result = fixture.Reader.Read(pdf, ReaderFixture.Today);
 
         Assert.Equal(DocumentReadOutcome.MrzRead, result.Outcome);
         Assert.Equal(SampleDocuments.Specimen.MrzLines, result.Mrz!.Lines);
-        Assert.NotEqual(DocumentReadOutcome.MrzRead, fixture.Reader.Read(scan, ReaderFixture.Today).Outcome);
+        // The same JPEG uploaded on its own is turned by its tag. (The reader now also reads mirrored photos, so
+        // the pixels are compared instead of the outcome.)
+        using var alone = UploadDecoder.DecodeGray(scan, new DecodeLimits(), out _)!;
+        using var stored = OpenCvSharp.Cv2.ImDecode(scan, OpenCvSharp.ImreadModes.Grayscale | OpenCvSharp.ImreadModes.IgnoreOrientation);
+        using var mirrored = stored.Flip(OpenCvSharp.FlipMode.Y);
+        Assert.Equal(0, OpenCvSharp.Cv2.Norm(alone, mirrored, OpenCvSharp.NormTypes.INF));
     }
 
     static byte[] PdfWith(Action<PdfDocumentBuilder, PdfPageBuilder> draw)

@@ -58,6 +58,8 @@ public class QualityFloorTests
     [InlineData("initial+typo", 0.73)]
     [InlineData("title+translit", 0.96)]
     [InlineData("joined+typo", 0.93)]
+    // Added 2026-12-07 (two initials now lift a single word when every listed full word is accounted for).
+    [InlineData("initials2", 0.83)]
     public void Recall_per_kind_of_variant(string kind, double floor)
     {
         var variants = QualityEvaluation.Variants(Positives.Value.Labelled).Where(v => v.Kind == kind).Select(v => v.Positive).ToList();

@@ -25,6 +25,9 @@ public class VariantMatchingTests
                 Person("8", "ABU BAKAR BA'ASYIR"),
                 Person("9", "AHMAD AL-HAMZI"),
                 Person("10", "Emily LIU"),
+                Person("11", "YUNOS UMPARA MOKLIS"),
+                Person("12", "KARADH AL-HASSAN"),
+                Person("13", "Carlos Alfredo PEREZ AMPUEDA"),
             ]),
     ]);
 
@@ -36,6 +39,26 @@ public class VariantMatchingTests
     public void A_given_name_reduced_to_its_initial_still_matches(string query, string entityId)
     {
         Assert.Contains(Index.Screen(new ScreeningQuery(FullName: query)).Matches, m => m.EntityId == entityId);
+    }
+
+    [Theory]
+    [InlineData("M. A. AL-MARRANI", "un:1")] // two initials in the listed order and the family name
+    [InlineData("M A Al Marrani", "un:1")]
+    [InlineData("AL-MARRANI M. A.", "un:1")] // family name first
+    [InlineData("Y. UQPARA MOKLIS", "un:11")] // a leading "y" is an initial, not the Spanish "and"; plus a typo
+    [InlineData("UMPARA MOKLIS Y", "un:11")]
+    public void Two_initials_or_an_initial_y_with_the_other_words_match(string query, string entityId)
+    {
+        Assert.Contains(Index.Screen(new ScreeningQuery(FullName: query)).Matches, m => m.EntityId == entityId);
+    }
+
+    [Theory]
+    [InlineData("K. A. Hasan")] // "A" would stand for the particle "al"
+    [InlineData("A. A. Perez")] // the listed name's first word is unaccounted for, "Ampueda" is a second family name
+    [InlineData("M. T. Khan")] // a single word and initials with no partner
+    public void Two_initials_do_not_lift_a_single_word_without_full_partners(string query)
+    {
+        Assert.Empty(Index.Screen(new ScreeningQuery(FullName: query)).Matches);
     }
 
     [Theory]

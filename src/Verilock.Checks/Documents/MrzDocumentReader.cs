@@ -12,7 +12,13 @@ namespace Verilock.Checks.Documents;
 public sealed class MrzDocumentReader : IDisposable
 {
     /// <summary>Zone reads per upload (a candidate read one way up is one): bounds the time a confusing photo costs.</summary>
-    const int MaxZoneReads = 4;
+    const int MaxZoneReads = 16;
+
+    /// <summary>Zone reads of mirrored strips, after every ordinary read found nothing: the two best candidates, both ways up.</summary>
+    const int MirroredZoneReads = 4;
+
+    /// <summary>Extra passes over a zone that looks like an MRZ but does not validate, in order of cost.</summary>
+    static readonly StripStyle[] RevoteStyles = [StripStyle.Cleaned, StripStyle.CleanedLarge];
 
     /// <summary>
     /// A first line read with less confidence than this, and not starting with a document code, is upside down
@@ -44,7 +50,16 @@ public sealed class MrzDocumentReader : IDisposable
                 return new DocumentReadResult(DocumentReadOutcome.UnreadableImage, null, 0, problem);
             using var work = MrzLocator.ToWorkScale(gray, out var scale);
             var quality = ImageQuality.Measure(work);
-            return ReadZones(gray, MrzLocator.Locate(work, scale), today) with { Quality = quality };
+            var result = ReadZones(gray, MrzLocator.Locate(work, scale), today);
+            if (result.Outcome != DocumentReadOutcome.MrzRead && Math.Max(gray.Width, gray.Height) > MrzLocator.WorkLongSide * 1.5)
+            {
+                // Small print in a large frame: look again at twice the detail; keep whichever read is better.
+                using var detail = MrzLocator.ToWorkScale(gray, out var detailScale, MrzLocator.DetailLongSide);
+                var second = ReadZones(gray, MrzLocator.Locate(detail, detailScale), today);
+                if (second.Outcome == DocumentReadOutcome.MrzRead || result.Outcome == DocumentReadOutcome.NoMrzFound && second.Mrz is not null)
+                    result = second;
+            }
+            return result with { Quality = quality };
         }
         catch (OpenCVException)
         {
@@ -56,16 +71,28 @@ public sealed class MrzDocumentReader : IDisposable
     {
         ZoneRead? best = null;
         var reads = 0;
-        foreach (var zone in candidates.SelectMany(c => new[] { c, c.Flipped() }))
+        var zones = candidates.SelectMany(c => new[] { c, c.Flipped() }).ToArray();
+        foreach (var zone in zones)
         {
             if (reads++ == MaxZoneReads)
                 break;
-            var read = ReadZone(gray, zone, today);
+            var read = ReadZone(gray, zone, StripStyle.Plain, today);
             if (read.Mrz is { IsValid: true } && read.Confidence >= options.MinConfidence)
                 return new DocumentReadResult(DocumentReadOutcome.MrzRead, read.Mrz, read.Confidence, null);
             if (best is null || read.IsBetterThan(best))
                 best = read;
         }
+        // A front camera saves its photo mirrored: the zone is found like any other but reads as nonsense either
+        // way up. Only when nothing parsed at all are the best candidates read mirrored.
+        if (best?.Mrz is null)
+            foreach (var zone in zones.Take(MirroredZoneReads))
+            {
+                var read = ReadZone(gray, zone, StripStyle.Mirrored, today);
+                if (read.Mrz is { IsValid: true } && read.Confidence >= options.MinConfidence)
+                    return new DocumentReadResult(DocumentReadOutcome.MrzRead, read.Mrz, read.Confidence, null);
+                if (best is null || read.IsBetterThan(best))
+                    best = read;
+            }
         if (best?.Mrz is null)
             return new DocumentReadResult(DocumentReadOutcome.NoMrzFound, null, best?.Confidence ?? 0,
                 "No machine-readable zone was found. Photograph the page with the two or three lines of <<< characters, flat and in full view.");
@@ -75,20 +102,62 @@ public sealed class MrzDocumentReader : IDisposable
         return new DocumentReadResult(DocumentReadOutcome.LowConfidence, best.Mrz, best.Confidence, problem);
     }
 
-    ZoneRead ReadZone(Mat gray, MrzCandidate zone, DateOnly today)
+    /// <summary>
+    /// Reads a zone from strips of <paramref name="style"/>; when that does not validate but the zone reads as
+    /// text (its first line passed <see cref="StartsLikeMrz"/> and the line test), reads it again from cleaned
+    /// strips and lets the check digits pick among the passes (<see cref="MrzPassVoting"/>).
+    /// </summary>
+    ZoneRead ReadZone(Mat gray, MrzCandidate zone, StripStyle style, DateOnly today)
     {
-        var texts = new List<string>(zone.Lines.Count);
-        var confidences = new List<double>(zone.Lines.Count);
+        var first = ReadPass(gray, zone, style, stopWhenNotText: true);
+        if (first.Lines.Count < zone.Lines.Count)
+            return new ZoneRead(null, first.Lines[0].Confidence);
+        var passes = new List<ZonePass> { first };
+        var (mrz, confidence) = MrzPassVoting.Best(passes, today);
+        if (mrz is { IsValid: true } && confidence >= options.MinConfidence || style == StripStyle.Mirrored)
+            return new ZoneRead(mrz, confidence);
+        foreach (var revote in RevoteStyles)
+        {
+            passes.Add(ReadPass(gray, zone, revote, stopWhenNotText: false));
+            (mrz, confidence) = MrzPassVoting.Best(passes, today);
+            if (mrz is { IsValid: true } && confidence >= options.MinConfidence)
+                break;
+        }
+        return new ZoneRead(mrz, confidence);
+    }
+
+    ZonePass ReadPass(Mat gray, MrzCandidate zone, StripStyle style, bool stopWhenNotText)
+    {
+        if (stopWhenNotText && !StartsLikeMrz(gray, zone.Lines[0], style, out var probe))
+            return new ZonePass([probe]);
+        var lines = new List<(string Text, double Confidence)>(zone.Lines.Count);
         foreach (var line in zone.Lines)
         {
-            using var strip = MrzLineCropper.Crop(gray, line);
+            using var strip = MrzLineCropper.Crop(gray, line, style);
             var (text, confidence) = engines.Read(strip);
-            texts.Add(text);
-            confidences.Add(confidence);
-            if (texts.Count == 1 && confidence < NotTextConfidence && (text.Length == 0 || !DocumentCodeLetters.Contains(text[0])))
-                return new ZoneRead(null, confidence);
+            lines.Add((text, confidence));
+            if (stopWhenNotText && lines.Count == 1 && confidence < NotTextConfidence && (text.Length == 0 || !DocumentCodeLetters.Contains(text[0])))
+                break;
         }
-        return new ZoneRead(MrzParser.Parse(texts, today), confidences.Average());
+        return new ZonePass(lines);
+    }
+
+    /// <summary>
+    /// Reads only the first quarter of a zone's first line (about a quarter of the cost of the line) and says
+    /// whether it could be the start of an MRZ: most candidates on a cluttered photo are other print, and this
+    /// turns each of them away cheaply, so many more can be tried.
+    /// </summary>
+    bool StartsLikeMrz(Mat gray, TextLineBox line, StripStyle style, out (string Text, double Confidence) probe)
+    {
+        var quarter = line.Length / 4f;
+        var start = line with
+        {
+            Center = new Point2f(line.Center.X - line.Direction.X * (line.Length - quarter) / 2f, line.Center.Y - line.Direction.Y * (line.Length - quarter) / 2f),
+            Length = quarter,
+        };
+        using var strip = MrzLineCropper.Crop(gray, start, style);
+        probe = engines.Read(strip);
+        return probe.Confidence >= NotTextConfidence || probe.Text.Length > 0 && DocumentCodeLetters.Contains(probe.Text[0]);
     }
 
     static TesseractPool ChooseModel(DocumentReaderOptions options)

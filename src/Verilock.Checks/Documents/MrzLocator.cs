@@ -15,11 +15,20 @@ internal static class MrzLocator
     /// <summary>Long side of the working image: MRZ characters stay ≥ 8 px tall for a document filling half the frame.</summary>
     public const int WorkLongSide = 1000;
 
-    const int MaxCandidates = 4;
+    const int MaxCandidates = 12;
 
-    public static Mat ToWorkScale(Mat gray, out double scale)
+    /// <summary>Score factor for a group inside a longer block of like lines: behind every group that stands alone.</summary>
+    const float BlockPenalty = 0.3f;
+
+    /// <summary>
+    /// The second look's long side, when the first found nothing valid on a large photo: a document filling a third
+    /// of a phone's frame has zone characters of 5–7 px at <see cref="WorkLongSide"/>, too small for the line mask.
+    /// </summary>
+    public const int DetailLongSide = 2000;
+
+    public static Mat ToWorkScale(Mat gray, out double scale, int longSide = WorkLongSide)
     {
-        scale = Math.Min(1.0, (double)WorkLongSide / Math.Max(gray.Width, gray.Height));
+        scale = Math.Min(1.0, (double)longSide / Math.Max(gray.Width, gray.Height));
         if (scale >= 1.0)
             return gray.Clone();
         var work = new Mat();
@@ -32,20 +41,29 @@ internal static class MrzLocator
     public static IReadOnlyList<MrzCandidate> Locate(Mat work, double scale)
     {
         var candidates = new List<MrzCandidate>();
-        using (var mask = LineMask(work))
-            candidates.AddRange(FindZones(mask, transposed: false));
+        foreach (var mask in LineMasks(work))
+            using (mask)
+                candidates.AddRange(FindZones(mask, transposed: false));
         using (var transposed = work.T().ToMat())
-        using (var mask = LineMask(transposed))
-            candidates.AddRange(FindZones(mask, transposed: true));
-        return candidates
+            foreach (var mask in LineMasks(transposed))
+                using (mask)
+                    candidates.AddRange(FindZones(mask, transposed: true));
+        return Distinct(candidates)
             .OrderByDescending(c => c.Score)
             .Take(MaxCandidates)
             .Select(c => c with { Lines = c.Lines.Select(l => ToFullScale(l, scale)).ToArray() })
             .ToArray();
     }
 
-    /// <summary>White where dark print forms horizontal lines: black-hat, Otsu, then join letters along the line.</summary>
-    static Mat LineMask(Mat gray)
+    /// <summary>
+    /// Masks, white where dark print forms horizontal lines, at three binarisations of the black-hat image. The first
+    /// (Otsu, widened under glare) is right for ordinary pages. On a page covered in fine security print
+    /// (guilloche, rosettes, watermarks) that threshold passes the pattern too and the closing welds it into one
+    /// carpet; the zone's ink is still darker than the pattern, so the second threshold is Otsu's again among the
+    /// pixels above the first, which splits ink from pattern when there are two populations and changes little
+    /// when there is one.
+    /// </summary>
+    internal static IEnumerable<Mat> LineMasks(Mat gray)
     {
         using var blackHat = new Mat();
         using (var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(15, 11)))
@@ -54,21 +72,102 @@ internal static class MrzLocator
         var otsu = Cv2.Threshold(blackHat, mask, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
         // Glare lowers the contrast of the print under it below the global threshold; print that is dark
         // relative to its neighbourhood's darkest print still counts, above a floor that keeps paper grain out.
-        using var neighbourhoodMax = new Mat();
-        using (var reach = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(41, 41)))
-            Cv2.Dilate(blackHat, neighbourhoodMax, reach);
-        using var relative = new Mat();
-        Cv2.Compare(blackHat * 2.2, neighbourhoodMax, relative, CmpTypes.GE);
-        using var floor = new Mat();
-        Cv2.Threshold(blackHat, floor, otsu * 0.35, 255, ThresholdTypes.Binary);
-        Cv2.BitwiseAnd(relative, floor, relative);
-        Cv2.BitwiseOr(mask, relative, mask);
+        using (var neighbourhoodMax = new Mat())
+        using (var relative = new Mat())
+        using (var floor = new Mat())
+        {
+            using (var reach = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(41, 41)))
+                Cv2.Dilate(blackHat, neighbourhoodMax, reach);
+            Cv2.Compare(blackHat * 2.2, neighbourhoodMax, relative, CmpTypes.GE);
+            Cv2.Threshold(blackHat, floor, otsu * 0.35, 255, ThresholdTypes.Binary);
+            Cv2.BitwiseAnd(relative, floor, relative);
+            Cv2.BitwiseOr(mask, relative, mask);
+        }
+        yield return JoinLetters(mask);
+
+        var inkOnly = new Mat();
+        Cv2.Threshold(blackHat, inkOnly, OtsuAbove(blackHat, otsu), 255, ThresholdTypes.Binary);
+        yield return JoinLetters(inkOnly);
+
+        // Strong sensor noise on a low-contrast or shadowed page passes the glare term everywhere and the
+        // closing turns it into a carpet around the print: Otsu alone, on a black-hat of the smoothed image.
+        using var smooth = new Mat();
+        Cv2.GaussianBlur(gray, smooth, new Size(5, 5), 0);
+        using (var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(15, 11)))
+            Cv2.MorphologyEx(smooth, blackHat, MorphTypes.BlackHat, kernel);
+        var denoised = new Mat();
+        Cv2.Threshold(blackHat, denoised, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        yield return JoinLetters(denoised);
+    }
+
+    /// <summary>Joins the letters of a binarised line into one blob and drops what is thinner than print.</summary>
+    static Mat JoinLetters(Mat mask)
+    {
         using (var join = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(21, 3)))
             Cv2.MorphologyEx(mask, mask, MorphTypes.Close, join);
         // Thin strokes of background patterns survive Otsu on clean pages; print lines are thicker than 3 px.
         using (var speck = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(5, 3)))
             Cv2.MorphologyEx(mask, mask, MorphTypes.Open, speck);
         return mask;
+    }
+
+    /// <summary>Otsu's threshold over the histogram above <paramref name="from"/> only.</summary>
+    static double OtsuAbove(Mat image, double from)
+    {
+        using var histogram = new Mat();
+        Cv2.CalcHist([image], [0], null, histogram, 1, [256], [new Rangef(0, 256)]);
+        var start = (int)from + 1;
+        double total = 0, sum = 0;
+        for (var level = start; level < 256; level++)
+        {
+            var count = histogram.At<float>(level);
+            total += count;
+            sum += level * count;
+        }
+        double below = 0, belowSum = 0, best = -1;
+        var threshold = start;
+        for (var level = start; level < 255; level++)
+        {
+            var count = histogram.At<float>(level);
+            below += count;
+            belowSum += level * count;
+            var above = total - below;
+            if (below == 0 || above == 0)
+                continue;
+            var difference = belowSum / below - (sum - belowSum) / above;
+            var between = below * above * difference * difference;
+            if (between > best)
+            {
+                best = between;
+                threshold = level;
+            }
+        }
+        return threshold;
+    }
+
+    /// <summary>
+    /// The same zone found in several masks is read once, as the first mask found it: the masks are in order of
+    /// how well their line boxes fit ordinary print, so a page the first mask reads well reads as it did.
+    /// </summary>
+    static IEnumerable<MrzCandidate> Distinct(IEnumerable<MrzCandidate> inMaskOrder)
+    {
+        var kept = new List<MrzCandidate>();
+        foreach (var candidate in inMaskOrder)
+        {
+            if (kept.Any(k => SameZone(k, candidate)))
+                continue;
+            kept.Add(candidate);
+            yield return candidate;
+        }
+    }
+
+    static bool SameZone(MrzCandidate a, MrzCandidate b)
+    {
+        if (a.Lines.Count != b.Lines.Count)
+            return false;
+        var (first, other) = (a.Lines[0], b.Lines[0]);
+        var distance = MathF.Sqrt((first.Center.X - other.Center.X) * (first.Center.X - other.Center.X) + (first.Center.Y - other.Center.Y) * (first.Center.Y - other.Center.Y));
+        return distance < first.Height && first.Direction.X * other.Direction.X + first.Direction.Y * other.Direction.Y > 0.9f;
     }
 
     static IEnumerable<MrzCandidate> FindZones(Mat mask, bool transposed)
@@ -85,9 +184,41 @@ internal static class MrzLocator
                 continue;
             var lengths = group.Select(l => l.Length).ToArray();
             var score = lengths.Sum() * (lengths.Min() / lengths.Max());
+            if (InLongerBlock(lines, first, group))
+                score *= BlockPenalty;
             zones.Add(new MrzCandidate(InReadingOrder(group, ReadsUpright(mask, group), transposed), score));
         }
         return zones;
+    }
+
+    /// <summary>
+    /// An MRZ has two or three lines and a clear band around it (ICAO 9303 part 3); lines of the same length at the
+    /// same pitch directly above or below the group make it part of a paragraph (a letter, a newspaper, the page
+    /// beside the document) or only part of a zone. Such groups are still tried, after the others.
+    /// </summary>
+    static bool InLongerBlock(List<TextLineBox> lines, int first, List<TextLineBox> group)
+    {
+        for (var other = 0; other < lines.Count; other++)
+        {
+            if (group.Contains(lines[other]))
+                continue;
+            if (other < first && Adjoins(lines[other], group[0]) || other > first && Adjoins(group[^1], lines[other]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// <paramref name="below"/> is the next line of the same block as <paramref name="above"/>: one line pitch
+    /// down, overlapping it along most of the shorter one's length, whatever the lengths (paragraph lines are ragged).
+    /// </summary>
+    static bool Adjoins(TextLineBox above, TextLineBox below)
+    {
+        var height = (above.Height + below.Height) / 2f;
+        var gap = above.Across(below.Center);
+        var offset = MathF.Abs(above.Along(below.Center));
+        var overlap = Math.Min(above.Length, below.Length) / 2f + Math.Max(above.Length, below.Length) / 2f - offset;
+        return gap > 1.2f * height && gap < 3.2f * height && overlap > 0.5f * Math.Min(above.Length, below.Length);
     }
 
     /// <summary>

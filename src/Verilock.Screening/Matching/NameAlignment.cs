@@ -20,6 +20,17 @@ internal static class NameAlignment
     /// </summary>
     private const double SingleWordWithInitialFactor = 0.85;
 
+    /// <summary>
+    /// Two query initials that agree with two full words of the listed name, in the name's own order, beside an
+    /// agreeing family name, when nothing of the listed name is left over ("T S Shihata" for Tharwat Salah SHIHATA):
+    /// two letters in order are about as telling as one more word, so the agreement is not a single word's. An
+    /// initial standing for a particle or prefix ("A" for "al", "abu") or a listed word left unaccounted for ("J. L.
+    /// Runiga" for Jean-Marie Lugerero RUNIGA) does not lift: on the negatives cut to initials those were most of
+    /// the false positives ("K. A. Hasan" → Karadh AL-HASSAN, "A. A. Perez" → Carlos Alfredo PEREZ AMPUEDA).
+    /// One initial never lifts (see <see cref="SingleWordWithInitialFactor"/>).
+    /// </summary>
+    private const int InitialsForAWord = 2;
+
     /// <summary>Matched name weight below which the agreement counts as a single word (one full word plus a particle is still one).</summary>
     private const double SingleWordWeight = 1.5;
 
@@ -105,7 +116,9 @@ internal static class NameAlignment
         // An initial left over pairs with a word of the name left over that starts with its letter: the first full
         // word or name-building prefix ("A Rauf Zakir" is Abdul Rauf), else any word ("O." for "Ould").
         var initials = query.InitialMask & ~usedQuery;
-        var initialAgrees = false;
+        var initialsAgreeing = 0;
+        var lastInitialPartner = -1;
+        var initialsInOrder = true;
         for (var t = 0; initials != 0 && t < tokenCount; t++)
         {
             if ((initials & (1UL << t)) == 0)
@@ -119,7 +132,9 @@ internal static class NameAlignment
             usedName |= 1UL << j;
             matchedQuery += InitialSimilarity * query.Tokens[t].Weight;
             matchedName += InitialSimilarity * Math.Min(query.Tokens[t].Weight, name.Weights[j]);
-            initialAgrees = true;
+            initialsInOrder &= j > lastInitialPartner && name.Weights[j] >= 1;
+            lastInitialPartner = j;
+            initialsAgreeing++;
         }
 
         // A title only one side has says nothing either way.
@@ -130,9 +145,21 @@ internal static class NameAlignment
         var queryCoverage = matchedQuery / queryTotal;
         var nameCoverage = matchedName / nameTotal;
         var score = queryCoverage * (1 - UnmatchedNamePenalty * (1 - Math.Min(1, nameCoverage)));
-        if (strongMatchedWeight < SingleWordWeight && name.StrongTokenCount >= 2)
-            score *= initialAgrees ? SingleWordWithInitialFactor : SingleWordFactor;
+        var initialsMakeAWord = initialsAgreeing >= InitialsForAWord && initialsInOrder && strongMatchedWeight >= 1
+            && AllFullWordsUsed(name, usedName);
+        if (strongMatchedWeight < SingleWordWeight && name.StrongTokenCount >= 2 && !initialsMakeAWord)
+            score *= initialsAgreeing > 0 ? SingleWordWithInitialFactor : SingleWordFactor;
         return (name.IsWeak ? score * WeakAliasFactor : score, allPaired);
+    }
+
+    private static bool AllFullWordsUsed(IndexedName name, ulong usedName)
+    {
+        for (var j = 0; j < name.Weights.Length; j++)
+        {
+            if (name.Weights[j] >= 1 && (usedName & (1UL << j)) == 0)
+                return false;
+        }
+        return true;
     }
 
     private static bool AllFull(QueryName query, IndexedName name, in Edge edge)

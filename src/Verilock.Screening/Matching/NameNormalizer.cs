@@ -30,7 +30,9 @@ internal static class NameNormalizer
         var (ascii, fewVowelChars) = ToAscii(raw);
         var words = SplitWords(ascii, fewVowelChars);
 
-        var tokens = words.Take(MaxTokens).Select(w => new NameToken(w.Text, WeightOf(w.Text), w.FewVowels)).ToArray();
+        var kept = words.Take(MaxTokens).ToArray();
+        var tokens = kept.Select((w, i) => new NameToken(w.Text,
+            TokenRoles.IsEdgeInitial(w.Text, i, kept.Length) ? InitialWeight : WeightOf(w.Text), w.FewVowels)).ToArray();
         return new NormalizedName(tokens, fewVowelChars is not null);
     }
 

@@ -29,12 +29,19 @@ internal static class TokenRoles
     /// <summary>A single letter standing for a word ("M" of "M Amer Al Marrani"); "y" is the Spanish "and", not an initial.</summary>
     public static bool IsInitial(string token) => token.Length == 1 && char.IsAsciiLetter(token[0]) && !NameWords.Particles.Contains(token);
 
+    /// <summary>
+    /// "y" first or last in a name of several words is an initial ("Y. Umpara Moklis" for Yunos; "Moklis Y" swapped):
+    /// as the Spanish "and" it only ever stands between two names.
+    /// </summary>
+    public static bool IsEdgeInitial(string token, int position, int count) =>
+        token == "y" && count >= 2 && (position == 0 || position == count - 1);
+
     public static ulong Initials(IReadOnlyList<string> tokens)
     {
         ulong mask = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (IsInitial(tokens[i]))
+            if (IsInitial(tokens[i]) || IsEdgeInitial(tokens[i], i, tokens.Count))
                 mask |= 1UL << i;
         }
         return mask;

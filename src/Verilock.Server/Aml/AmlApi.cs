@@ -17,7 +17,7 @@ public static class AmlApi
             .Produces<ScreeningResponse>();
         aml.MapPost("/screen/{id}/decision", DecideScreening.Handle)
             .WithName("DecideScreening")
-            .DocumentJsonBody<DecisionRequestDoc>()
+            .DocumentJsonBody<ScreeningDecisionRequestDoc>()
             .Produces<ScreeningResponse>();
         aml.MapGet("/screenings", ListScreenings.Handle)
             .WithName("ListScreenings")
@@ -34,5 +34,5 @@ public static class AmlApi
         string? FullName, string? Name, string? FirstName, string? LastName, string? DateOfBirth, string? Nationality,
         string? ReferenceId, string[]? Lists, double? Threshold, bool? MonitoringEnabled, string? MonitoringFrequency);
 
-    public sealed record DecisionRequestDoc(string Decision, string? Reason);
+    public sealed record ScreeningDecisionRequestDoc(string Decision, string? Reason);
 }

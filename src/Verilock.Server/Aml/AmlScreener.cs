@@ -33,12 +33,15 @@ public sealed class AmlScreener(ScreeningIndexHolder holder, IOptions<AmlOptions
     /// <summary>Screens <paramref name="query"/>; null when live lists are not loaded yet.</summary>
     public IReadOnlyList<AmlMatch>? Screen(AmlQuery query, IReadOnlyList<string> lists, double threshold, bool liveMode)
     {
+        IReadOnlyList<AmlMatch> matches;
         if (!liveMode)
-            return SandboxList.Screen(query, threshold);
-        var set = holder.Current;
-        if (set is null)
+            matches = SandboxList.Screen(query, threshold);
+        else if (holder.Current is { } set)
+            matches = Screen(set, query, lists, threshold);
+        else
             return null;
-        return Screen(set, query, lists, threshold);
+        Operations.ServerMetrics.Screened(liveMode, matches.Count > 0);
+        return matches;
     }
 
     /// <summary>Screens against one particular set of lists (monitoring pins the set it was started for).</summary>

@@ -80,7 +80,11 @@ public sealed class ScreeningIndexHolder(TimeProvider time)
     public bool IsReady => Current is { Lists.Count: > 0 };
 
     /// <summary>Installs <paramref name="next"/>; returns the set it replaced.</summary>
-    public AmlListSet? Swap(AmlListSet next) => Interlocked.Exchange(ref _current, next);
+    public AmlListSet? Swap(AmlListSet next)
+    {
+        Operations.ServerMetrics.ListsLoaded(next);
+        return Interlocked.Exchange(ref _current, next);
+    }
 
     internal void MarkStartupLoaded() => _firstLoad.TrySetResult();
 }

@@ -16,7 +16,7 @@ namespace Verilock.Server.Api;
 /// <c>Idempotency-Key</c> on API POSTs (spec §5). The first request claims the key with an empty record; its
 /// response is stored when it finishes (not 401/429/5xx, which are released for a retry). A repeat with the
 /// same fingerprint within 24 h replays the stored response; a different fingerprint, or a repeat while the
-/// first is still running, is a 409. Responses that show a secret once (<see cref="ShownOnceResponse"/>) are
+/// first is still running, is a 409 (for at most <see cref="AbandonedAfter"/>: a claim that old is a dead request's). Responses that show a secret once (<see cref="ShownOnceResponse"/>) are
 /// not kept: their replay is a 409. When the database goes away between the claim and its outcome, the request
 /// still answers (its response, or 503) and the outcome is written once the database is back (<see cref="IdempotencyBacklog"/>).
 /// </summary>
@@ -24,6 +24,15 @@ public sealed partial class Idempotency(TimeProvider time, IdempotencyBacklog ba
 {
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// A claim still without an outcome after this long belongs to a request whose instance died (SIGKILL, power cut):
+    /// a live request writes its outcome or releases its claim, even through a database outage once the database is
+    /// back. Without a limit its key would answer "still being processed" for 24 hours and the client could never
+    /// finish; after it, a retry runs the request anew. The dead request's late outcome, if any, is fenced out by its
+    /// claim's instant. Two minutes is far beyond any request the API serves, uploads included.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -158,8 +167,10 @@ public sealed partial class Idempotency(TimeProvider time, IdempotencyBacklog ba
         VerilockDbContext db, ApiCaller caller, string key, string fingerprint, DateTime now, CancellationToken cancellationToken)
     {
         var cutoff = now - Retention;
+        var abandoned = now - AbandonedAfter;
         await db.IdempotencyRecords
-            .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key && r.CreatedAt <= cutoff)
+            .Where(r => r.AccountId == caller.AccountId && r.LiveMode == caller.LiveMode && r.Key == key
+                        && (r.CreatedAt <= cutoff || (r.StatusCode == null && r.CreatedAt <= abandoned)))
             .ExecuteDeleteAsync(cancellationToken);
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {

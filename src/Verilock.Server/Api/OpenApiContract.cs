@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -69,40 +70,51 @@ public sealed class OpenApiContract : IOpenApiDocumentTransformer
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
             });
 
-        var statuses = new List<(string Status, string Description)>
+        var statuses = new List<int>
         {
-            ("401", "Missing, unknown or revoked API key"),
-            ("403", "The account is suspended"),
-            ("429", "Rate limit exceeded (Retry-After)"),
-            ("500", "Server error"),
-            ("503", "Unavailable for a moment (Retry-After)"),
+            StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
+            StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable,
         };
         if (path.Contains('{'))
-            statuses.Add(("404", "No such object in this account and mode"));
-        if (method != HttpMethod.Get)
-            statuses.Add(("409", "The object's state forbids this, or the Idempotency-Key was used with another request"));
+            statuses.Add(StatusCodes.Status404NotFound);
+        // Any POST may meet its Idempotency-Key's earlier use; other conflicts are the endpoint's own (DocumentErrors).
+        if (method == HttpMethod.Post)
+            statuses.Add(StatusCodes.Status409Conflict);
         if (operation.RequestBody is not null)
         {
-            statuses.Add(("400", "The body could not be read"));
-            statuses.Add(("413", "Body or file too large"));
-            statuses.Add(("415", "Wrong Content-Type or file type"));
+            statuses.Add(StatusCodes.Status413PayloadTooLarge);
+            statuses.Add(StatusCodes.Status415UnsupportedMediaType);
         }
         if (operation.RequestBody is not null || operation.Parameters.Any(p => p.In == ParameterLocation.Query))
-            statuses.Add(("422", "Invalid fields or query parameters"));
+            statuses.Add(StatusCodes.Status422UnprocessableEntity);
 
         operation.Responses ??= new OpenApiResponses();
-        foreach (var (status, description) in statuses)
-        {
-            if (operation.Responses.ContainsKey(status))
-                continue;
-            operation.Responses[status] = new OpenApiResponse
-            {
-                Description = description,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(ErrorSchema, document) },
-                },
-            };
-        }
+        foreach (var status in statuses)
+            operation.Responses.TryAdd(status.ToString(CultureInfo.InvariantCulture), ErrorResponse(status, document));
     }
+
+    /// <summary>An error answer in the spec's body, for a status the API gives.</summary>
+    public static OpenApiResponse ErrorResponse(int status, OpenApiDocument? document) => new()
+    {
+        Description = Descriptions.GetValueOrDefault(status, "Error"),
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/json"] = new() { Schema = new OpenApiSchemaReference(ErrorSchema, document) },
+        },
+    };
+
+    private static readonly Dictionary<int, string> Descriptions = new()
+    {
+        [StatusCodes.Status400BadRequest] = "The request or its body could not be read",
+        [StatusCodes.Status401Unauthorized] = "Missing, unknown or revoked API key",
+        [StatusCodes.Status403Forbidden] = "The account is suspended",
+        [StatusCodes.Status404NotFound] = "No such object in this account and mode",
+        [StatusCodes.Status409Conflict] = "The object's state forbids this, or the Idempotency-Key was used with another request",
+        [StatusCodes.Status413PayloadTooLarge] = "Body or file too large",
+        [StatusCodes.Status415UnsupportedMediaType] = "Wrong Content-Type or file type",
+        [StatusCodes.Status422UnprocessableEntity] = "Invalid fields or query parameters",
+        [StatusCodes.Status429TooManyRequests] = "Rate limit exceeded (Retry-After)",
+        [StatusCodes.Status500InternalServerError] = "Server error",
+        [StatusCodes.Status503ServiceUnavailable] = "Unavailable for a moment (Retry-After)",
+    };
 }

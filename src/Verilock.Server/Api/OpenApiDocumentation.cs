@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.OpenApi;
 
 namespace Verilock.Server.Api;
@@ -36,20 +38,48 @@ public static class OpenApiDocumentation
             return Task.CompletedTask;
         });
 
+    /// <summary>
+    /// Error statuses this endpoint answers beyond those every operation shares (<see cref="OpenApiContract"/>), in
+    /// the spec's error body: the handlers return <c>IResult</c>, so the generator cannot see them.
+    /// </summary>
+    public static RouteHandlerBuilder DocumentErrors(this RouteHandlerBuilder builder, params int[] statuses) =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            operation.Responses ??= new OpenApiResponses();
+            foreach (var status in statuses)
+                operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = OpenApiContract.ErrorResponse(status, context.Document);
+            return Task.CompletedTask;
+        });
+
     private static OpenApiParameter Query(string name, string description, JsonSchemaType type, string? format = null) => new()
     {
         Name = name, In = ParameterLocation.Query, Required = false, Description = description,
         Schema = new OpenApiSchema { Type = type, Format = format },
     };
 
+    /// <summary>
+    /// The body's schema as a named component (<c>CreateSessionRequestDoc</c> → <c>CreateSessionRequest</c>), so a
+    /// generated client gets a named type. Only the non-nullable members are required: a positional record would
+    /// otherwise make every member required, and the readers accept each optional field absent.
+    /// </summary>
     private static RouteHandlerBuilder DocumentBody<T>(this RouteHandlerBuilder builder, string contentType) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
             var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken);
+            var nullability = new NullabilityInfoContext();
+            schema.Required = typeof(T).GetProperties()
+                .Where(p => nullability.Create(p).ReadState == NullabilityState.NotNull && Nullable.GetUnderlyingType(p.PropertyType) is null)
+                .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name))
+                .ToHashSet();
+            var name = typeof(T).Name.EndsWith("Doc", StringComparison.Ordinal) ? typeof(T).Name[..^3] : typeof(T).Name;
+            context.Document!.AddComponent(name, schema);
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { [contentType] = new() { Schema = schema } },
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [contentType] = new() { Schema = new OpenApiSchemaReference(name, context.Document) },
+                },
             };
         });
 }

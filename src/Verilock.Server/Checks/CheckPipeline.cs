@@ -1,55 +1,34 @@
+using System.Diagnostics;
+using Verilock.Domain.Checks;
 using Verilock.Domain.Sessions;
-using Verilock.Server.Aml;
 
 namespace Verilock.Server.Checks;
 
 /// <summary>
-/// Runs a submitted session's steps in order (ARCHITECTURE §1: document → face match → liveness → AML) and
-/// collects their findings. It only reads and computes: the AML screening it creates is added to the
-/// context and saved by the worker together with the session's outcome, so a crash anywhere before that
-/// save leaves nothing behind and the next attempt starts clean.
+/// Runs a submitted session's steps in descriptor order (ARCHITECTURE §1: document → face match → liveness → AML),
+/// each by its registered <see cref="ICheckStep"/> — live, or its sandbox outcome in test mode — and collects their
+/// findings. It only reads and computes: the AML screening it creates is added to the context and saved by the
+/// worker together with the session's outcome, so a crash anywhere before that save leaves nothing behind and the
+/// next attempt starts clean.
 /// </summary>
-public sealed class CheckPipeline(
-    SessionAmlScreening aml, DocumentStep document, SelfieStep selfie, FaceMatchStep faceMatch, LivenessStep liveness)
+public sealed class CheckPipeline(IEnumerable<ICheckStep> steps)
 {
+    private readonly Dictionary<VerificationStep, ICheckStep> _steps = steps.ToDictionary(s => s.Step);
+
     /// <summary>The outcome, or null when a step cannot run yet (live sanctions lists still loading): retry later.</summary>
     public async Task<CheckOutcome?> RunAsync(Session session, CancellationToken cancellationToken)
     {
+        var run = new CheckRun(session);
         var findings = new Dictionary<VerificationStep, StepFinding>();
-        DocumentIdentity? identity = null;
-        if (!session.LiveMode)
+        foreach (var descriptor in StepDescriptors.All.Where(d => session.Steps.Contains(d.Step)))
         {
-            foreach (var (step, finding) in SandboxChecks.Run(session))
-                findings[step] = finding;
-            if (session.Steps.Contains(VerificationStep.Document))
-                identity = SandboxChecks.Identity(session);
-        }
-        else
-        {
-            if (session.Steps.Contains(VerificationStep.Document))
-            {
-                var read = await document.RunAsync(session, cancellationToken);
-                findings[VerificationStep.Document] = read.Finding;
-                identity = read.Identity;
-            }
-            // face_match and liveness need a selfie step (spec §8.1), so the selfie is examined once for all three.
-            if (session.Steps.Contains(VerificationStep.Selfie))
-            {
-                var examined = await selfie.RunAsync(session, cancellationToken);
-                findings[VerificationStep.Selfie] = examined.Finding;
-                if (session.Steps.Contains(VerificationStep.FaceMatch))
-                    findings[VerificationStep.FaceMatch] = await faceMatch.RunAsync(session, examined.Analysis, cancellationToken);
-                if (session.Steps.Contains(VerificationStep.Liveness))
-                    findings[VerificationStep.Liveness] = await liveness.RunAsync(session, examined.Analysis, cancellationToken);
-            }
-        }
-
-        if (session.Steps.Contains(VerificationStep.Aml))
-        {
-            var screened = aml.Screen(session, identity);
-            if (screened is null)
+            var step = _steps[descriptor.Step];
+            var started = Stopwatch.GetTimestamp();
+            var finding = session.LiveMode ? await step.RunAsync(run, cancellationToken) : step.Sandbox(run);
+            if (finding is null)
                 return null;
-            findings[VerificationStep.Aml] = new StepFinding(screened.Step, screened.PotentialMatch ? ReviewReason.AmlPotentialMatch : null);
+            Operations.ServerMetrics.CheckStepRan(descriptor.Step.ToWire(), Stopwatch.GetElapsedTime(started));
+            findings[descriptor.Step] = finding;
         }
 
         return new CheckOutcome(

@@ -14,10 +14,12 @@ public static class CheckRegistration
             Limits = sp.GetRequiredService<IOptions<VerilockOptions>>().Value.Checks.Decoding,
         });
         services.AddSingleton<CheckModels>();
-        services.AddScoped<DocumentStep>();
-        services.AddScoped<SelfieStep>();
-        services.AddScoped<FaceMatchStep>();
-        services.AddScoped<LivenessStep>();
+        // One line per check step (ICheckStep); the pipeline orders them by their Domain descriptors.
+        services.AddScoped<ICheckStep, DocumentStep>();
+        services.AddScoped<ICheckStep, SelfieStep>();
+        services.AddScoped<ICheckStep, FaceMatchStep>();
+        services.AddScoped<ICheckStep, LivenessStep>();
+        services.AddScoped<ICheckStep, Aml.AmlStep>();
         services.AddHostedService<ModelWarmup>();
         services.AddScoped<CheckPipeline>();
         services.AddSingleton<Verify.UploadFeedback>();

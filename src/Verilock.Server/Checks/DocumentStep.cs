@@ -15,8 +15,10 @@ namespace Verilock.Server.Checks;
 /// Review: nothing machine-readable found (<c>mrz_not_found</c>), or a zone found whose check digits fail or whose
 /// read is too unsure to decide on (<c>mrz_low_confidence</c>: an OCR slip is no proof of fraud, a person settles it).
 /// </summary>
-public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentReaderOptions readerOptions, TimeProvider time)
+public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentReaderOptions readerOptions, TimeProvider time) : ICheckStep
 {
+    public VerificationStep Step => VerificationStep.Document;
+
     /// <summary>
     /// A barcode that decodes has passed its own Reed-Solomon error correction, so its text is what was printed; it
     /// scores like a clean MRZ read. It carries no check digits and no security features we verify, hence not 1.
@@ -25,7 +27,21 @@ public sealed class DocumentStep(MediaStore media, CheckModels models, DocumentR
 
     public sealed record Reading(StepFinding Finding, DocumentIdentity? Identity);
 
-    public async Task<Reading> RunAsync(Session session, CancellationToken cancellationToken)
+    public async Task<StepFinding?> RunAsync(CheckRun run, CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(run.Session, cancellationToken);
+        run.Identity = read.Identity;
+        return read.Finding;
+    }
+
+    /// <summary>The DECLINE scenario fails the check digits (or, on a licence, has it expired).</summary>
+    public StepFinding? Sandbox(CheckRun run)
+    {
+        run.Identity = SandboxChecks.Identity(run.Session);
+        return SandboxChecks.Document(run.Session, valid: SandboxChecks.Scenario(run.Session) != "DECLINE");
+    }
+
+    public async Task<Reading> ReadAsync(Session session, CancellationToken cancellationToken)
     {
         var document = session.Document ?? throw new InvalidOperationException("A submitted document step has a document.");
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

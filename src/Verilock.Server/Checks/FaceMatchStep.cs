@@ -11,9 +11,21 @@ namespace Verilock.Server.Checks;
 /// by the spec: ≥ 0.80 approved, ≥ 0.60 review (<c>face_match_inconclusive</c>), below declined. Without a
 /// portrait to compare a person looks; without a single face in the selfie the step is declined with it.
 /// </summary>
-public sealed class FaceMatchStep(MediaStore media, CheckModels models)
+public sealed class FaceMatchStep(MediaStore media, CheckModels models) : ICheckStep
 {
-    public async Task<StepFinding> RunAsync(Session session, FaceAnalysis selfie, CancellationToken cancellationToken)
+    public VerificationStep Step => VerificationStep.FaceMatch;
+
+    public async Task<StepFinding?> RunAsync(CheckRun run, CancellationToken cancellationToken) =>
+        await CompareAsync(run.Session, run.SelfieAnalysis, cancellationToken);
+
+    public StepFinding? Sandbox(CheckRun run) => SandboxChecks.Scenario(run.Session) switch
+    {
+        "NOMATCH" => StepFinding.Declined(0.31, new FaceMatchStepDetails(0.31, "low")),
+        "REVIEW" => StepFinding.Pending(0.70, new FaceMatchStepDetails(0.70, "medium"), ReviewReason.FaceMatchInconclusive),
+        _ => StepFinding.Approved(0.96, new FaceMatchStepDetails(0.96, "very_high")),
+    };
+
+    async Task<StepFinding> CompareAsync(Session session, FaceAnalysis selfie, CancellationToken cancellationToken)
     {
         if (selfie.Embedding is null)
             return StepFinding.Declined(null, Details(null, FaceMatchStepDetails.NoSingleFaceInSelfie));

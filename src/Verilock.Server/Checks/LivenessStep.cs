@@ -14,9 +14,18 @@ namespace Verilock.Server.Checks;
 /// probability on the selfie. Its classes were established by experiment only (docs/face-matching.md), so it is a
 /// signal for the risk score and a reason for review below t, never on its own a reason to decline.</para>
 /// </summary>
-public sealed class LivenessStep(MediaStore media, CheckModels models)
+public sealed class LivenessStep(MediaStore media, CheckModels models) : ICheckStep
 {
-    public async Task<StepFinding> RunAsync(Session session, FaceAnalysis selfie, CancellationToken cancellationToken)
+    public VerificationStep Step => VerificationStep.Liveness;
+
+    public async Task<StepFinding?> RunAsync(CheckRun run, CancellationToken cancellationToken) =>
+        await VerifyAsync(run.Session, run.SelfieAnalysis, cancellationToken);
+
+    public StepFinding? Sandbox(CheckRun run) => SandboxChecks.Scenario(run.Session) == "SPOOF"
+        ? StepFinding.Declined(0.12, new LivenessStepDetails(false, run.Session.Settings.LivenessMode, []))
+        : StepFinding.Approved(0.97, new LivenessStepDetails(true, run.Session.Settings.LivenessMode, []));
+
+    async Task<StepFinding> VerifyAsync(Session session, FaceAnalysis selfie, CancellationToken cancellationToken)
     {
         var threshold = session.Settings.LivenessThreshold / 100.0;
         var frames = session.Liveness?.Frames ?? [];

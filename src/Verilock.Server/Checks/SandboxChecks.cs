@@ -6,9 +6,10 @@ using Verilock.Server.Aml;
 namespace Verilock.Server.Checks;
 
 /// <summary>
-/// The simulated, deterministic checks of test mode (spec §2.2): images are not examined; the applicant's
-/// last name picks the scenario, and a scenario whose step the session lacks falls back to the default.
-/// AML is not simulated here: test-mode screenings already run against the synthetic <c>sandbox</c> list.
+/// What the simulated, deterministic checks of test mode (spec §2.2) share: images are not examined; the applicant's
+/// last name picks the scenario, and a scenario whose step the session lacks falls back to the default (each
+/// step's <see cref="ICheckStep.Sandbox"/> reads only its own). AML is not simulated: test-mode screenings run
+/// against the synthetic <c>sandbox</c> list.
 /// </summary>
 public static class SandboxChecks
 {
@@ -21,29 +22,8 @@ public static class SandboxChecks
     private const string LicenceJurisdiction = "CA";
     private const string LicenceIssuer = "636014";
 
-    public static Dictionary<VerificationStep, StepFinding> Run(Session session)
-    {
-        var scenario = session.Applicant.LastName?.Trim().ToUpperInvariant();
-        bool Is(string name, VerificationStep step) => scenario == name && session.Steps.Contains(step);
-
-        var findings = new Dictionary<VerificationStep, StepFinding>();
-        foreach (var step in session.Steps.Where(s => s != VerificationStep.Aml))
-        {
-            findings[step] = step switch
-            {
-                VerificationStep.Document => Document(session, valid: !Is("DECLINE", step)),
-                VerificationStep.Selfie => StepFinding.Approved(null, new SelfieStepDetails(1)),
-                VerificationStep.FaceMatch when Is("NOMATCH", step) => StepFinding.Declined(0.31, FaceMatch(0.31, "low")),
-                VerificationStep.FaceMatch when Is("REVIEW", step) =>
-                    StepFinding.Pending(0.70, FaceMatch(0.70, "medium"), ReviewReason.FaceMatchInconclusive),
-                VerificationStep.FaceMatch => StepFinding.Approved(0.96, FaceMatch(0.96, "very_high")),
-                VerificationStep.Liveness when Is("SPOOF", step) => StepFinding.Declined(0.12, Liveness(session, live: false)),
-                VerificationStep.Liveness => StepFinding.Approved(0.97, Liveness(session, live: true)),
-                _ => throw new ArgumentOutOfRangeException(nameof(session), step, "Not a simulated step."),
-            };
-        }
-        return findings;
-    }
+    /// <summary>The scenario a test-mode session asks for: its applicant's last name, upper case (DECLINE, NOMATCH, REVIEW, SPOOF).</summary>
+    public static string? Scenario(Session session) => session.Applicant.LastName?.Trim().ToUpperInvariant();
 
     /// <summary>The document the sandbox "reads": the applicant's own data, with the spec's placeholders.</summary>
     public static DocumentIdentity Identity(Session session) => new(
@@ -56,7 +36,7 @@ public static class SandboxChecks
     /// A passport or ID card "reads" as an MRZ; a driving licence as the AAMVA barcode of spec §15 (a Californian
     /// licence), whose DECLINE scenario is an expired licence since a barcode has no check digits to fail.
     /// </summary>
-    private static StepFinding Document(Session session, bool valid)
+    public static StepFinding Document(Session session, bool valid)
     {
         var identity = Identity(session);
         var applicant = session.Applicant;
@@ -84,8 +64,4 @@ public static class SandboxChecks
             Barcode: licence ? LicenceBarcode.Aamva(10, LicenceJurisdiction, LicenceIssuer) : null);
         return valid ? StepFinding.Approved(0.98, details) : StepFinding.Declined(0.12, details);
     }
-
-    private static FaceMatchStepDetails FaceMatch(double similarity, string label) => new(similarity, label);
-
-    private static LivenessStepDetails Liveness(Session session, bool live) => new(live, session.Settings.LivenessMode, []);
 }

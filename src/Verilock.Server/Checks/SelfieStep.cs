@@ -11,11 +11,22 @@ namespace Verilock.Server.Checks;
 /// cannot retake it after submitting, and a poor capture is not fraud. The analysis (the face's embedding and
 /// passive liveness) is handed on to the face-match and liveness steps, so the selfie is examined once.
 /// </summary>
-public sealed class SelfieStep(MediaStore media, CheckModels models)
+public sealed class SelfieStep(MediaStore media, CheckModels models) : ICheckStep
 {
+    public VerificationStep Step => VerificationStep.Selfie;
+
+    public async Task<StepFinding?> RunAsync(CheckRun run, CancellationToken cancellationToken)
+    {
+        var examined = await ExamineAsync(run.Session, cancellationToken);
+        run.Selfie = examined.Analysis;
+        return examined.Finding;
+    }
+
+    public StepFinding? Sandbox(CheckRun run) => StepFinding.Approved(null, new SelfieStepDetails(1));
+
     public sealed record Examined(StepFinding Finding, FaceAnalysis Analysis);
 
-    public async Task<Examined> RunAsync(Session session, CancellationToken cancellationToken)
+    public async Task<Examined> ExamineAsync(Session session, CancellationToken cancellationToken)
     {
         var selfie = session.Selfie ?? throw new InvalidOperationException("A submitted selfie step has a selfie.");
         var bytes = await media.ReadAsync(selfie.Media.StorageKey, cancellationToken)

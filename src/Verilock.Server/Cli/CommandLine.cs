@@ -19,7 +19,7 @@ namespace Verilock.Server.Cli;
 /// The command-line contract other tools rely on: <c>serve</c>, <c>keys create|list|revoke</c>,
 /// <c>profiles create</c>, <c>operators create|disable|enable|password</c> (<see cref="OperatorCommands"/>),
 /// <c>webhooks trigger</c> (<see cref="WebhookTriggerCommand"/>), and the operations commands <c>migrate</c>, <c>backup</c>,
-/// <c>lists refresh</c> (<see cref="MigrateCommand"/>, <see cref="BackupCommand"/>, <see cref="ListsCommand"/>). Secrets go to stdout only (the new key is the last line), never to logs.
+/// <c>lists refresh</c> (<see cref="MigrateCommand"/>, <see cref="BackupCommand"/>, <see cref="ListsCommand"/>), <c>openapi</c> (<see cref="OpenApiCommand"/>). Secrets go to stdout only (the new key is the last line), never to logs.
 /// </summary>
 public static class CommandLine
 {
@@ -35,6 +35,7 @@ public static class CommandLine
         root.Subcommands.Add(MigrateCommand.Create(dataDir));
         root.Subcommands.Add(BackupCommand.Create(dataDir));
         root.Subcommands.Add(ListsCommand.Create(dataDir));
+        root.Subcommands.Add(OpenApiCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 

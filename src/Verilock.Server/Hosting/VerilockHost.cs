@@ -25,8 +25,8 @@ public static class VerilockHost
 
     private static readonly Lazy<IDisposable> OwnMeter = new(() =>
     {
-        AmlMetrics.Register();
-        return MeterAdapter.StartListening(new MeterAdapterOptions { InstrumentFilterPredicate = i => i.Meter.Name == AmlMetrics.MeterName });
+        ServerMetrics.Register();
+        return MeterAdapter.StartListening(new MeterAdapterOptions { InstrumentFilterPredicate = i => i.Meter.Name == ServerMetrics.MeterName });
     });
 
     /// <param name="customize">Runs first, so tests can set configuration and put in their own clock or test server.</param>
@@ -45,6 +45,7 @@ public static class VerilockHost
         // levels. Elsewhere it does nothing.
         builder.Host.UseSystemd();
         customize?.Invoke(builder);
+        builder.AddVerilockTelemetry();
 
         var services = builder.Services;
         services.AddVerilockOptions(builder.Configuration);
@@ -74,6 +75,9 @@ public static class VerilockHost
         services.AddSingleton<RedactionCheckpoint>();
         services.AddScoped<AccountAdministration>();
         services.AddHostedService<Housekeeping>();
+        services.AddSingleton<OperationalGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationalGauges>());
+        services.AddReadinessChecks();
         services.AddWebhookDelivery();
         services.AddAml();
         services.AddMedia();
@@ -98,17 +102,22 @@ public static class VerilockHost
             });
         // The API writes with ApiJson.Options everywhere; giving the framework's JSON options the same settings is
         // what makes the OpenAPI document describe the wire (snake_case) instead of .NET's default camelCase.
-        services.ConfigureHttpJsonOptions(json => Infrastructure.Serialization.ApiJson.Configure(json.SerializerOptions));
+        // Strict numbers: the web defaults would read "12" as 12, and the document would then type every number as
+        // "integer or string". No endpoint binds a body through these options, and writing is unaffected.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            Infrastructure.Serialization.ApiJson.Configure(json.SerializerOptions);
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddOpenApi("v1", openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
-            // ApiJson's own converters write instants and dates as strings; the generator only keeps their format.
-            openApi.AddSchemaTransformer((schema, _, _) =>
-            {
-                if (schema.Format is "date-time" or "date" && schema.Type is null)
-                    schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
-                return Task.CompletedTask;
-            });
+            openApi.AddSchemaTransformer<OpenApiInstants>();
+            // Slices name their answer Response or Item, nested in the endpoint's class: the default id (the type's own
+            // name) gave submit's and risk's answers one schema between them.
+            openApi.CreateSchemaReferenceId = type => type.Type is { IsNested: true, Name: "Response" or "Request" or "Item" } nested
+                ? nested.DeclaringType!.Name + nested.Name
+                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             openApi.AddDocumentTransformer<OpenApiContract>();
             openApi.AddDocumentTransformer((document, _, _) =>
             {
@@ -132,7 +141,7 @@ public static class VerilockHost
             SuppressEventCounters = true,
             SuppressMeters = true,
         });
-        // …except the server's own meter (AML monitoring progress), through one adapter for the process.
+        // …except the server's own meter (queues, checks, webhooks, AML), through one adapter for the process.
         _ = OwnMeter.Value;
 
         var app = builder.Build();

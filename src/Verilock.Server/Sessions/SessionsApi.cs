@@ -21,11 +21,12 @@ public static class SessionsApi
             .Produces<SessionResponse>();
         sessions.MapPost("/{id}/decision", DecideSession.Handle)
             .WithName("DecideSession")
-            .DocumentJsonBody<DecisionRequestDoc>()
+            .DocumentJsonBody<SessionDecisionRequestDoc>()
             .Produces<SessionResponse>();
         sessions.MapDelete("/{id}", RedactSession.Handle)
             .WithName("RedactSession")
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .DocumentErrors(StatusCodes.Status409Conflict);
         sessions.MapPost("/{id}/documents", Documents.UploadDocument.Handle)
             .WithName("UploadDocument")
             .DocumentMultipartBody<DocumentUploadDoc>()
@@ -42,10 +43,12 @@ public static class SessionsApi
             .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         sessions.MapPost("/{id}/submit", SubmitSession.Handle)
             .WithName("SubmitSession")
-            .Produces<SubmitSession.Response>(StatusCodes.Status202Accepted);
+            .Produces<SubmitSession.Response>(StatusCodes.Status202Accepted)
+            .DocumentErrors(StatusCodes.Status422UnprocessableEntity);
         sessions.MapGet("/{id}/risk", GetRisk.Handle)
             .WithName("GetSessionRisk")
-            .Produces<GetRisk.Response>();
+            .Produces<GetRisk.Response>()
+            .DocumentErrors(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -55,7 +58,7 @@ public static class SessionsApi
         string? WebhookUrl, string? ProfileId, object? Profile, string? ApplicantEmail, string? ApplicantName,
         int? ExpiresIn, Dictionary<string, object?>? Metadata, bool? MonitoringEnabled, string? MonitoringFrequency);
 
-    public sealed record DecisionRequestDoc(string Decision, string? Reason);
+    public sealed record SessionDecisionRequestDoc(string Decision, string? Reason);
 
     /// <summary>Multipart shapes for the OpenAPI document: both sides at once, or one side per request.</summary>
     public sealed record DocumentUploadDoc(IFormFile? Front, IFormFile? Back, string? Type, IFormFile? File, string? Side, string? DocumentType);

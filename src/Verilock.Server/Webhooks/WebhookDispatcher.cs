@@ -104,6 +104,7 @@ public sealed partial class WebhookDispatcher(
         try
         {
             var outcome = await sender.SendAsync(delivery, key, stoppingToken);
+            Operations.ServerMetrics.WebhookAttempted(outcome.ResponseStatus, outcome.Error);
             if (outcome.Error is not null)
                 LogAttemptFailed(logger, delivery.WebhookId, delivery.Attempts, outcome.Error);
             _outcomes.Writer.TryWrite(new WebhookQueue.AttemptOutcome(
@@ -116,6 +117,7 @@ public sealed partial class WebhookDispatcher(
         {
             // Counted as a failed attempt, so something unforeseen follows the retry schedule instead of looping.
             LogAttemptCrashed(logger, ex, delivery.WebhookId);
+            Operations.ServerMetrics.WebhookAttempted(null, "connection_error");
             _outcomes.Writer.TryWrite(new WebhookQueue.AttemptOutcome(
                 delivery.WebhookId, delivery.Attempts, delivery.EndpointId, attemptedAt, null, "connection_error"));
         }

@@ -1,5 +1,5 @@
 using OpenCvSharp;
-using Verilock.Checks.Tests.Orientation;
+using Verilock.Checks.Samples;
 
 namespace Verilock.Checks.Tests.Faces;
 

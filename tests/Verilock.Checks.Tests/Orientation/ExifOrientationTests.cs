@@ -1,4 +1,5 @@
 using Verilock.Checks.Documents;
+using Verilock.Checks.Samples;
 
 namespace Verilock.Checks.Tests.Orientation;
 

@@ -225,6 +225,37 @@ public abstract partial class AccessTests(ApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task A_key_claimed_by_a_request_whose_instance_died_is_retried_after_two_minutes()
+    {
+        // What a SIGKILL mid-request leaves: the claim, never its outcome.
+        var caller = await Api.NewCallerAsync();
+        await Api.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new Infrastructure.Persistence.Records.IdempotencyRecord
+            {
+                AccountId = caller.AccountId, LiveMode = false, Key = "killed-1", Fingerprint = "of the dead request",
+                CreatedAt = Domain.Common.Clock.ToMicroseconds(Api.Clock.GetUtcNow().UtcDateTime),
+            });
+            return await db.SaveChangesAsync();
+        });
+        const string body = """{"steps":["document"],"reference_id":"retried"}""";
+        Api.Clock.Advance(TimeSpan.FromSeconds(119));
+        await (await caller.Client.PostJsonAsync(Sessions, body, "killed-1")).ExpectErrorAsync(HttpStatusCode.Conflict, "conflict");
+
+        Api.Clock.Advance(TimeSpan.FromSeconds(2));
+        var created = await (await caller.Client.PostJsonAsync(Sessions, body, "killed-1")).ExpectAsync(HttpStatusCode.Created);
+        var replay = await caller.Client.PostJsonAsync(Sessions, body, "killed-1");
+        Assert.Equal((string?)created["id"], (string?)(await replay.ExpectAsync(HttpStatusCode.Created))["id"]);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+
+        // A finished request's record is not "abandoned": two minutes later it still replays.
+        Api.Clock.Advance(TimeSpan.FromMinutes(3));
+        var later = await caller.Client.PostJsonAsync(Sessions, body, "killed-1");
+        Assert.Equal((string?)created["id"], (string?)(await later.ExpectAsync(HttpStatusCode.Created))["id"]);
+        Assert.Equal(1, await Api.WithDbAsync(db => Task.FromResult(db.Sessions.Count(s => s.AccountId == caller.AccountId))));
+    }
+
+    [Fact]
     public async Task An_idempotency_key_can_be_reused_after_24_hours()
     {
         var caller = await Api.NewCallerAsync();

@@ -96,7 +96,7 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
         await VerilockHost.InitialiseAsync(_app);
         await _app.StartAsync();
         await Services.GetRequiredService<ScreeningIndexHolder>().StartupLoaded.WaitAsync(TimeSpan.FromMinutes(2));
-        Anonymous = _app.GetTestClient();
+        Anonymous = ContractCheckedClient();
     }
 
     public void SkipIfUnavailable()
@@ -118,11 +118,14 @@ public abstract class ApiFixture(TestDatabase database) : IAsyncLifetime
     }
 
     /// <summary>A handler into the in-memory server, for clients that keep cookies (the dashboard's).</summary>
-    public HttpMessageHandler CreateHandler() => _app!.GetTestServer().CreateHandler();
+    public HttpMessageHandler CreateHandler() => new ContractCheckingHandler(_app!.GetTestServer().CreateHandler());
+
+    /// <summary>A client of the in-memory server whose every API answer is checked against the OpenAPI document.</summary>
+    private HttpClient ContractCheckedClient() => new(CreateHandler()) { BaseAddress = _app!.GetTestServer().BaseAddress };
 
     public HttpClient ClientWithKey(string key)
     {
-        var client = _app!.GetTestClient();
+        var client = ContractCheckedClient();
         client.DefaultRequestHeaders.Add("X-API-Key", key);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;

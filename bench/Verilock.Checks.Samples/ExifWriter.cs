@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
 using OpenCvSharp;
 
-namespace Verilock.Checks.Tests.Orientation;
+namespace Verilock.Checks.Samples;
 
 /// <summary>
-/// Makes what a phone uploads: the pixels stored turned the way the sensor was held, and an EXIF Orientation tag
+/// Makes what a phone uploads (for the orientation tests and the hostile sample set): the pixels stored turned the way the sensor was held, and an EXIF Orientation tag
 /// saying how to turn them back. The stored pixels are made with OpenCV here, independently of the decoder's own
 /// mapping, so a wrong mapping there cannot be cancelled by the same mistake here.
 /// </summary>
-internal static class ExifWriter
+public static class ExifWriter
 {
     /// <summary>The pixels a camera stores for an upright scene when it tags them with <paramref name="orientation"/>.</summary>
     public static Mat StoredAs(Mat upright, int orientation)
@@ -31,10 +31,10 @@ internal static class ExifWriter
     }
 
     /// <summary>A JPEG of the upright image stored as a camera tagging <paramref name="orientation"/> would store it.</summary>
-    public static byte[] TaggedJpeg(Mat upright, int orientation, bool littleEndian = true)
+    public static byte[] TaggedJpeg(Mat upright, int orientation, bool littleEndian = true, int quality = 95)
     {
         using var stored = StoredAs(upright, orientation);
-        return WithExif(stored.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 95)), orientation, littleEndian);
+        return WithExif(stored.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, quality)), orientation, littleEndian);
     }
 
     /// <summary>The JPEG with an APP1 EXIF segment holding only IFD0's Orientation, right after SOI as EXIF requires.</summary>

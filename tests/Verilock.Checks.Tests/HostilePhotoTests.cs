@@ -1,0 +1,45 @@
+using Verilock.Checks.Documents;
+using Verilock.Checks.Samples;
+
+namespace Verilock.Checks.Tests;
+
+/// <summary>
+/// A few photos of the hostile development set (bench/mrz-read.sh), rendered here from fixed seeds, that the reader
+/// of before issue 20 did not read at all: a zone under dense guilloche and rosettes, guilloche with a watermark
+/// over it, a page on a cluttered table among papers full of print, and a photo saved mirrored. Each must read exactly: valid, with the rendered number, birth date and expiry.
+/// </summary>
+public sealed class HostilePhotoTests(ReaderFixture fixture) : IClassFixture<ReaderFixture>
+{
+    public static TheoryData<string, int> Photos() => new()
+    {
+        { "guilloche", 1 },
+        { "guilloche+watermark", 1 },
+        { "clutter", 1 },
+        { "mirrored", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Photos))]
+    public void Reads_the_zone_exactly(string condition, int seed)
+    {
+        var photo = HostileSet.Photo(HostileSet.Condition(condition), seed);
+
+        var result = fixture.Reader.Read(photo.Bytes, ReaderFixture.Today);
+
+        Assert.Equal(DocumentReadOutcome.MrzRead, result.Outcome);
+        var mrz = result.Mrz!;
+        Assert.True(mrz.IsValid);
+        Assert.Equal(photo.Document.DocumentNumber, mrz.DocumentNumber);
+        Assert.Equal(photo.Document.DateOfBirth, mrz.DateOfBirth);
+        Assert.Equal(photo.Document.ExpiryDate, mrz.ExpiryDate);
+    }
+
+    [Fact]
+    public void The_hostile_set_is_the_same_bytes_every_time()
+    {
+        var condition = HostileSet.Condition("guilloche+watermark+jpeg");
+
+        Assert.Equal(HostileSet.Photo(condition, 2).Bytes, HostileSet.Photo(condition, 2).Bytes);
+        Assert.NotEqual(HostileSet.Photo(condition, 2).Bytes, HostileSet.Photo(condition, 3).Bytes);
+    }
+}
