@@ -34,6 +34,7 @@ if bench/release-smoke.sh 2>&1 | tee "$results/release-smoke.log" | tail -n 1 | 
   echo passed > "$results/release-smoke.result"
 else
   echo failed > "$results/release-smoke.result"
+  tail -n 40 "$results/release-smoke.log" >&2
   status=1
 fi
 
