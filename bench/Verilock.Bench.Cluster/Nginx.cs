@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Verilock.Bench.Support;
 
 /// <summary>
 /// Debian's nginx in the foreground as the load balancer: round robin over the instances, with a failed instance
@@ -22,7 +21,7 @@ sealed class Nginx : IAsyncDisposable
     public static async Task<Nginx> StartAsync(string folder, IReadOnlyList<int> upstreamPorts)
     {
         Directory.CreateDirectory(Path.Combine(folder, "logs"));
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         var servers = string.Concat(upstreamPorts.Select(p => $"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;\n"));
         var config = $$"""
             worker_processes 1;
@@ -87,12 +86,5 @@ sealed class Nginx : IAsyncDisposable
             Process.Start("kill", ["-QUIT", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
         await _process.WaitForExitAsync();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
