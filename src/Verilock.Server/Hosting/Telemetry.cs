@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -30,7 +29,7 @@ public static class Telemetry
         ServerMetrics.Register();
         var telemetry = builder.Services.AddOpenTelemetry();
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
-            telemetry.ConfigureResource(resource => resource.AddService("verilock", serviceVersion: Version));
+            telemetry.ConfigureResource(resource => resource.AddService("verilock", serviceVersion: VerilockVersion.Current));
         telemetry
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspNetCore =>
@@ -74,7 +73,4 @@ public static class Telemetry
 
     private static bool IsOperational(PathString path) =>
         path.StartsWithSegments("/metrics") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
-
-    private static string? Version =>
-        typeof(Telemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 }
