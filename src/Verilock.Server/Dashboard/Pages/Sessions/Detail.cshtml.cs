@@ -94,6 +94,9 @@ public sealed class DetailModel(OwnedSessions owned, VerilockDbContext db, TimeP
 
     public T? Details<T>(VerificationStep step) where T : StepDetails => Result(step)?.Details as T;
 
+    /// <summary>The step panels this session's page shows (<see cref="StepPanels"/>).</summary>
+    public IReadOnlyList<StepPanel> Panels => StepPanels.Of(Session.Steps);
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Display.Missing;
 
     /// <summary>A number as JSON writes it (shortest round-trip form).</summary>
