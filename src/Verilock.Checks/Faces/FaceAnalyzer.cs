@@ -29,11 +29,26 @@ public sealed class FaceAnalyzer : IDisposable
         if (missing.Count > 0)
             throw new FaceModelException($"Face model files are missing: {string.Join(", ", missing)}. Run scripts/setup (it fetches the models listed in models/manifest.json).");
         detector = new BlazeFaceDetector(Path.Combine(modelsDirectory, options.DetectorFile), options.MinDetectionScore);
-        embedder = new FaceEmbedder(Path.Combine(modelsDirectory, options.Embedder.File), options.Embedder);
+        var embedderPath = Path.Combine(modelsDirectory, options.Embedder.File);
+        embedder = new FaceEmbedder(embedderPath, options.Embedder);
+        EmbeddingModel = EmbeddingModelOf(embedderPath);
         attributes = new FaceAttributeModels(modelsDirectory, options);
     }
 
     public FaceMatchThresholds Thresholds => options.Match;
+
+    /// <summary>
+    /// Which embedder made this analyzer's embeddings: its file name and the start of its SHA-256. A stored face
+    /// template records it, since embeddings of two models are not comparable.
+    /// </summary>
+    public string EmbeddingModel { get; }
+
+    static string EmbeddingModelOf(string path)
+    {
+        using var file = File.OpenRead(path);
+        var hash = System.Security.Cryptography.SHA256.HashData(file);
+        return $"{Path.GetFileName(path)}@sha256:{Convert.ToHexStringLower(hash)[..16]}";
+    }
 
     /// <summary>A selfie (JPEG or PNG): counts faces and, for exactly one, embeds it and applies the quality gates.</summary>
     public FaceAnalysis AnalyzeSelfie(ReadOnlySpan<byte> file, bool withLiveness)

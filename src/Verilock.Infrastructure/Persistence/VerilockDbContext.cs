@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Verilock.Domain.Accounts;
 using Verilock.Domain.Aml;
+using Verilock.Domain.Faces;
 using Verilock.Domain.Operators;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence.Records;
@@ -37,6 +38,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CheckJob> CheckJobs => Set<CheckJob>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
     public DbSet<MediaDataKey> MediaDataKeys => Set<MediaDataKey>();
+    public DbSet<FaceTemplate> FaceTemplates => Set<FaceTemplate>();
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();

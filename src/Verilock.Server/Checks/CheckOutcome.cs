@@ -4,7 +4,9 @@ using Verilock.Domain.Sessions;
 namespace Verilock.Server.Checks;
 
 /// <summary>What the checks concluded for each step, and the reasons a person should look (spec §7.2, §9).</summary>
-public sealed record CheckOutcome(IReadOnlyDictionary<VerificationStep, StepResult> Results, IReadOnlyList<string> ReviewReasons);
+/// <param name="SelfieEmbedding">The live selfie's face embedding, kept as the session's face template when it is approved (spec §20).</param>
+public sealed record CheckOutcome(
+    IReadOnlyDictionary<VerificationStep, StepResult> Results, IReadOnlyList<string> ReviewReasons, float[]? SelfieEmbedding = null);
 
 /// <summary>One step's result and its review reason, if it needs a person.</summary>
 public sealed record StepFinding(StepResult Result, string? ReviewReason = null)

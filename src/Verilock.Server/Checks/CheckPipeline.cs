@@ -33,6 +33,7 @@ public sealed class CheckPipeline(IEnumerable<ICheckStep> steps)
 
         return new CheckOutcome(
             findings.ToDictionary(f => f.Key, f => f.Value.Result),
-            findings.Values.Select(f => f.ReviewReason).OfType<string>().Distinct().ToList());
+            findings.Values.Select(f => f.ReviewReason).OfType<string>().Distinct().ToList(),
+            run.Selfie?.Embedding);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Checks;
+using Verilock.Infrastructure.Faces;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Hosting;
@@ -106,6 +107,8 @@ public sealed partial class CheckWorkers(
             return;
         }
         session.RecordCheckOutcome(outcome.Results, outcome.ReviewReasons, now, _options.DataMismatch == CheckOptions.Decline);
+        Faces.SessionFaceTemplates.AfterChecks(
+            db, services.GetRequiredService<FaceTemplateStore>(), services.GetRequiredService<CheckModels>(), session, outcome, now);
         CheckJobQueue.Complete(db, job);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -21,6 +21,7 @@ public static class MediaRegistration
             sp.GetRequiredService<IOptions<MediaOptions>>().Value.Key, Path.Combine(DataDir(sp), MediaOptions.KeyFileName))));
         services.AddSingleton<MediaDataKeys>();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<Infrastructure.Faces.FaceTemplateStore>();
         services.AddSingleton<MediaUploads>();
         return services;
     }

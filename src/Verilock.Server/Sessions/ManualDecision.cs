@@ -25,6 +25,7 @@ public static class ManualDecision
             case Session.ManualDecisionResult.Applied:
                 try
                 {
+                    await Faces.SessionFaceTemplates.AfterManualDecisionAsync(db, session, now, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 catch (DbUpdateConcurrencyException)

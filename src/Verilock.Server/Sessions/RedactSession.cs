@@ -42,6 +42,7 @@ public static partial class RedactSession
             await db.WriteTransactionAsync(async ct =>
             {
                 await ForgetElsewhereAsync(db, session, ct);
+                await Faces.SessionFaceTemplates.AfterRedactionAsync(db, session, time.GetUtcNow().UtcDateTime, ct);
                 await MediaStore.ShredInAsync(db, mediaKeys, ct);
                 await db.SaveChangesAsync(ct);
                 return true;

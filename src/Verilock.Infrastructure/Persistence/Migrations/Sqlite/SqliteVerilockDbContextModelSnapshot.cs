@@ -311,6 +311,67 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("aml_screenings", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Faces.FaceTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EnrolledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<byte[]>("SealedEmbedding")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_embedding");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_templates");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_face_templates_changed_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_face_templates_account_id_live_mode_session_id");
+
+                    b.ToTable("face_templates", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Operators.Operator", b =>
                 {
                     b.Property<Guid>("Id")
