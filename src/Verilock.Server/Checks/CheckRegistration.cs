@@ -22,6 +22,7 @@ public static class CheckRegistration
         services.AddScoped<ICheckStep, Aml.AmlStep>();
         services.AddHostedService<ModelWarmup>();
         services.AddScoped<CheckPipeline>();
+        services.AddScoped<Faces.BiometricRunner>();
         services.AddSingleton<Verify.UploadFeedback>();
         services.AddSingleton<CheckWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckWorkers>());

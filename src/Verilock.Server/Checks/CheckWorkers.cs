@@ -14,7 +14,8 @@ namespace Verilock.Server.Checks;
 /// runs the pipeline and records the outcome and the job's end in one transaction. A worker that dies
 /// mid-job leaves the job leased; when the lease runs out another worker (of any instance) takes it over
 /// and starts clean, since nothing of the failed attempt was saved. A session already decided (by an
-/// earlier attempt that did commit) is never decided again: its job is simply dropped.
+/// earlier attempt that did commit) is never decided again: its job is simply dropped. Jobs whose id is a biometric
+/// check's (<c>bio_</c>) run that check (<see cref="Faces.BiometricRunner"/>) under the same leases and retries.
 /// </summary>
 public sealed partial class CheckWorkers(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<VerilockOptions> options, ILogger<CheckWorkers> logger) : BackgroundService
@@ -91,6 +92,11 @@ public sealed partial class CheckWorkers(
 
     private async Task RunJobAsync(IServiceProvider services, VerilockDbContext db, CheckJob job, CancellationToken cancellationToken)
     {
+        if (Faces.BiometricRunner.IsBiometricJob(job))
+        {
+            await services.GetRequiredService<Faces.BiometricRunner>().RunAsync(db, job, cancellationToken);
+            return;
+        }
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == job.SessionId, cancellationToken);
         if (session is null || session.Status != SessionStatus.Processing || session.Decision is not null)
         {
@@ -149,6 +155,11 @@ public sealed partial class CheckWorkers(
         {
             var delay = _options.RetryDelay * Math.Pow(2, job.Attempts - 1);
             await CheckJobQueue.ReleaseAsync(db, job, now + delay, error.GetType().Name, cancellationToken);
+            return;
+        }
+        if (Faces.BiometricRunner.IsBiometricJob(job))
+        {
+            await scope.ServiceProvider.GetRequiredService<Faces.BiometricRunner>().GiveUpAsync(db, job, cancellationToken);
             return;
         }
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == job.SessionId, cancellationToken);

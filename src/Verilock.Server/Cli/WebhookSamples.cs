@@ -40,6 +40,18 @@ public static class WebhookSamples
             .With("screened_name", "John Smith")
             .With("parent_screening_id", "aml_" + Guid.NewGuid().ToString("D"))
             .With("matches", Matches()),
+        "biometric.completed" => new JsonObject
+        {
+            ["biometric_id"] = "bio_" + Guid.NewGuid().ToString("D"),
+            ["session_id"] = "ses_" + Guid.NewGuid().ToString("D"),
+            ["result"] = "match",
+            ["similarity"] = 94.32,
+            ["liveness_score"] = 87.5,
+            ["liveness_passed"] = true,
+            ["threshold_used"] = 80.0,
+            ["error"] = null,
+            ["livemode"] = false,
+        },
         Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent => new JsonObject
         {
             ["endpoint_id"] = "whe_" + Guid.NewGuid().ToString("D"),

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Faces;
+using Verilock.Infrastructure.Media;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Server.Checks;
 
@@ -32,7 +34,19 @@ public static class SessionFaceTemplates
             ? FaceTemplateStore.EnrolSessionAsync(db, session.AccountId, session.LiveMode, session.Id, now, cancellationToken)
             : FaceTemplateStore.RemoveSessionAsync(db, session.AccountId, session.LiveMode, session.Id, now, cancellationToken);
 
-    /// <summary>Redaction leaves no face behind: the embeddings and their data keys go with the session's data.</summary>
-    public static Task AfterRedactionAsync(VerilockDbContext db, Session session, DateTime now, CancellationToken cancellationToken) =>
-        FaceTemplateStore.RemoveSessionAsync(db, session.AccountId, session.LiveMode, session.Id, now, cancellationToken);
+    /// <summary>
+    /// Redaction leaves no face behind: the templates' embeddings and data keys go with the session's data, and its
+    /// biometric checks lose their device details and any photo still waiting (its data key shredded here). Returns
+    /// those photos' storage keys, whose files the caller deletes after the commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AfterRedactionAsync(VerilockDbContext db, Session session, DateTime now, CancellationToken cancellationToken)
+    {
+        await FaceTemplateStore.RemoveSessionAsync(db, session.AccountId, session.LiveMode, session.Id, now, cancellationToken);
+        var checks = await db.BiometricChecks
+            .Where(c => c.AccountId == session.AccountId && c.LiveMode == session.LiveMode && c.SessionId == session.Id)
+            .ToListAsync(cancellationToken);
+        var photos = checks.Select(c => c.Redact()).OfType<string>().ToList();
+        await MediaStore.ShredInAsync(db, photos, cancellationToken);
+        return photos;
+    }
 }

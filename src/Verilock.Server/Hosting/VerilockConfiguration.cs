@@ -43,6 +43,7 @@ public static class VerilockConfiguration
         services.AddFeatureOptions<AmlOptions>(configuration, "Aml", o => o.Problems());
         services.AddFeatureOptions<MediaOptions>(configuration, "Media", o => o.Problems());
         services.AddFeatureOptions<CheckOptions>(configuration, "Checks", o => o.Problems());
+        services.AddFeatureOptions<Faces.BiometricOptions>(configuration, "Biometrics", o => o.Problems());
         services.AddFeatureOptions<DashboardOptions>(configuration, "Dashboard", o => o.Problems());
         services.AddFeatureOptions<AbuseLimitOptions>(configuration, "Limits", o => o.Problems());
         services.AddFeatureOptions<ProxyOptions>(configuration, "ForwardedHeaders", o => o.Problems());

@@ -10,6 +10,7 @@ using Verilock.Server.Auth;
 using Verilock.Server.Checks;
 using Verilock.Server.Dashboard;
 using Verilock.Server.Dashboard.Operators;
+using Verilock.Server.Faces;
 using Verilock.Server.Limits;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
@@ -174,7 +175,8 @@ public static class VerilockHost
             .RequireAuthorization(ApiKeyAuthentication.ActiveAccountPolicy)
             .MapSessions()
             .MapWebhooks()
-            .MapAml();
+            .MapAml()
+            .MapFaces();
         app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;

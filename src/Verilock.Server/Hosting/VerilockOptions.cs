@@ -32,6 +32,7 @@ public sealed class VerilockOptions
     public Aml.AmlOptions Aml { get; set; } = new();
     public Media.MediaOptions Media { get; set; } = new();
     public Checks.CheckOptions Checks { get; set; } = new();
+    public Faces.BiometricOptions Biometrics { get; set; } = new();
     public Dashboard.DashboardOptions Dashboard { get; set; } = new();
 
     /// <summary>The problems of the section's own settings; each feature's options list theirs.</summary>

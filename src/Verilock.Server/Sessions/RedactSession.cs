@@ -37,12 +37,13 @@ public static partial class RedactSession
         }
 
         await media.DeleteFilesAsync(await media.WithoutDataKeysAsync(mediaKeys, cancellationToken), cancellationToken);
+        IReadOnlyList<string> biometricPhotos = [];
         try
         {
             await db.WriteTransactionAsync(async ct =>
             {
                 await ForgetElsewhereAsync(db, session, ct);
-                await Faces.SessionFaceTemplates.AfterRedactionAsync(db, session, time.GetUtcNow().UtcDateTime, ct);
+                biometricPhotos = await Faces.SessionFaceTemplates.AfterRedactionAsync(db, session, time.GetUtcNow().UtcDateTime, ct);
                 await MediaStore.ShredInAsync(db, mediaKeys, ct);
                 await db.SaveChangesAsync(ct);
                 return true;
@@ -54,7 +55,7 @@ public static partial class RedactSession
         }
         try
         {
-            await media.DeleteFilesAsync(mediaKeys, CancellationToken.None);
+            await media.DeleteFilesAsync([.. mediaKeys, .. biometricPhotos], CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {

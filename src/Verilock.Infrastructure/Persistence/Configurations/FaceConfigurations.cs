@@ -34,3 +34,24 @@ internal sealed class FaceTemplateConfiguration : IEntityTypeConfiguration<FaceT
         _ => throw new InvalidDataException($"Unknown face template state '{value}'."),
     };
 }
+
+internal sealed class BiometricCheckConfiguration : IEntityTypeConfiguration<BiometricCheck>
+{
+    public void Configure(EntityTypeBuilder<BiometricCheck> check)
+    {
+        check.ToTable("biometric_checks");
+        check.HasKey(c => c.Id);
+        check.Property(c => c.Id).HasMaxLength(40);
+        check.Property(c => c.SessionId).HasMaxLength(40);
+        check.Property(c => c.DeviceInfo).HasMaxLength(4096);
+        check.Property(c => c.PhotoStorageKey).HasMaxLength(64);
+        check.Property(c => c.PhotoFileName).HasMaxLength(255);
+        check.Property(c => c.Result).HasMaxLength(16);
+        check.Property(c => c.Error).HasMaxLength(32);
+        check.Property(c => c.QualityIssues).HasJsonConversion();
+        check.Property<int>(Saving.VersionBumps.Property).IsConcurrencyToken();
+        check.Ignore(c => c.PendingEvents);
+        // A session's checks, newest first (the dashboard, redaction, the per-session rate limit).
+        check.HasIndex(c => new { c.AccountId, c.LiveMode, c.SessionId, c.CreatedAt });
+    }
+}

@@ -8,6 +8,7 @@ public sealed class AuditLogEntry
 {
     public long Id { get; set; }
     public Guid AccountId { get; init; }
+    /// <summary>The operator; all zeros for what an integrator's API key asked for (<see cref="AuditActions.BiometricChecked"/>).</summary>
     public Guid OperatorId { get; init; }
     /// <summary>A stable verb such as <c>media.viewed</c> or <c>session.decided</c> (<see cref="AuditActions"/>).</summary>
     public required string Action { get; init; }
@@ -27,4 +28,6 @@ public static class AuditActions
     public const string WebhookEndpointCreated = "webhook_endpoint.created";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
     public const string WebhookResent = "webhook_delivery.resent";
+    /// <summary>A biometric re-authentication was asked for through the API (operator id all zeros; the detail names the key's prefix).</summary>
+    public const string BiometricChecked = "biometric.checked";
 }

@@ -8,6 +8,7 @@ namespace Verilock.Infrastructure.Persistence.Records;
 /// </summary>
 public sealed class CheckJob
 {
+    /// <summary>What is checked: a submitted session (<c>ses_</c>) or a biometric check (<c>bio_</c>); both ids are globally unique.</summary>
     public required string SessionId { get; init; }
     public int Attempts { get; set; }
     public DateTime RunAfter { get; set; }
