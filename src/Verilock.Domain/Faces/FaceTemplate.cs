@@ -15,6 +15,25 @@ public enum FaceTemplateState
     Removed,
 }
 
+public static class FaceTemplateStates
+{
+    public static string ToWire(this FaceTemplateState state) => state switch
+    {
+        FaceTemplateState.Candidate => "candidate",
+        FaceTemplateState.Enrolled => "enrolled",
+        FaceTemplateState.Removed => "removed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    public static FaceTemplateState Parse(string value) => value switch
+    {
+        "candidate" => FaceTemplateState.Candidate,
+        "enrolled" => FaceTemplateState.Enrolled,
+        "removed" => FaceTemplateState.Removed,
+        _ => throw new InvalidDataException($"Unknown face template state '{value}'."),
+    };
+}
+
 /// <summary>
 /// A session's selfie embedding kept for re-authentication and face search (spec §20). The embedding is sealed
 /// before it reaches this type (the media cipher, its data key a <c>media_keys</c> row named by

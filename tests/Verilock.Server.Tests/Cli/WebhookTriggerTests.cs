@@ -33,6 +33,7 @@ public sealed class WebhookTriggerTests : IDisposable
         ["aml.completed"] = A,
         ["aml.match_found"] = A + " matches",
         ["aml.monitoring.match"] = A + " screened_name parent_screening_id matches",
+        ["biometric.completed"] = "biometric_id session_id result similarity liveness_score liveness_passed threshold_used error livemode",
         ["webhook_endpoint.disabled"] = "endpoint_id url failing_since disabled_at",
     };
 

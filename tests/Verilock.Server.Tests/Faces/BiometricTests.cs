@@ -135,6 +135,20 @@ public abstract class BiometricTests(ApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task The_session_s_dashboard_page_lists_its_biometric_checks_and_its_template()
+    {
+        var (caller, id) = await ApprovedAsync(live: true);
+        var check = await CheckAsync(caller, id, Jpeg(1));
+        var email = await Dashboard.DashboardBrowser.NewOperatorAsync(Api, caller.AccountName);
+        using var browser = new Dashboard.DashboardBrowser(Api);
+        await browser.SignInOrFailAsync(email);
+        var page = await browser.GetAsync($"/dashboard/sessions/{id}");
+        Assert.Contains("<h2 id=\"biometrics-heading\">Face re-authentication</h2>", page);
+        Assert.Matches("<dt>Face template</dt>\\s*<dd>Enrolled</dd>", page);
+        Assert.Contains((string)check["id"]!, page);
+    }
+
+    [Fact]
     public async Task Bad_requests_get_a_422_naming_the_field_and_store_nothing()
     {
         var (caller, id) = await ApprovedAsync(live: false);

@@ -11,28 +11,12 @@ internal sealed class FaceTemplateConfiguration : IEntityTypeConfiguration<FaceT
         template.HasKey(t => t.Id);
         template.Property(t => t.SessionId).HasMaxLength(40);
         template.Property(t => t.Model).HasMaxLength(100);
-        template.Property(t => t.State).HasConversion(v => ToWire(v), v => ParseState(v)).HasMaxLength(16);
+        template.Property(t => t.State).HasConversion(v => v.ToWire(), v => FaceTemplateStates.Parse(v)).HasMaxLength(16);
         // A session's templates (decision, redaction, re-authentication).
         template.HasIndex(t => new { t.AccountId, t.LiveMode, t.SessionId });
         // Every instance's index follows the changes since its last look.
         template.HasIndex(t => t.ChangedAt);
     }
-
-    internal static string ToWire(FaceTemplateState state) => state switch
-    {
-        FaceTemplateState.Candidate => "candidate",
-        FaceTemplateState.Enrolled => "enrolled",
-        FaceTemplateState.Removed => "removed",
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
-
-    private static FaceTemplateState ParseState(string value) => value switch
-    {
-        "candidate" => FaceTemplateState.Candidate,
-        "enrolled" => FaceTemplateState.Enrolled,
-        "removed" => FaceTemplateState.Removed,
-        _ => throw new InvalidDataException($"Unknown face template state '{value}'."),
-    };
 }
 
 internal sealed class BiometricCheckConfiguration : IEntityTypeConfiguration<BiometricCheck>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Checks.Details;
+using Verilock.Domain.Faces;
 using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Records;
@@ -23,6 +24,9 @@ public sealed class DetailModel(OwnedSessions owned, VerilockDbContext db, TimeP
     public IReadOnlyList<OutboxEvent> Events { get; private set; } = [];
     public IReadOnlyList<WebhookDelivery> Deliveries { get; private set; } = [];
     public AmlScreening? Screening { get; private set; }
+    /// <summary>The session's face template (spec §20), newest first: what re-authentication compares with.</summary>
+    public FaceTemplate? FaceTemplate { get; private set; }
+    public IReadOnlyList<BiometricCheck> BiometricChecks { get; private set; } = [];
     public string? Error { get; private set; }
     public string? Decided { get; private set; }
     public string? Reason { get; private set; }
@@ -83,6 +87,12 @@ public sealed class DetailModel(OwnedSessions owned, VerilockDbContext db, TimeP
         Deliveries = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.SessionId == session.Id && d.AccountId == session.AccountId)
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.WebhookId).Take(TimelineLimit).ToListAsync(cancellationToken);
+        FaceTemplate = await db.FaceTemplates.AsNoTracking()
+            .Where(t => t.SessionId == session.Id && t.AccountId == session.AccountId && t.LiveMode == session.LiveMode)
+            .OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        BiometricChecks = await db.BiometricChecks.AsNoTracking()
+            .Where(c => c.SessionId == session.Id && c.AccountId == session.AccountId && c.LiveMode == session.LiveMode)
+            .OrderByDescending(c => c.CreatedAt).Take(TimelineLimit).ToListAsync(cancellationToken);
         if (Details<AmlStepDetails>(VerificationStep.Aml)?.ScreeningId is { } screeningId)
             Screening = await db.AmlScreenings.AsNoTracking()
                 .FirstOrDefaultAsync(s => s.Id == screeningId && s.AccountId == session.AccountId, cancellationToken);
