@@ -8,7 +8,8 @@ namespace Verilock.Checks.Faces.Search;
 /// <para>
 /// Thread-safe. Searches of a partition run together under its read lock; a change takes the write lock of the
 /// partitions it touches (changes are also serialised among themselves), so a search sees each template whole, before
-/// or after the change. Which partition and slot holds each template id is kept by the writers alone.
+/// or after the change. Which partition and slot holds each template id is kept by the writers alone; partitions,
+/// once created, stay (an empty one costs a few hundred bytes).
 /// </para>
 /// </summary>
 public sealed class FaceTemplateIndex : IDisposable
@@ -17,6 +18,7 @@ public sealed class FaceTemplateIndex : IDisposable
     public const int DefaultRerank = 64;
 
     private readonly Dictionary<FaceIndexPartition, Partition> _partitions = [];
+    private readonly List<Partition> _numbered = [];
     private readonly Dictionary<Guid, Location> _locations = [];
     private readonly Lock _writes = new();
     private readonly ReaderWriterLockSlim _partitionsLock = new();
@@ -87,16 +89,17 @@ public sealed class FaceTemplateIndex : IDisposable
         {
             if (_locations.TryGetValue(templateId, out var location))
             {
-                if (location.Partition.Key == partition)
+                var current = _numbered[location.Partition];
+                if (current.Key == partition)
                 {
-                    location.Partition.Lock.EnterWriteLock();
+                    current.Lock.EnterWriteLock();
                     try
                     {
-                        location.Partition.Store.Write(location.Slot, templateId, session, vector, scale);
+                        current.Store.Write(location.Slot, templateId, session, vector, scale);
                     }
                     finally
                     {
-                        location.Partition.Lock.ExitWriteLock();
+                        current.Lock.ExitWriteLock();
                     }
                     return;
                 }
@@ -106,7 +109,7 @@ public sealed class FaceTemplateIndex : IDisposable
             target.Lock.EnterWriteLock();
             try
             {
-                _locations[templateId] = new Location(target, target.Store.Append(templateId, session, vector, scale));
+                _locations[templateId] = new Location(target.Number, target.Store.Append(templateId, session, vector, scale));
             }
             finally
             {
@@ -176,7 +179,7 @@ public sealed class FaceTemplateIndex : IDisposable
         {
             var target = GetOrAdd(partition);
             foreach (var id in slots.Keys)
-                if (_locations.TryGetValue(id, out var elsewhere) && elsewhere.Partition != target)
+                if (_locations.TryGetValue(id, out var elsewhere) && elsewhere.Partition != target.Number)
                     RemoveLocked(id, elsewhere);
             target.Lock.EnterWriteLock();
             try
@@ -192,7 +195,7 @@ public sealed class FaceTemplateIndex : IDisposable
             }
             _locations.EnsureCapacity(_locations.Count + slots.Count);
             foreach (var (id, slot) in slots)
-                _locations[id] = new Location(target, slot);
+                _locations[id] = new Location(target.Number, slot);
         }
     }
 
@@ -208,6 +211,17 @@ public sealed class FaceTemplateIndex : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         if (float.IsNaN(minCosine))
             throw new ArgumentException("The minimum cosine must be a number.", nameof(minCosine));
+        return Search(partition, probe, excludeSessionId, new ScanSettings(top, _rerank, minCosine, _kernel, _parallelism));
+    }
+
+    /// <summary>A search with its own re-rank depth, kernel and threads (the benchmark compares them on one index).</summary>
+    internal IReadOnlyList<FaceSearchMatch> Search(
+        FaceIndexPartition partition, ReadOnlySpan<float> probe, string? excludeSessionId, ScanSettings settings)
+    {
+        if (settings.Top <= 0 || settings.Rerank < 0 || settings.Parallelism <= 0 || float.IsNaN(settings.MinCosine))
+            throw new ArgumentException($"Bad search settings: {settings}.", nameof(settings));
+        if (!Int8Dot.IsSupported(settings.Kernel) || settings.Kernel == FaceScanKernel.Auto)
+            throw new PlatformNotSupportedException($"This processor cannot run the {settings.Kernel} kernel.");
         Guid? excluded = excludeSessionId is null ? null : FaceSessionIds.Parse(excludeSessionId, nameof(excludeSessionId));
         var unit = new float[Dimension];
         Int8Quantizer.Normalize(probe, unit, nameof(probe));
@@ -218,7 +232,6 @@ public sealed class FaceTemplateIndex : IDisposable
             widened[i] = bytes[i];
         if (Find(partition) is not { } found)
             return [];
-        var settings = new ScanSettings(top, _rerank, minCosine, _kernel, _parallelism);
         found.Lock.EnterReadLock();
         try
         {
@@ -239,7 +252,7 @@ public sealed class FaceTemplateIndex : IDisposable
 
     private void RemoveLocked(Guid templateId, Location location)
     {
-        var partition = location.Partition;
+        var partition = _numbered[location.Partition];
         partition.Lock.EnterWriteLock();
         try
         {
@@ -273,7 +286,10 @@ public sealed class FaceTemplateIndex : IDisposable
         try
         {
             if (!_partitions.TryGetValue(key, out var partition))
-                _partitions[key] = partition = new Partition(key, new TemplateStore(Dimension));
+            {
+                _partitions[key] = partition = new Partition(key, _numbered.Count, new TemplateStore(Dimension));
+                _numbered.Add(partition);
+            }
             return partition;
         }
         finally
@@ -295,12 +311,14 @@ public sealed class FaceTemplateIndex : IDisposable
         }
     }
 
-    private sealed class Partition(FaceIndexPartition key, TemplateStore store)
+    private sealed class Partition(FaceIndexPartition key, int number, TemplateStore store)
     {
         public FaceIndexPartition Key { get; } = key;
+        public int Number { get; } = number;
         public TemplateStore Store { get; } = store;
         public ReaderWriterLockSlim Lock { get; } = new();
     }
 
-    private readonly record struct Location(Partition Partition, int Slot);
+    /// <summary>Where a template is: its partition's number and its slot (8 bytes per dictionary entry).</summary>
+    private readonly record struct Location(int Partition, int Slot);
 }
