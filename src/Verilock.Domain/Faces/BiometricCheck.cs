@@ -2,7 +2,8 @@ using Verilock.Domain.Common;
 
 namespace Verilock.Domain.Faces;
 
-public sealed record BiometricEvent(string Type, DateTime OccurredAt, IReadOnlyDictionary<string, object?> Data)
+/// <summary>An event of the face products (spec §20): <c>biometric.completed</c>, <c>face.duplicate_found</c>.</summary>
+public sealed record FaceEvent(string Type, DateTime OccurredAt, IReadOnlyDictionary<string, object?> Data)
     : DomainEvent(Type, OccurredAt, Data);
 
 /// <summary>
@@ -21,7 +22,7 @@ public sealed class BiometricCheck : IRaisesEvents
     public const string SeveralFaces = "several_faces";
     public const string Unreadable = "unreadable";
 
-    private readonly List<BiometricEvent> _events = [];
+    private readonly List<FaceEvent> _events = [];
 
     // For EF Core.
     private BiometricCheck()
@@ -56,7 +57,7 @@ public sealed class BiometricCheck : IRaisesEvents
     public DateTime CreatedAt { get; private set; }
     public DateTime? CompletedAt { get; private set; }
 
-    public IReadOnlyList<BiometricEvent> PendingEvents => _events;
+    public IReadOnlyList<FaceEvent> PendingEvents => _events;
     IReadOnlyList<DomainEvent> IRaisesEvents.PendingEvents => _events;
     EventAudience IRaisesEvents.EventAudience => new(AccountId, LiveMode, SessionId);
     public void ClearPendingEvents() => _events.Clear();
@@ -122,7 +123,7 @@ public sealed class BiometricCheck : IRaisesEvents
         now = Clock.ToSeconds(now);
         Completed = true;
         CompletedAt = now;
-        _events.Add(new BiometricEvent("biometric.completed", now, new Dictionary<string, object?>
+        _events.Add(new FaceEvent("biometric.completed", now, new Dictionary<string, object?>
         {
             ["biometric_id"] = Id,
             ["session_id"] = SessionId,

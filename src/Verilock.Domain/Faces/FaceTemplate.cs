@@ -81,7 +81,9 @@ public sealed class FaceTemplate
     /// <summary>The name of the template's data key in <c>media_keys</c> (and the associated data of its seal).</summary>
     public string StorageKey => StorageKeyOf(Id);
 
-    public static string StorageKeyOf(Guid id) => "face_template_" + id.ToString("N");
+    public const string StorageKeyPrefix = "face_template_";
+
+    public static string StorageKeyOf(Guid id) => StorageKeyPrefix + id.ToString("N");
 
     /// <summary>A new template id, chosen before sealing since the seal is bound to it.</summary>
     public static Guid NewId() => Guid.CreateVersion7();

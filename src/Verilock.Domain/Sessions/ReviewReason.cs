@@ -21,6 +21,9 @@ public static class ReviewReason
     /// <summary>The selfie shows one face but fails a quality gate (too small, blurred, dark, eyes closed, turned away).</summary>
     public const string SelfieQuality = "selfie_quality";
 
+    /// <summary>The profile asks for <c>face_duplicate_check</c> and the face matches another session of the account at 90 or more (spec §20).</summary>
+    public const string FaceDuplicate = "face_duplicate";
+
     /// <summary>The checks failed repeatedly on this session (an internal error); a person should look.</summary>
     public const string ProcessingError = "processing_error";
 }

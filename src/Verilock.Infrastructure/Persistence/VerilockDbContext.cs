@@ -40,6 +40,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<MediaDataKey> MediaDataKeys => Set<MediaDataKey>();
     public DbSet<FaceTemplate> FaceTemplates => Set<FaceTemplate>();
     public DbSet<BiometricCheck> BiometricChecks => Set<BiometricCheck>();
+    public DbSet<FaceSearch> FaceSearches => Set<FaceSearch>();
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();

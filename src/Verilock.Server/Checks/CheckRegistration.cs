@@ -23,6 +23,10 @@ public static class CheckRegistration
         services.AddHostedService<ModelWarmup>();
         services.AddScoped<CheckPipeline>();
         services.AddScoped<Faces.BiometricRunner>();
+        services.AddSingleton<Faces.FaceSearchIndex>();
+        services.AddSingleton<Faces.SessionFaceSearch>();
+        services.AddSingleton<Faces.FaceIndexSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<Faces.FaceIndexSync>());
         services.AddSingleton<Verify.UploadFeedback>();
         services.AddSingleton<CheckWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckWorkers>());

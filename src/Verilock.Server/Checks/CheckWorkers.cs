@@ -107,6 +107,8 @@ public sealed partial class CheckWorkers(
 
         var outcome = await services.GetRequiredService<CheckPipeline>().RunAsync(session, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        if (outcome is not null)
+            outcome = await Faces.SessionFaceDuplicates.ApplyAsync(services, db, session, outcome, now, cancellationToken);
         if (outcome is null)
         {
             await CheckJobQueue.ReleaseAsync(db, job, now + NotReadyDelay, "not_ready", cancellationToken);

@@ -52,6 +52,15 @@ public static class WebhookSamples
             ["error"] = null,
             ["livemode"] = false,
         },
+        "face.duplicate_found" => new JsonObject
+        {
+            ["face_search_id"] = "fs_" + Guid.NewGuid().ToString("D"),
+            ["session_id"] = "ses_" + Guid.NewGuid().ToString("D"),
+            ["highest_similarity"] = 97.82,
+            ["threshold_used"] = 90.0,
+            ["matched_session_ids"] = new JsonArray("ses_" + Guid.NewGuid().ToString("D")),
+            ["livemode"] = false,
+        },
         Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent => new JsonObject
         {
             ["endpoint_id"] = "whe_" + Guid.NewGuid().ToString("D"),

@@ -8,6 +8,7 @@ using Verilock.Domain.Sessions;
 using Verilock.Infrastructure.Checks;
 using Verilock.Infrastructure.Media;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
@@ -84,7 +85,7 @@ public static class CreateBiometricCheck
                 deviceInfo, photoKey, file.FileName, now);
             db.BiometricChecks.Add(check);
             db.CheckJobs.Add(CheckJobQueue.NewJob(check.Id, now, now));
-            BiometricAudit.Add(db, caller, session.Id, check.Id, now);
+            BiometricAudit.Add(db, caller, AuditActions.BiometricChecked, session.Id, check.Id, now);
             await db.SaveChangesAsync(cancellationToken);
             return Results.Json(new Response(check.Id, "processing", "Biometric authentication started."), ApiJson.Options,
                 statusCode: StatusCodes.Status202Accepted);

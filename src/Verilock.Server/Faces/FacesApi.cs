@@ -18,8 +18,21 @@ public static class FacesApi
             .WithName("GetBiometricCheck")
             .WithSummary("A biometric check's result")
             .Produces<BiometricResponse>();
+        var search = api.MapGroup("/face-search").WithTags("Biometrics");
+        search.MapPost("", CreateFaceSearch.Handle)
+            .WithName("CreateFaceSearch")
+            .WithSummary("Search a session's face among the account's other faces (one person behind many accounts)")
+            .DocumentJsonBody<FaceSearchRequestDoc>()
+            .Produces<FaceSearchResponse>(StatusCodes.Status201Created)
+            .DocumentErrors(StatusCodes.Status422UnprocessableEntity);
+        search.MapGet("/{id}", GetFaceSearch.Handle)
+            .WithName("GetFaceSearch")
+            .WithSummary("A face search's result")
+            .Produces<FaceSearchResponse>();
         return api;
     }
+
+    public sealed record FaceSearchRequestDoc(string SessionId, double? Threshold);
 
     /// <summary>The multipart form of <c>POST /auth/biometric</c> for the OpenAPI document.</summary>
     public sealed record BiometricRequestDoc(string SessionId, IFormFile File, double? Threshold, string? DeviceInfo);

@@ -39,3 +39,16 @@ internal sealed class BiometricCheckConfiguration : IEntityTypeConfiguration<Bio
         check.HasIndex(c => new { c.AccountId, c.LiveMode, c.SessionId, c.CreatedAt });
     }
 }
+
+internal sealed class FaceSearchConfiguration : IEntityTypeConfiguration<FaceSearch>
+{
+    public void Configure(EntityTypeBuilder<FaceSearch> search)
+    {
+        search.ToTable("face_searches");
+        search.HasKey(s => s.Id);
+        search.Property(s => s.Id).HasMaxLength(40);
+        search.Property(s => s.SessionId).HasMaxLength(40);
+        search.Property(s => s.Matches).HasJsonConversion();
+        search.HasIndex(s => new { s.AccountId, s.LiveMode, s.SessionId, s.CreatedAt });
+    }
+}

@@ -30,4 +30,6 @@ public static class AuditActions
     public const string WebhookResent = "webhook_delivery.resent";
     /// <summary>A biometric re-authentication was asked for through the API (operator id all zeros; the detail names the key's prefix).</summary>
     public const string BiometricChecked = "biometric.checked";
+    /// <summary>A face search was run through the API (as <see cref="BiometricChecked"/>).</summary>
+    public const string FaceSearched = "face_search.run";
 }
