@@ -13,6 +13,7 @@ using Verilock.Server.Dashboard.Operators;
 using Verilock.Server.Limits;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
+using Verilock.Server.Profiles;
 using Verilock.Server.Sessions;
 using Verilock.Server.Webhooks;
 
@@ -174,7 +175,8 @@ public static class VerilockHost
             .RequireAuthorization(ApiKeyAuthentication.ActiveAccountPolicy)
             .MapSessions()
             .MapWebhooks()
-            .MapAml();
+            .MapAml()
+            .MapProfiles();
         app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;
