@@ -20,4 +20,7 @@ public sealed class ProfileOptions
 
     /// <summary>0.50–1.00 (default: the account's, 0.80).</summary>
     public double? AmlThreshold { get; set; }
+
+    /// <summary>Default false (stored with the session; the check itself is not run yet).</summary>
+    public bool? FaceDuplicateCheck { get; set; }
 }
