@@ -23,15 +23,19 @@ public static class OwnedProfiles
     public static IQueryable<VerificationProfile> Of(VerilockDbContext db, AccountScope scope) =>
         db.Profiles.AsNoTracking().Where(p => p.AccountId == scope.AccountId && p.LiveMode == scope.LiveMode && p.DeletedAt == null);
 
+    /// <summary>Adds a new profile to the context; the caller's next save writes it (with an audit row, on the dashboard).</summary>
+    public static VerificationProfile Add(VerilockDbContext db, AccountScope scope, ProfileRequest request, DateTime now) =>
+        db.Profiles.Add(VerificationProfile.Create(scope.AccountId, scope.LiveMode, request.Name, request.Settings, now)).Entity;
+
     public static async Task<VerificationProfile> CreateAsync(
         VerilockDbContext db, AccountScope scope, ProfileRequest request, DateTime now, CancellationToken cancellationToken)
     {
-        var profile = VerificationProfile.Create(scope.AccountId, scope.LiveMode, request.Name, request.Settings, now);
-        db.Profiles.Add(profile);
+        var profile = Add(db, scope, request, now);
         await db.SaveChangesAsync(cancellationToken);
         return profile;
     }
 
+    /// <summary>Saves the change, and whatever else the context holds (the dashboard's audit row), in one transaction.</summary>
     public static async Task UpdateAsync(
         VerilockDbContext db, VerificationProfile profile, ProfileRequest request, DateTime now, CancellationToken cancellationToken)
     {

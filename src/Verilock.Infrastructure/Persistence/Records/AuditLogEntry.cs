@@ -27,4 +27,7 @@ public static class AuditActions
     public const string WebhookEndpointCreated = "webhook_endpoint.created";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
     public const string WebhookResent = "webhook_delivery.resent";
+    public const string ProfileCreated = "profile.created";
+    public const string ProfileUpdated = "profile.updated";
+    public const string ProfileDeleted = "profile.deleted";
 }
