@@ -27,7 +27,7 @@ public sealed class Profile : VerilockEntity
     /// <summary>The document types accepted (<see cref="DocumentTypes"/>).</summary>
     public IReadOnlyList<string> DocumentTypes { get; init; } = [];
 
-    /// <summary>0.50–1.00; null when the account's threshold applies.</summary>
+    /// <summary>0.50–1.00; null when the server's screening threshold applies.</summary>
     public double? AmlThreshold { get; init; }
 
     /// <summary>Whether sessions should look for the applicant's face among earlier sessions (stored; not run yet).</summary>

@@ -21,7 +21,7 @@ public sealed class ProfileCreateOptions
     /// <summary>A subset of <see cref="DocumentTypes"/> (default all).</summary>
     public IReadOnlyList<string>? DocumentTypes { get; set; }
 
-    /// <summary>0.50–1.00 (default: the account's, 0.80).</summary>
+    /// <summary>0.50–1.00 (default: the server's screening threshold, 0.80 unless configured).</summary>
     public double? AmlThreshold { get; set; }
 
     /// <summary>Default false.</summary>

@@ -37,7 +37,7 @@ public sealed class ProfileForm
 
     /// <summary>
     /// The request, or null with <paramref name="errors"/> filled. A form sends every field: an empty threshold is the
-    /// default (new) or back to the account's (<c>aml_threshold: null</c>, on a change), and no box ticked is an empty list.
+    /// default (new) or back to the server's (<c>aml_threshold: null</c>, on a change), and no box ticked is an empty list.
     /// </summary>
     public ProfileRequest? Read(ValidationErrors errors, VerificationProfile? current = null)
     {

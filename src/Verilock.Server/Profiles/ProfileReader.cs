@@ -26,7 +26,7 @@ public static class ProfileReader
     /// The settings <paramref name="fields"/> give; null when invalid, with the errors in <paramref name="fields"/>.
     /// Without <paramref name="current"/> (a new profile) <c>steps</c> is required and every other key has its default;
     /// with it (a change) each key not given keeps its current value, and <c>aml_threshold: null</c> returns to the
-    /// account's threshold.
+    /// server's threshold (<c>Verilock:Aml:Threshold</c>).
     /// </summary>
     public static ProfileSettings? Read(JsonFields fields, ProfileSettings? current = null)
     {

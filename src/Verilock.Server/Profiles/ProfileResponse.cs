@@ -5,7 +5,7 @@ namespace Verilock.Server.Profiles;
 
 /// <summary>
 /// A verification profile as the API shows it (spec §17). <c>aml_threshold</c> is null when the profile leaves it to
-/// the account's threshold; <c>name</c> is null only for profiles the command line made without <c>--name</c>.
+/// the server's screening threshold; <c>name</c> is null only for profiles the command line made without <c>--name</c>.
 /// </summary>
 public sealed record ProfileResponse(
     string Id,
