@@ -43,6 +43,7 @@ public sealed class VerilockClient : IDisposable
         Sessions = new SessionService(api);
         Aml = new AmlService(api);
         Webhooks = new WebhookService(api);
+        Profiles = new ProfileService(api);
     }
 
     /// <summary>Verification sessions: create, read, list, uploads, submit, decision, redaction, risk, media.</summary>
@@ -53,6 +54,9 @@ public sealed class VerilockClient : IDisposable
 
     /// <summary>Webhook endpoints, the delivery log and the default secret.</summary>
     public WebhookService Webhooks { get; }
+
+    /// <summary>Verification profiles: the stored settings sessions name by <c>profile_id</c>.</summary>
+    public ProfileService Profiles { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made itself; one passed in is left alone.</summary>
     public void Dispose() => _api.Dispose();

@@ -27,6 +27,8 @@ namespace Verilock.Client.Json;
 [JsonSerializable(typeof(WebhookDelivery))]
 [JsonSerializable(typeof(Page<WebhookDelivery>))]
 [JsonSerializable(typeof(WebhookEvent))]
+[JsonSerializable(typeof(Profile))]
+[JsonSerializable(typeof(Page<Profile>))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(SessionCreateOptions))]
 [JsonSerializable(typeof(SessionDecisionOptions))]
@@ -34,6 +36,8 @@ namespace Verilock.Client.Json;
 [JsonSerializable(typeof(AmlDecisionOptions))]
 [JsonSerializable(typeof(WebhookEndpointCreateOptions))]
 [JsonSerializable(typeof(WebhookEndpointUpdateOptions))]
+[JsonSerializable(typeof(ProfileCreateOptions))]
+[JsonSerializable(typeof(ProfileUpdateOptions))]
 // Metadata values are typed object: the types a caller may put there (spec §8.1: string, number, boolean).
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

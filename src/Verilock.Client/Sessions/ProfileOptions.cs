@@ -20,4 +20,7 @@ public sealed class ProfileOptions
 
     /// <summary>0.50–1.00 (default: the account's, 0.80).</summary>
     public double? AmlThreshold { get; set; }
+
+    /// <summary>Default false. When true, the session's selfie is searched among the account's faces when its checks end; a match of 90 or more adds the review reason <c>face_duplicate</c>.</summary>
+    public bool? FaceDuplicateCheck { get; set; }
 }

@@ -3,6 +3,7 @@ namespace Verilock.Domain.Sessions;
 /// <summary>
 /// The settings a session runs with (spec §8.1): from a stored profile, an inline profile, or the defaults
 /// for plain <c>steps</c>. A session keeps its own copy so later profile edits do not change it.
+/// <see cref="FaceDuplicateCheck"/>: search the selfie's face among the account's templates when the checks end (spec §20).
 /// </summary>
 public sealed record ProfileSettings(
     IReadOnlyList<VerificationStep> Steps,
@@ -10,7 +11,8 @@ public sealed record ProfileSettings(
     int LivenessThreshold,
     IReadOnlyList<string> LivenessChallenges,
     IReadOnlyList<string> DocumentTypes,
-    decimal? AmlThreshold)
+    decimal? AmlThreshold,
+    bool FaceDuplicateCheck = false)
 {
     public const int DefaultLivenessThreshold = 75;
 

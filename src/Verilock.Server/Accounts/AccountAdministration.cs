@@ -134,13 +134,10 @@ public sealed class AccountAdministration(VerilockDbContext db, TimeProvider tim
     }
 
     public async Task<VerificationProfile> CreateProfileAsync(
-        string accountName, string? profileName, ProfileSettings settings, CancellationToken cancellationToken)
+        string accountName, bool liveMode, string? profileName, ProfileSettings settings, CancellationToken cancellationToken)
     {
         var account = await FindOrCreateAccountAsync(accountName, cancellationToken);
-        var profile = new VerificationProfile
-        {
-            AccountId = account.Id, Name = profileName, Settings = settings, CreatedAt = time.UtcSeconds(),
-        };
+        var profile = VerificationProfile.Create(account.Id, liveMode, profileName, settings, time.UtcMicroseconds());
         db.Profiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
         return profile;

@@ -16,6 +16,10 @@ public sealed class JsonFields(JsonElement obj, ValidationErrors errors, string 
     public bool Has(string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
+    /// <summary>Given as an explicit <c>null</c>, which a partial update may read as "back to the default".</summary>
+    public bool IsNull(string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Null;
+
     private bool TryGet(string name, out JsonElement value) =>
         obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 

@@ -13,6 +13,9 @@ public sealed class ValidationErrors
 
     public IEnumerable<string> Fields => _errors.Keys;
 
+    /// <summary>Every message, field by field, for a page that lists them.</summary>
+    public IEnumerable<string> Messages => _errors.Values.SelectMany(messages => messages);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

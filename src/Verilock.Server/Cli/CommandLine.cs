@@ -144,9 +144,11 @@ public static class CommandLine
         var account = new Option<string>("--account") { Description = "Account name (created if missing)", Required = true };
         var file = new Option<FileInfo>("--file") { Description = "Profile JSON (keys of the API's inline profile)", Required = true };
         var name = new Option<string?>("--name") { Description = "A label for operators" };
+        var mode = new Option<string>("--mode") { Description = "test or live: the keys that may use it", DefaultValueFactory = _ => "test" };
+        mode.AcceptOnlyFromAmong("test", "live");
         var create = new Command("create", "Create a verification profile; its id is the last line of output")
         {
-            Options = { account, file, name },
+            Options = { account, file, name, mode },
         };
         create.SetAction(async (parsed, cancellationToken) =>
         {
@@ -178,8 +180,9 @@ public static class CommandLine
             }
             return await WithAdministrationAsync(parsed.GetValue(dataDir), async admin =>
             {
-                var profile = await admin.CreateProfileAsync(parsed.GetValue(account)!, parsed.GetValue(name), settings, cancellationToken);
-                Console.WriteLine($"Created profile for account '{parsed.GetValue(account)}':");
+                var live = parsed.GetValue(mode) == "live";
+                var profile = await admin.CreateProfileAsync(parsed.GetValue(account)!, live, parsed.GetValue(name), settings, cancellationToken);
+                Console.WriteLine($"Created {(live ? "live" : "test")} profile for account '{parsed.GetValue(account)}':");
                 Console.WriteLine(profile.Id.ToString("D"));
                 return 0;
             });

@@ -14,6 +14,7 @@ using Verilock.Server.Faces;
 using Verilock.Server.Limits;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
+using Verilock.Server.Profiles;
 using Verilock.Server.Sessions;
 using Verilock.Server.Webhooks;
 
@@ -176,7 +177,8 @@ public static class VerilockHost
             .MapSessions()
             .MapWebhooks()
             .MapAml()
-            .MapFaces();
+            .MapFaces()
+            .MapProfiles();
         app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;

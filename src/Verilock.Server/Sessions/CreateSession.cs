@@ -108,12 +108,18 @@ public static class CreateSession
                 if (text is null)
                     return (null, null, "steps");
                 var profile = Guid.TryParse(text, out var id)
-                    ? await db.Profiles.AsNoTracking()
-                        .FirstOrDefaultAsync(p => p.Id == id && p.AccountId == caller.AccountId, cancellationToken)
+                    ? await db.Profiles.AsNoTracking().FirstOrDefaultAsync(
+                        p => p.Id == id && p.AccountId == caller.AccountId && p.LiveMode == caller.LiveMode, cancellationToken)
                     : null;
                 if (profile is null)
                 {
                     errors.Add("profile_id", "The selected profile_id is invalid.");
+                    return (null, null, "steps");
+                }
+                if (profile.IsDeleted)
+                {
+                    var named = profile.Name is null ? "" : $" ('{profile.Name}')";
+                    errors.Add("profile_id", $"The profile {profile.Id:D}{named} was deleted; new sessions cannot use it.");
                     return (null, null, "steps");
                 }
                 return (profile.Settings, profile.Id, "profile_id");

@@ -31,6 +31,8 @@ public abstract class FuzzedRequestTests(ApiFixture api) : ApiTests(api)
             .ExpectAsync(HttpStatusCode.Created))["id"]!;
         var endpoint = (string)(await (await caller.Client.PostJsonAsync("/api/v1/webhooks/endpoints",
             """{"url":"https://hooks.example.com/kyc","events":["session.completed"]}""")).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        var profile = (string)(await (await caller.Client.PostJsonAsync("/api/v1/profiles",
+            """{"name":"Fuzzed","steps":["document"]}""")).ExpectAsync(HttpStatusCode.Created))["id"]!;
         var flows = await FlowTokensAsync(caller.Client, TokensFor(Iterations));
 
         var targets = new (HttpMethod Method, Func<int, string> Url, HttpClient Client, string Template)[]
@@ -44,6 +46,9 @@ public abstract class FuzzedRequestTests(ApiFixture api) : ApiTests(api)
             (HttpMethod.Post, _ => "/api/v1/webhooks/endpoints", caller.Client,
                 """{"url":"https://hooks.example.com/a","events":["session.completed","aml.*"],"description":"main"}"""),
             (HttpMethod.Patch, _ => $"/api/v1/webhooks/endpoints/{endpoint}", caller.Client, """{"enabled":false,"events":["*"],"url":"https://hooks.example.com/b"}"""),
+            (HttpMethod.Post, _ => "/api/v1/profiles", caller.Client,
+                """{"name":"Standard","steps":["document","selfie","liveness","aml"],"liveness_mode":"active","liveness_threshold":80,"liveness_challenges":["smile"],"document_types":["passport"],"aml_threshold":0.9,"face_duplicate_check":true}"""),
+            (HttpMethod.Patch, _ => $"/api/v1/profiles/{profile}", caller.Client, """{"name":"Strict","steps":["document","selfie","face_match"],"aml_threshold":null,"liveness_threshold":90}"""),
             (HttpMethod.Post, i => $"{flows[i % flows.Length]}/consent", Api.Anonymous, """{"accepted":true}"""),
         };
 

@@ -140,6 +140,12 @@ public sealed class CommandLineTests : IDisposable
         var (exit, lines, error) = await RunAsync("profiles", "create", "--account", "acme", "--file", good);
         Assert.True(exit == 0, error);
         Assert.True(Guid.TryParse(lines[^1].Trim(), out _), lines[^1]);
+        Assert.Contains("Created test profile for account 'acme':", lines);
+        var (liveExit, liveLines, liveError) = await RunAsync("profiles", "create", "--account", "acme", "--file", good, "--mode", "live", "--name", "Live");
+        Assert.True(liveExit == 0, liveError);
+        Assert.Contains("Created live profile for account 'acme':", liveLines);
+        var (badMode, _, _) = await RunAsync("profiles", "create", "--account", "acme", "--file", good, "--mode", "sandbox");
+        Assert.NotEqual(0, badMode);
 
         var bad = Path.Combine(_dataDir, "bad.json");
         await File.WriteAllTextAsync(bad, """{"steps":["face_match"],"liveness_threshold":500}""");

@@ -216,7 +216,7 @@ public abstract partial class CreateSessionTests(ApiFixture api) : ApiTests(api)
         var profileId = await Api.WithDbAsync(async db =>
         {
             var admin = new Accounts.AccountAdministration(db, Api.Clock);
-            var profile = await admin.CreateProfileAsync(owner.AccountName, "strict",
+            var profile = await admin.CreateProfileAsync(owner.AccountName, false, "strict",
                 new Domain.Sessions.ProfileSettings([Domain.Sessions.VerificationStep.Document, Domain.Sessions.VerificationStep.Selfie],
                     "active", 80, ["blink"], ["passport"], 0.9m), CancellationToken.None);
             return profile.Id.ToString();

@@ -36,9 +36,11 @@ internal sealed class VerificationProfileConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<VerificationProfile> profile)
     {
         profile.HasKey(p => p.Id);
-        profile.Property(p => p.Name).HasMaxLength(100);
+        profile.Property(p => p.Name).HasMaxLength(VerificationProfile.MaxNameLength);
         profile.Property(p => p.Settings).HasJsonConversion();
-        profile.HasIndex(p => p.AccountId);
+        profile.Ignore(p => p.IsDeleted);
+        // The list's order within an account and mode (spec §6); deleted rows are few and filtered after.
+        profile.HasIndex(p => new { p.AccountId, p.LiveMode, p.CreatedAt, p.Id });
         profile.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId);
     }
 }

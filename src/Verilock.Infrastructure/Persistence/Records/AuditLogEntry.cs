@@ -32,4 +32,7 @@ public static class AuditActions
     public const string BiometricChecked = "biometric.checked";
     /// <summary>A face search was run through the API (as <see cref="BiometricChecked"/>).</summary>
     public const string FaceSearched = "face_search.run";
+    public const string ProfileCreated = "profile.created";
+    public const string ProfileUpdated = "profile.updated";
+    public const string ProfileDeleted = "profile.deleted";
 }

@@ -136,6 +136,14 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("live_mode");
+
                     b.Property<string>("Name")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -146,11 +154,15 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("settings");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_profiles");
 
-                    b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_profiles_account_id");
+                    b.HasIndex("AccountId", "LiveMode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_profiles_account_id_live_mode_created_at_id");
 
                     b.ToTable("profiles", (string)null);
                 });

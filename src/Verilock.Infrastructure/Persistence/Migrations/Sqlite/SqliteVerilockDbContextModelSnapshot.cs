@@ -131,6 +131,14 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
                     b.Property<string>("Name")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -141,11 +149,15 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("settings");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_profiles");
 
-                    b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_profiles_account_id");
+                    b.HasIndex("AccountId", "LiveMode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_profiles_account_id_live_mode_created_at_id");
 
                     b.ToTable("profiles", (string)null);
                 });

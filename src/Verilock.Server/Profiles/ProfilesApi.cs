@@ -1,0 +1,40 @@
+using Verilock.Server.Api;
+
+namespace Verilock.Server.Profiles;
+
+/// <summary>Maps the verification profile endpoints under <c>/api/v1/profiles</c> (spec §17).</summary>
+public static class ProfilesApi
+{
+    public static RouteGroupBuilder MapProfiles(this RouteGroupBuilder api)
+    {
+        var profiles = api.MapGroup("/profiles").WithTags("Profiles");
+        profiles.MapPost("", CreateProfile.Handle)
+            .WithName("CreateProfile")
+            .DocumentJsonBody<ProfileRequestDoc>()
+            .Produces<ProfileResponse>(StatusCodes.Status201Created);
+        profiles.MapGet("", ListProfiles.Handle)
+            .WithName("ListProfiles")
+            .DocumentListQuery()
+            .Produces<ListResponse<ProfileResponse>>();
+        profiles.MapGet("/{id}", GetProfile.Handle)
+            .WithName("GetProfile")
+            .Produces<ProfileResponse>();
+        profiles.MapPatch("/{id}", UpdateProfile.Handle)
+            .WithName("UpdateProfile")
+            .DocumentJsonBody<ProfileUpdateDoc>()
+            .Produces<ProfileResponse>();
+        profiles.MapDelete("/{id}", DeleteProfile.Handle)
+            .WithName("DeleteProfile")
+            .Produces(StatusCodes.Status204NoContent);
+        return api;
+    }
+
+    /// <summary>Request shapes for the OpenAPI document; bodies are read field by field for exact 422s.</summary>
+    public sealed record ProfileRequestDoc(
+        string Name, string[] Steps, string? LivenessMode, int? LivenessThreshold, string[]? LivenessChallenges,
+        string[]? DocumentTypes, decimal? AmlThreshold, bool? FaceDuplicateCheck);
+
+    public sealed record ProfileUpdateDoc(
+        string? Name, string[]? Steps, string? LivenessMode, int? LivenessThreshold, string[]? LivenessChallenges,
+        string[]? DocumentTypes, decimal? AmlThreshold, bool? FaceDuplicateCheck);
+}
