@@ -43,7 +43,7 @@ internal sealed class SyntheticFaces
         var people = (count + TemplatesPerIdentity - 1) / TemplatesPerIdentity;
         Parallel.For(0, people, person =>
         {
-            var random = new Draws(HashCode.Combine(_seed, person));
+            var random = new Draws(Mix(_seed, person, 0, 0));
             var identity = Identity(person);
             for (var k = 0; k < TemplatesPerIdentity; k++)
             {
@@ -64,7 +64,7 @@ internal sealed class SyntheticFaces
     /// <summary>A new capture of a known person (who is in the templates) or of someone new (<paramref name="person"/> beyond them).</summary>
     public float[] Probe(int person, int view)
     {
-        var random = new Draws(HashCode.Combine(_seed, person, view, 7));
+        var random = new Draws(Mix(_seed, person, view, 7));
         var probe = new float[Dimension];
         Around(Identity(person), Math.Sqrt(0.6 + 0.2 * random.NextDouble()), ref random, probe);
         return probe;
@@ -73,7 +73,7 @@ internal sealed class SyntheticFaces
     /// <summary>A person's direction: anisotropic Gaussian, randomly rotated, unit length.</summary>
     public float[] Identity(int person)
     {
-        var random = new Draws(HashCode.Combine(_seed, person, 1));
+        var random = new Draws(Mix(_seed, person, 0, 1));
         var v = new float[Dimension];
         for (var i = 0; i < Dimension; i++)
             v[i] = random.Normal() * _spread[i] * _signs[i];
@@ -102,6 +102,15 @@ internal sealed class SyntheticFaces
             for (var i = 0; i < v.Length; i += h << 1)
                 for (var j = i; j < i + h; j++)
                     (v[j], v[j + h]) = (v[j] + v[j + h], v[j] - v[j + h]);
+    }
+
+    /// <summary>A seed from four numbers, the same in every process (unlike <see cref="HashCode"/>, randomised per process).</summary>
+    private static int Mix(int a, int b, int c, int d)
+    {
+        var z = (ulong)(uint)a << 32 ^ (uint)b ^ (ulong)(uint)c << 17 ^ (ulong)(uint)d << 47;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)(z ^ (z >> 31));
     }
 
     private static float[] NormalTable()

@@ -4,7 +4,7 @@ namespace Verilock.Checks.Faces.Search;
 /// The in-memory index of face templates for 1:N search (spec §20), grouped by <see cref="FaceIndexPartition"/>.
 /// Embeddings are L2-normalised and quantised to int8 (<see cref="Int8Quantizer"/>), packed per partition
 /// (<see cref="TemplateStore"/>), scanned with SIMD over every core and the best candidates re-ranked against the
-/// float probe (<see cref="TemplateScan"/>). About 550 bytes per 512-d template.
+/// float probe (<see cref="TemplateScan"/>). About 590 bytes per 512-d template: 548 packed, the rest the id map.
 /// <para>
 /// Thread-safe. Searches of a partition run together under its read lock; a change takes the write lock of the
 /// partitions it touches (changes are also serialised among themselves), so a search sees each template whole, before
