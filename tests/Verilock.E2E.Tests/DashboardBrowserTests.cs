@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -139,6 +141,44 @@ public sealed class DashboardBrowserTests(BrowserServer server, Chromium chromiu
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
         client.DefaultRequestHeaders.Add("X-API-Key", key);
         Assert.True((await client.GetAsync("/api/v1/sessions")).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task An_operator_adds_changes_and_deletes_a_profile_and_a_bad_value_is_explained()
+    {
+        var page = await SignedInAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Profiles" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verification profiles" })).ToBeVisibleAsync();
+        var name = "Browser " + Guid.NewGuid().ToString("N")[..8];
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("document", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("selfie", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("liveness", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Mode", new() { Exact = true }).SelectOptionAsync("active");
+        await page.GetByLabel("Threshold (0–100)").FillAsync("101");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The liveness_threshold must be between 0 and 100.");
+        await Chromium.ScreenshotAsync(page, "20-profile-refused");
+
+        await page.GetByLabel("Threshold (0–100)").FillAsync("85");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The profile was created." })).ToBeVisibleAsync();
+        var id = new Regex("/dashboard/profiles/([0-9a-f-]{36})").Match(page.Url).Groups[1].Value;
+        var created = await server.Api.GetFromJsonAsync<JsonNode>($"/api/v1/profiles/{id}");
+        Assert.Equal(name, (string?)created!["name"]);
+        Assert.Equal("active", (string?)created["liveness_mode"]);
+        Assert.Equal(85, (int)created["liveness_threshold"]!);
+        await Chromium.ScreenshotAsync(page, "21-profile-created");
+
+        await page.GetByLabel("Name").FillAsync(name + " v2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The profile was saved." })).ToBeVisibleAsync();
+        Assert.Equal(name + " v2", (string?)(await server.Api.GetFromJsonAsync<JsonNode>($"/api/v1/profiles/{id}"))!["name"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The profile was deleted." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name + " v2" })).ToHaveCountAsync(0);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await server.Api.GetAsync($"/api/v1/profiles/{id}")).StatusCode);
     }
 
     [Fact]

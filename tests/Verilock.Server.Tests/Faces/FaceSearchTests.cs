@@ -18,7 +18,7 @@ public abstract class FaceSearchTests(ApiFixture api) : ApiTests(api)
 
     private async Task<string> ApprovedSelfieSessionAsync(ApiFixture.Caller caller, bool live, byte[] selfie, string lastName = "Eriksson")
     {
-        var id = await CreateAsync(caller.Client, $$"""{"steps":["selfie"],"applicant":{"first_name":"Anna","last_name":"{{lastName}}"}}""");
+        var id = await CreateAsync(caller.Client, $$$"""{"steps":["selfie"],"applicant":{"first_name":"Anna","last_name":"{{{lastName}}}"}}""");
         await (await caller.Client.PostSelfieAsync(id, selfie)).ExpectAsync(HttpStatusCode.OK);
         await (await caller.Client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.Accepted);
         Assert.Equal(1, await Api.RunChecksAsync(live ? TimeSpan.Zero : TimeSpan.FromSeconds(3)));
@@ -72,6 +72,44 @@ public abstract class FaceSearchTests(ApiFixture api) : ApiTests(api)
         Assert.False((bool)after["duplicate_found"]!);
         Assert.Empty(after["matches"]!.AsArray());
         Assert.True((double)after["highest_similarity"]! < 90);
+    }
+
+    private async Task<JsonNode> CheckedWithDuplicateCheckAsync(ApiFixture.Caller caller, bool live, byte[] selfie, string lastName = "Eriksson")
+    {
+        var id = await CreateAsync(caller.Client,
+            $$$"""{"profile":{"steps":["selfie"],"face_duplicate_check":true},"applicant":{"first_name":"Anna","last_name":"{{{lastName}}}"}}""");
+        await (await caller.Client.PostSelfieAsync(id, selfie)).ExpectAsync(HttpStatusCode.OK);
+        await (await caller.Client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal(1, await Api.RunChecksAsync(live ? TimeSpan.Zero : TimeSpan.FromSeconds(3)));
+        return await (await caller.Client.GetAsync($"{Sessions}/{id}")).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_profile_s_face_duplicate_check_sends_a_known_face_to_review_and_lets_a_new_one_through()
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        var earlier = await ApprovedSelfieSessionAsync(caller, true, KnownFaces.Holder.Selfie());
+        await SyncAsync();
+
+        var again = await CheckedWithDuplicateCheckAsync(caller, true, HolderAgain());
+        Assert.Equal("processing", (string?)again["status"]);
+        Assert.Equal("review", (string?)again["decision"]);
+        Assert.Equal("""["face_duplicate"]""", again["review_reasons"]!.ToJsonString());
+        var id = (string)again["id"]!;
+        var recorded = await Api.WithDbAsync(db => db.FaceSearches.AsNoTracking().SingleAsync(s => s.SessionId == id));
+        Assert.True(recorded.DuplicateFound);
+        Assert.Equal(earlier, Assert.Single(recorded.Matches).SessionId);
+        Assert.Equal(["session.created", "session.processing", "face.duplicate_found", "session.review_required"], await Api.EventTypesAsync(id));
+
+        var stranger = await CheckedWithDuplicateCheckAsync(caller, true, KnownFaces.Stranger.Selfie());
+        Assert.Equal("approved", (string?)stranger["status"]);
+        Assert.Equal("[]", stranger["review_reasons"]!.ToJsonString());
+
+        // Test keys: the sandbox's DUPLICATE applicant.
+        var test = await Api.NewCallerAsync(live: false);
+        await ApprovedSelfieSessionAsync(test, false, Uploads.Jpeg(1));
+        Assert.Equal("""["face_duplicate"]""", (await CheckedWithDuplicateCheckAsync(test, false, Uploads.Jpeg(2), "Duplicate"))["review_reasons"]!.ToJsonString());
+        Assert.Equal("approved", (string?)(await CheckedWithDuplicateCheckAsync(test, false, Uploads.Jpeg(3)))["status"]);
     }
 
     [Fact]

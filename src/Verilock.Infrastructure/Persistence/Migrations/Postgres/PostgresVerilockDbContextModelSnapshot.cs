@@ -328,6 +328,216 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("aml_screenings", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Faces.BiometricCheck", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceInfo")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("device_info");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("error");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("live_mode");
+
+                    b.Property<bool?>("LivenessPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("liveness_passed");
+
+                    b.Property<double?>("LivenessScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("liveness_score");
+
+                    b.Property<string>("PhotoFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("photo_file_name");
+
+                    b.Property<string>("PhotoStorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("photo_storage_key");
+
+                    b.Property<string>("QualityIssues")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("quality_issues");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("session_id");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("similarity");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_biometric_checks");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId", "CreatedAt")
+                        .HasDatabaseName("ix_biometric_checks_account_id_live_mode_session_id_created_at");
+
+                    b.ToTable("biometric_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Domain.Faces.FaceSearch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DuplicateFound")
+                        .HasColumnType("boolean")
+                        .HasColumnName("duplicate_found");
+
+                    b.Property<double?>("HighestSimilarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("highest_similarity");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Matches")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("matches");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("session_id");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_searches");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId", "CreatedAt")
+                        .HasDatabaseName("ix_face_searches_account_id_live_mode_session_id_created_at");
+
+                    b.ToTable("face_searches", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Domain.Faces.FaceTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<byte[]>("SealedEmbedding")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_embedding");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_templates");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_face_templates_changed_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_face_templates_account_id_live_mode_session_id");
+
+                    b.ToTable("face_templates", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Operators.Operator", b =>
                 {
                     b.Property<Guid>("Id")

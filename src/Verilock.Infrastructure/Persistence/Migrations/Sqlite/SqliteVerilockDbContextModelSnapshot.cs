@@ -323,6 +323,216 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("aml_screenings", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Faces.BiometricCheck", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceInfo")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_info");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
+                    b.Property<bool?>("LivenessPassed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("liveness_passed");
+
+                    b.Property<double?>("LivenessScore")
+                        .HasColumnType("REAL")
+                        .HasColumnName("liveness_score");
+
+                    b.Property<string>("PhotoFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_file_name");
+
+                    b.Property<string>("PhotoStorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_storage_key");
+
+                    b.Property<string>("QualityIssues")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quality_issues");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("similarity");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_biometric_checks");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId", "CreatedAt")
+                        .HasDatabaseName("ix_biometric_checks_account_id_live_mode_session_id_created_at");
+
+                    b.ToTable("biometric_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Domain.Faces.FaceSearch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DuplicateFound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duplicate_found");
+
+                    b.Property<double?>("HighestSimilarity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("highest_similarity");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Matches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matches");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_searches");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId", "CreatedAt")
+                        .HasDatabaseName("ix_face_searches_account_id_live_mode_session_id_created_at");
+
+                    b.ToTable("face_searches", (string)null);
+                });
+
+            modelBuilder.Entity("Verilock.Domain.Faces.FaceTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EnrolledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<byte[]>("SealedEmbedding")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_embedding");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_templates");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_face_templates_changed_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_face_templates_account_id_live_mode_session_id");
+
+                    b.ToTable("face_templates", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Operators.Operator", b =>
                 {
                     b.Property<Guid>("Id")
