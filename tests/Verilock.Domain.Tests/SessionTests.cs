@@ -156,4 +156,42 @@ public class SessionTests
         Assert.Throws<InvalidOperationException>(() =>
             approved.RecordCheckOutcome(approved.Results, [], Now));
     }
+
+    [Fact]
+    public void A_declined_liveness_step_raises_liveness_failed_before_the_completion()
+    {
+        var steps = new[] { VerificationStep.Selfie, VerificationStep.Liveness };
+        var spoofed = NewSession(null, steps);
+        Assert.True(spoofed.TrySubmit(Now));
+        spoofed.ClearPendingEvents();
+        spoofed.RecordCheckOutcome(new Dictionary<VerificationStep, StepResult>
+        {
+            [VerificationStep.Selfie] = new(StepOutcome.Approved, null, null),
+            [VerificationStep.Liveness] = new(StepOutcome.Declined, 0.12, new Verilock.Domain.Checks.Details.LivenessStepDetails(false, "active", [])),
+        }, [], Now);
+        Assert.Equal(["liveness.failed", "session.completed", "session.declined"], spoofed.PendingEvents.Select(e => e.Type));
+        var failed = spoofed.PendingEvents[0].Data;
+        Assert.Equal(0.12, failed["liveness_score"]);
+        Assert.Equal("active", failed["liveness_mode"]);
+        Assert.Equal("declined", failed["status"]);
+
+        // A person declining a session whose liveness was in doubt declines the step too.
+        var doubtful = NewSession(null, steps);
+        Assert.True(doubtful.TrySubmit(Now));
+        doubtful.RecordCheckOutcome(new Dictionary<VerificationStep, StepResult>
+        {
+            [VerificationStep.Selfie] = new(StepOutcome.Approved, null, null),
+            [VerificationStep.Liveness] = new(StepOutcome.Pending, 0.6, new Verilock.Domain.Checks.Details.LivenessStepDetails(false, "passive", [])),
+        }, ["liveness_inconclusive"], Now);
+        doubtful.ClearPendingEvents();
+        doubtful.DecideManually(SessionDecision.Declined, null, "op_1", Now);
+        Assert.Equal(["liveness.failed", "session.completed", "session.declined"], doubtful.PendingEvents.Select(e => e.Type));
+
+        // Declining for another reason, or approving, says nothing about liveness.
+        var otherwise = NewSession();
+        PutInReview(otherwise);
+        otherwise.ClearPendingEvents();
+        otherwise.DecideManually(SessionDecision.Declined, null, "op_1", Now);
+        Assert.DoesNotContain("liveness.failed", otherwise.PendingEvents.Select(e => e.Type));
+    }
 }

@@ -335,6 +335,7 @@ public sealed class Session : IRaisesEvents
             return ManualDecisionResult.Conflict;
 
         now = Clock.ToSeconds(now);
+        var livenessWasPending = Results.TryGetValue(VerificationStep.Liveness, out var before) && before.Status == StepOutcome.Pending;
         var stepOutcome = outcome == SessionDecision.Approved ? StepOutcome.Approved : StepOutcome.Declined;
         Results = Results.ToDictionary(
             pair => pair.Key,
@@ -345,6 +346,8 @@ public sealed class Session : IRaisesEvents
         DecisionReason = reason;
         DecidedAt = now;
         CompletedAt = now;
+        if (livenessWasPending && outcome == SessionDecision.Declined)
+            RaiseLivenessFailed(now);
         RaiseCompletion(now);
         return ManualDecisionResult.Applied;
     }
@@ -391,6 +394,8 @@ public sealed class Session : IRaisesEvents
         {
             Decision = SessionDecision.Declined;
             Status = SessionStatus.Declined;
+            if (results.TryGetValue(VerificationStep.Liveness, out var liveness) && liveness.Status == StepOutcome.Declined)
+                RaiseLivenessFailed(now);
         }
         else if (reviewReasons.Count > 0)
         {
@@ -451,6 +456,17 @@ public sealed class Session : IRaisesEvents
         Raise("session.processing", now, data => data["submitted_at"] = SubmittedAt);
         return true;
     }
+
+    /// <summary>
+    /// <c>liveness.failed</c> (spec §20): the liveness step was declined — by the checks, or by a person deciding a
+    /// session whose liveness was in doubt. Raised before the completion events it leads to.
+    /// </summary>
+    private void RaiseLivenessFailed(DateTime now) => Raise("liveness.failed", now, data =>
+    {
+        var liveness = Results.GetValueOrDefault(VerificationStep.Liveness);
+        data["liveness_score"] = liveness?.Score;
+        data["liveness_mode"] = (liveness?.Details as Checks.Details.LivenessStepDetails)?.Mode;
+    });
 
     private void RaiseCompletion(DateTime now)
     {

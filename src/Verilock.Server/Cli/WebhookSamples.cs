@@ -34,6 +34,7 @@ public static class WebhookSamples
         "session.completed" or "session.approved" => Completed("approved", 12, "low", now),
         "session.declined" => Completed("declined", 81, "critical", now),
         "session.expired" => Session("expired", null, null, null).With("expires_at", Instant(now)),
+        "liveness.failed" => Session("declined", "declined", 74, "high").With("liveness_score", 0.12).With("liveness_mode", "passive"),
         "aml.completed" => Screening("clear", "low", 0, 0, monitoring: false),
         "aml.match_found" => Screening("potential_match", "high", 0.95, 1, monitoring: false).With("matches", Matches()),
         "aml.monitoring.match" => Screening("potential_match", "high", 0.95, 1, monitoring: true)

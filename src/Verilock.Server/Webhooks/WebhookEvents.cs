@@ -8,7 +8,7 @@ public static class WebhookEvents
     public static readonly IReadOnlyList<string> Names =
     [
         "session.created", "session.processing", "session.review_required", "session.completed", "session.approved",
-        "session.declined", "session.expired", "aml.completed", "aml.match_found", "aml.monitoring.match",
+        "session.declined", "session.expired", "liveness.failed", "aml.completed", "aml.match_found", "aml.monitoring.match",
         "biometric.completed", "face.duplicate_found", Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent,
     ];
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
 using Verilock.Server.Tests.Support;
@@ -83,6 +84,19 @@ public abstract class SandboxChecksTests(ApiFixture api) : ApiTests(api)
         Assert.Equal(stepStatus, (string?)session["results"]![step]!["status"]);
         var otherSteps = session["results"]!.AsObject().Where(r => r.Key != step).Select(r => (string?)r.Value!["status"]);
         Assert.All(otherSteps, s => Assert.Equal("approved", s));
+    }
+
+    [Fact]
+    public async Task A_declined_liveness_step_sends_liveness_failed_before_the_completion()
+    {
+        var (_, spoof) = await SubmittedAsync("SPOOF");
+        var (_, face) = await SubmittedAsync("NOMATCH");
+        await Api.RunChecksAsync();
+        var events = await Api.EventTypesAsync(spoof);
+        Assert.Equal(["liveness.failed", "session.completed", "session.declined"], events.Skip(events.IndexOf("liveness.failed")));
+        var payload = await Api.WithDbAsync(db => db.OutboxEvents.Where(e => e.SessionId == spoof && e.Type == "liveness.failed").Select(e => e.Payload).SingleAsync());
+        Assert.Contains("\"liveness_score\":0.12,\"liveness_mode\":\"passive\"", payload);
+        Assert.DoesNotContain("liveness.failed", await Api.EventTypesAsync(face));
     }
 
     [Fact]

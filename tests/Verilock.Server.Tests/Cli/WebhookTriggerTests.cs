@@ -30,6 +30,7 @@ public sealed class WebhookTriggerTests : IDisposable
         ["session.approved"] = S + " completed_at decided_by",
         ["session.declined"] = S + " completed_at decided_by",
         ["session.expired"] = S + " expires_at",
+        ["liveness.failed"] = S + " liveness_score liveness_mode",
         ["aml.completed"] = A,
         ["aml.match_found"] = A + " matches",
         ["aml.monitoring.match"] = A + " screened_name parent_screening_id matches",
