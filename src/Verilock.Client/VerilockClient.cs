@@ -44,6 +44,7 @@ public sealed class VerilockClient : IDisposable
         Aml = new AmlService(api);
         Webhooks = new WebhookService(api);
         Profiles = new ProfileService(api);
+        Biometrics = new BiometricService(api);
     }
 
     /// <summary>Verification sessions: create, read, list, uploads, submit, decision, redaction, risk, media.</summary>
@@ -57,6 +58,9 @@ public sealed class VerilockClient : IDisposable
 
     /// <summary>Verification profiles: the stored settings sessions name by <c>profile_id</c>.</summary>
     public ProfileService Profiles { get; }
+
+    /// <summary>Face products: biometric re-authentication and face search.</summary>
+    public BiometricService Biometrics { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made itself; one passed in is left alone.</summary>
     public void Dispose() => _api.Dispose();
