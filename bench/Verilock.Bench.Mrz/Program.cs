@@ -44,9 +44,11 @@ if (dump is not null)
 }
 
 using var reader = new MrzDocumentReader(new DocumentReaderOptions { TessdataDirectory = tessdata });
-Console.WriteLine($"{samples.Count} images ({set}, {seeds} seeds per hostile condition), model {reader.OcrLanguage}, {rounds} timed rounds, 1 thread");
+Console.WriteLine($"{samples.Count} images ({set}, {seeds} seeds per hostile condition), model {reader.OcrLanguage}, text detector {(reader.HasTextDetector ? "loaded" : "absent")}, {rounds} timed rounds, 1 thread");
 
 using var stageEngines = new TesseractPool(tessdata, reader.OcrLanguage);
+var detectorPath = Path.Combine(tessdata, new DocumentReaderOptions { TessdataDirectory = tessdata }.TextDetectorFile);
+using var stageDetector = stages && File.Exists(detectorPath) ? new MrzTextDetector(detectorPath) : null;
 var tally = new ConditionTally();
 var firstReadMs = new List<double>();
 foreach (var sample in samples)
@@ -59,7 +61,7 @@ foreach (var sample in samples)
         Console.WriteLine($"  {(verdict.Exact ? "exact" : "MISS "),-5} {sample.Name,-52} {result.Outcome,-15} conf {result.OcrConfidence:F2}"
                           + (verdict.Exact ? "" : $" {string.Join(" | ", result.Mrz?.Lines ?? [])}  (expected {string.Join(" | ", sample.Document.MrzLines)})"));
     if (stages && !verdict.Exact)
-        StageReport.Print(Console.Out, sample.Bytes, stageEngines, dump, sample.Name);
+        StageReport.Print(Console.Out, sample.Bytes, stageEngines, dump, sample.Name, stageDetector);
 }
 
 Console.WriteLine();
