@@ -111,7 +111,7 @@ public sealed class MrzDocumentReader : IDisposable
         if (recognizer is not null)
             foreach (var read in revoted.OrderByDescending(r => r, ZoneRead.Quality).Take(RecognizerZoneReads))
             {
-                var (mrz, confidence) = MrzPassVoting.Best([.. read.Passes!, RecognizerPass(gray, read.Zone!)], today);
+                var (mrz, confidence) = MrzPassVoting.Best([.. read.Passes!, RecognizerPass(gray, read.Zone!)], today, characterVote: true);
                 if (mrz is { IsValid: true } && confidence >= options.MinConfidence)
                     return new DocumentReadResult(DocumentReadOutcome.MrzRead, mrz, confidence, null);
                 var voted = new ZoneRead(mrz, confidence);
