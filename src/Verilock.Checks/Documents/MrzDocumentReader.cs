@@ -107,20 +107,27 @@ public sealed class MrzDocumentReader : IDisposable
                 revoted.Add(read);
         }
         // The second recogniser reads the zones that read most like an MRZ once more; its vote often supplies the
-        // characters Tesseract got wrong in every pass. Only a few zones: each line costs more than a Tesseract pass.
+        // characters Tesseract got wrong in every pass. When Tesseract read no zone as text at all (blur, low
+        // contrast), it reads the best-ranked candidate both ways up alone. Only a few zones: each line costs more
+        // than a Tesseract pass.
         if (recognizer is not null)
-            foreach (var read in revoted.OrderByDescending(r => r, ZoneRead.Quality).Take(RecognizerZoneReads))
+        {
+            var again = revoted.OrderByDescending(r => r, ZoneRead.Quality).Select(r => (Zone: r.Zone!, Passes: r.Passes!))
+                .Concat(zones.Take(2).Where(z => revoted.All(r => r.Zone != z)).Select(z => (Zone: z, Passes: (IReadOnlyList<ZonePass>)[])))
+                .Take(RecognizerZoneReads);
+            foreach (var (zone, passes) in again)
             {
-                var (mrz, confidence) = MrzPassVoting.Best([.. read.Passes!, RecognizerPass(gray, read.Zone!)], today, characterVote: true);
+                var (mrz, confidence) = MrzPassVoting.Best([.. passes, RecognizerPass(gray, zone)], today, characterVote: true);
                 if (mrz is { IsValid: true } && confidence >= options.MinConfidence)
                     return new DocumentReadResult(DocumentReadOutcome.MrzRead, mrz, confidence, null);
                 var voted = new ZoneRead(mrz, confidence);
-                if (voted.IsBetterThan(best!))
+                if (best is null || voted.IsBetterThan(best))
                     best = voted;
             }
+        }
         // A front camera saves its photo mirrored: the zone is found like any other but reads as nonsense either
-        // way up. Only when nothing parsed at all are the best candidates read mirrored.
-        if (best?.Mrz is null)
+        // way up. Only when nothing parsed with a single agreeing check digit are the best candidates read mirrored.
+        if (best?.Mrz is null || best.Mrz.CheckDigits.PassingCount == 0)
             foreach (var zone in zones.Take(MirroredZoneReads))
             {
                 var read = ReadZone(gray, zone, StripStyle.Mirrored, today);

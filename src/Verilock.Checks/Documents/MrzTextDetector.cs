@@ -44,6 +44,9 @@ internal sealed class MrzTextDetector : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+            // Inputs vary in size from call to call: an arena would keep the largest call's buffers for good.
+            EnableCpuMemArena = false,
+            EnableMemoryPattern = false,
         };
         try
         {
