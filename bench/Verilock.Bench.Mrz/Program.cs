@@ -44,9 +44,13 @@ if (dump is not null)
 }
 
 using var reader = new MrzDocumentReader(new DocumentReaderOptions { TessdataDirectory = tessdata });
-Console.WriteLine($"{samples.Count} images ({set}, {seeds} seeds per hostile condition), model {reader.OcrLanguage}, {rounds} timed rounds, 1 thread");
+Console.WriteLine($"{samples.Count} images ({set}, {seeds} seeds per hostile condition), model {reader.OcrLanguage}, text detector {(reader.HasTextDetector ? "loaded" : "absent")}, {rounds} timed rounds, 1 thread");
 
+using (var self = Process.GetCurrentProcess())
+    Console.WriteLine($"working set after loading the reader: {self.WorkingSet64 / 1048576} MiB");
 using var stageEngines = new TesseractPool(tessdata, reader.OcrLanguage);
+var detectorPath = Path.Combine(tessdata, new DocumentReaderOptions { TessdataDirectory = tessdata }.TextDetectorFile);
+using var stageDetector = stages && File.Exists(detectorPath) ? new MrzTextDetector(detectorPath) : null;
 var tally = new ConditionTally();
 var firstReadMs = new List<double>();
 foreach (var sample in samples)
@@ -59,7 +63,7 @@ foreach (var sample in samples)
         Console.WriteLine($"  {(verdict.Exact ? "exact" : "MISS "),-5} {sample.Name,-52} {result.Outcome,-15} conf {result.OcrConfidence:F2}"
                           + (verdict.Exact ? "" : $" {string.Join(" | ", result.Mrz?.Lines ?? [])}  (expected {string.Join(" | ", sample.Document.MrzLines)})"));
     if (stages && !verdict.Exact)
-        StageReport.Print(Console.Out, sample.Bytes, stageEngines, dump, sample.Name);
+        StageReport.Print(Console.Out, sample.Bytes, stageEngines, dump, sample.Name, stageDetector);
 }
 
 Console.WriteLine();
@@ -77,6 +81,9 @@ for (var round = 0; round < rounds; round++)
     }
 if (timings.Count > 0)
     Console.WriteLine($"latency per image over {timings.Count} reads: p50 {Percentile(timings, 0.50):F0} ms, p90 {Percentile(timings, 0.90):F0} ms, p99 {Percentile(timings, 0.99):F0} ms, max {timings.Max():F0} ms, mean {timings.Average():F0} ms");
+
+using (var self = Process.GetCurrentProcess())
+    Console.WriteLine($"working set at the end: {self.WorkingSet64 / 1048576} MiB, peak {self.PeakWorkingSet64 / 1048576} MiB");
 
 static double Percentile(List<double> values, double p)
 {

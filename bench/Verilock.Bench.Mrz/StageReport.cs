@@ -9,7 +9,7 @@ namespace Verilock.Bench.Mrz;
 /// </summary>
 internal static class StageReport
 {
-    public static void Print(TextWriter output, byte[] file, TesseractPool engines, string? imageDirectory = null, string name = "")
+    public static void Print(TextWriter output, byte[] file, TesseractPool engines, string? imageDirectory = null, string name = "", MrzTextDetector? detector = null)
     {
         using var gray = UploadDecoder.DecodeGray(file, new DecodeLimits(), out _);
         if (gray is null)
@@ -25,6 +25,20 @@ internal static class StageReport
                     mask.SaveImage(Path.Combine(imageDirectory, $"{name}-mask{index++}.png"));
         }
         output.WriteLine($"      {gray.Width}×{gray.Height}, {candidates.Count} candidates");
+        PrintCandidates(output, gray, candidates, engines);
+        if (detector is null)
+            return;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var detected = detector.Locate(gray);
+        output.WriteLine($"      text detector: {detected.Count} candidates in {watch.Elapsed.TotalMilliseconds:F0} ms");
+        if (imageDirectory is not null)
+            using (var map = detector.TextMask(gray, out _))
+                map.SaveImage(Path.Combine(imageDirectory, name + "-detector.png"));
+        PrintCandidates(output, gray, detected, engines);
+    }
+
+    static void PrintCandidates(TextWriter output, Mat gray, IReadOnlyList<MrzCandidate> candidates, TesseractPool engines)
+    {
         foreach (var candidate in candidates)
         {
             var first = candidate.Lines[0];

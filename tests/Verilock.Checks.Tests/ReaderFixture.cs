@@ -4,7 +4,7 @@ namespace Verilock.Checks.Tests;
 
 /// <summary>
 /// The shared document reader, built on the repository's <c>models/</c> folder. Tests that need the OCR-B
-/// model fail with the fix in the message when <c>scripts/setup --for-tests</c> has not run.
+/// model or the PP-OCRv4 text models fail with the fix in the message when <c>scripts/setup --for-tests</c> has not run.
 /// </summary>
 public sealed class ReaderFixture : IDisposable
 {
@@ -15,7 +15,11 @@ public sealed class ReaderFixture : IDisposable
         var model = Path.Combine(ModelsDirectory, "ocrb_int.traineddata");
         if (!File.Exists(model))
             throw new InvalidOperationException($"{model} is missing: run scripts/setup --for-tests (./test.sh does) to fetch the OCR-B model.");
-        Reader = new MrzDocumentReader(new DocumentReaderOptions { TessdataDirectory = ModelsDirectory });
+        var options = new DocumentReaderOptions { TessdataDirectory = ModelsDirectory };
+        foreach (var file in new[] { options.TextDetectorFile, options.TextRecognizerFile, options.TextRecognizerDictionaryFile })
+            if (!File.Exists(Path.Combine(ModelsDirectory, file)))
+                throw new InvalidOperationException($"{Path.Combine(ModelsDirectory, file)} is missing: run scripts/setup --for-tests (./test.sh does) to fetch the PP-OCRv4 text models.");
+        Reader = new MrzDocumentReader(options);
     }
 
     public MrzDocumentReader Reader { get; }

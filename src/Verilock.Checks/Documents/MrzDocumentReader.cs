@@ -17,6 +17,9 @@ public sealed class MrzDocumentReader : IDisposable
     /// <summary>Zone reads of mirrored strips, after every ordinary read found nothing: the two best candidates, both ways up.</summary>
     const int MirroredZoneReads = 4;
 
+    /// <summary>Zones the second recogniser reads, after no ordinary read validated: the ones that read most like an MRZ.</summary>
+    const int RecognizerZoneReads = 2;
+
     /// <summary>Extra passes over a zone that looks like an MRZ but does not validate, in order of cost.</summary>
     static readonly StripStyle[] RevoteStyles = [StripStyle.Cleaned, StripStyle.CleanedLarge];
 
@@ -31,12 +34,24 @@ public sealed class MrzDocumentReader : IDisposable
 
     readonly DocumentReaderOptions options;
     readonly TesseractPool engines;
+    readonly MrzTextDetector? detector;
+    readonly MrzLineRecognizer? recognizer;
 
     public MrzDocumentReader(DocumentReaderOptions options)
     {
         this.options = options;
         engines = ChooseModel(options);
+        var detectorPath = Path.Combine(options.TessdataDirectory, options.TextDetectorFile);
+        if (File.Exists(detectorPath))
+            detector = new MrzTextDetector(detectorPath);
+        var recognizerPath = Path.Combine(options.TessdataDirectory, options.TextRecognizerFile);
+        var dictionaryPath = Path.Combine(options.TessdataDirectory, options.TextRecognizerDictionaryFile);
+        if (File.Exists(recognizerPath) && File.Exists(dictionaryPath))
+            recognizer = new MrzLineRecognizer(recognizerPath, dictionaryPath);
     }
+
+    /// <summary>Whether the learned text detector is loaded (its file is in the models folder).</summary>
+    public bool HasTextDetector => detector is not null;
 
     /// <summary>The Tesseract model in use: the configured OCR-B model, or the fallback when its file is missing.</summary>
     public string OcrLanguage => engines.Language;
@@ -59,6 +74,12 @@ public sealed class MrzDocumentReader : IDisposable
                 if (second.Outcome == DocumentReadOutcome.MrzRead || result.Outcome == DocumentReadOutcome.NoMrzFound && second.Mrz is not null)
                     result = second;
             }
+            if (result.Outcome != DocumentReadOutcome.MrzRead && detector is not null)
+            {
+                var third = ReadZones(gray, detector.Locate(gray), today);
+                if (third.Outcome == DocumentReadOutcome.MrzRead || result.Outcome == DocumentReadOutcome.NoMrzFound && third.Mrz is not null)
+                    result = third;
+            }
             return result with { Quality = quality };
         }
         catch (OpenCVException)
@@ -70,6 +91,7 @@ public sealed class MrzDocumentReader : IDisposable
     DocumentReadResult ReadZones(Mat gray, IReadOnlyList<MrzCandidate> candidates, DateOnly today)
     {
         ZoneRead? best = null;
+        var revoted = new List<ZoneRead>();
         var reads = 0;
         var zones = candidates.SelectMany(c => new[] { c, c.Flipped() }).ToArray();
         foreach (var zone in zones)
@@ -81,10 +103,31 @@ public sealed class MrzDocumentReader : IDisposable
                 return new DocumentReadResult(DocumentReadOutcome.MrzRead, read.Mrz, read.Confidence, null);
             if (best is null || read.IsBetterThan(best))
                 best = read;
+            if (read.Passes is not null)
+                revoted.Add(read);
+        }
+        // The second recogniser reads the zones that read most like an MRZ once more; its vote often supplies the
+        // characters Tesseract got wrong in every pass. When Tesseract read no zone as text at all (blur, low
+        // contrast), it reads the best-ranked candidate both ways up alone. Only a few zones: each line costs more
+        // than a Tesseract pass.
+        if (recognizer is not null)
+        {
+            var again = revoted.OrderByDescending(r => r, ZoneRead.Quality).Select(r => (Zone: r.Zone!, Passes: r.Passes!))
+                .Concat(zones.Take(2).Where(z => revoted.All(r => r.Zone != z)).Select(z => (Zone: z, Passes: (IReadOnlyList<ZonePass>)[])))
+                .Take(RecognizerZoneReads);
+            foreach (var (zone, passes) in again)
+            {
+                var (mrz, confidence) = MrzPassVoting.Best([.. passes, RecognizerPass(gray, zone)], today, characterVote: true);
+                if (mrz is { IsValid: true } && confidence >= options.MinConfidence)
+                    return new DocumentReadResult(DocumentReadOutcome.MrzRead, mrz, confidence, null);
+                var voted = new ZoneRead(mrz, confidence);
+                if (best is null || voted.IsBetterThan(best))
+                    best = voted;
+            }
         }
         // A front camera saves its photo mirrored: the zone is found like any other but reads as nonsense either
-        // way up. Only when nothing parsed at all are the best candidates read mirrored.
-        if (best?.Mrz is null)
+        // way up. Only when nothing parsed with a single agreeing check digit are the best candidates read mirrored.
+        if (best?.Mrz is null || best.Mrz.CheckDigits.PassingCount == 0)
             foreach (var zone in zones.Take(MirroredZoneReads))
             {
                 var read = ReadZone(gray, zone, StripStyle.Mirrored, today);
@@ -121,9 +164,21 @@ public sealed class MrzDocumentReader : IDisposable
             passes.Add(ReadPass(gray, zone, revote, stopWhenNotText: false));
             (mrz, confidence) = MrzPassVoting.Best(passes, today);
             if (mrz is { IsValid: true } && confidence >= options.MinConfidence)
-                break;
+                return new ZoneRead(mrz, confidence);
         }
-        return new ZoneRead(mrz, confidence);
+        return new ZoneRead(mrz, confidence, zone, passes);
+    }
+
+    /// <summary>The zone's lines read by the second recogniser, from plain strips.</summary>
+    ZonePass RecognizerPass(Mat gray, MrzCandidate zone)
+    {
+        var lines = new List<(string Text, double Confidence)>(zone.Lines.Count);
+        foreach (var line in zone.Lines)
+        {
+            using var strip = MrzLineCropper.Crop(gray, line, StripStyle.Plain);
+            lines.Add(recognizer!.Read(strip));
+        }
+        return new ZonePass(lines);
     }
 
     ZonePass ReadPass(Mat gray, MrzCandidate zone, StripStyle style, bool stopWhenNotText)
@@ -173,8 +228,11 @@ public sealed class MrzDocumentReader : IDisposable
 
     public void Dispose() => engines.Dispose();
 
-    sealed record ZoneRead(MrzReading? Mrz, double Confidence)
+    /// <param name="Zone">The zone, when it was read as text and voted on (<paramref name="Passes"/>), so another pass can join the vote.</param>
+    sealed record ZoneRead(MrzReading? Mrz, double Confidence, MrzCandidate? Zone = null, IReadOnlyList<ZonePass>? Passes = null)
     {
+        public static readonly IComparer<ZoneRead> Quality = Comparer<ZoneRead>.Create((a, b) => a.IsBetterThan(b) ? 1 : b.IsBetterThan(a) ? -1 : 0);
+
         public bool IsBetterThan(ZoneRead other) =>
             (Mrz is not null, Mrz?.IsValid ?? false, Mrz?.CheckDigits.PassingCount ?? 0, Confidence)
                 .CompareTo((other.Mrz is not null, other.Mrz?.IsValid ?? false, other.Mrz?.CheckDigits.PassingCount ?? 0, other.Confidence)) > 0;

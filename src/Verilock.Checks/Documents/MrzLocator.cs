@@ -17,6 +17,9 @@ internal static class MrzLocator
 
     const int MaxCandidates = 12;
 
+    /// <summary>Pieces of one line in the line masks: the closing already bridged gaps up to its width.</summary>
+    const float MaskJoinGap = 4f;
+
     /// <summary>Score factor for a group inside a longer block of like lines: behind every group that stands alone.</summary>
     const float BlockPenalty = 0.3f;
 
@@ -43,17 +46,33 @@ internal static class MrzLocator
         var candidates = new List<MrzCandidate>();
         foreach (var mask in LineMasks(work))
             using (mask)
-                candidates.AddRange(FindZones(mask, transposed: false));
+                candidates.AddRange(FindZones(mask, MaskPieces, transposed: false));
         using (var transposed = work.T().ToMat())
             foreach (var mask in LineMasks(transposed))
                 using (mask)
-                    candidates.AddRange(FindZones(mask, transposed: true));
-        return Distinct(candidates)
+                    candidates.AddRange(FindZones(mask, MaskPieces, transposed: true));
+        return Ranked(candidates, scale);
+    }
+
+    /// <summary>
+    /// Zones in a mask that some other means made (<see cref="MrzTextDetector"/>'s text map), upright and turned by
+    /// 90°, with <paramref name="pieces"/> turning the mask's blobs into line boxes.
+    /// </summary>
+    /// <param name="joinGap">How far apart (in line heights) two pieces of one line may be and still be joined.</param>
+    internal static IReadOnlyList<MrzCandidate> LocateInMask(Mat mask, double scale, Func<Mat, List<TextLineBox>> pieces, float joinGap)
+    {
+        var candidates = FindZones(mask, pieces, transposed: false, joinGap).ToList();
+        using (var transposed = mask.T().ToMat())
+            candidates.AddRange(FindZones(transposed, pieces, transposed: true, joinGap));
+        return Ranked(candidates, scale);
+    }
+
+    static MrzCandidate[] Ranked(List<MrzCandidate> candidates, double scale) =>
+        Distinct(candidates)
             .OrderByDescending(c => c.Score)
             .Take(MaxCandidates)
             .Select(c => c with { Lines = c.Lines.Select(l => ToFullScale(l, scale)).ToArray() })
             .ToArray();
-    }
 
     /// <summary>
     /// Masks, white where dark print forms horizontal lines, at three binarisations of the black-hat image. The first
@@ -170,9 +189,9 @@ internal static class MrzLocator
         return distance < first.Height && first.Direction.X * other.Direction.X + first.Direction.Y * other.Direction.Y > 0.9f;
     }
 
-    static IEnumerable<MrzCandidate> FindZones(Mat mask, bool transposed)
+    static IEnumerable<MrzCandidate> FindZones(Mat mask, Func<Mat, List<TextLineBox>> pieces, bool transposed, float joinGap = MaskJoinGap)
     {
-        var lines = LongLines(mask);
+        var lines = LongLines(mask, pieces, joinGap);
         var zones = new List<MrzCandidate>();
         for (var first = 0; first < lines.Count; first++)
         {
@@ -226,7 +245,17 @@ internal static class MrzLocator
     /// than tall) within 25° of horizontal, sorted top to bottom. The upper bound keeps rules, stripes and
     /// table borders out; OCR-ing one would cost seconds for nothing.
     /// </summary>
-    static List<TextLineBox> LongLines(Mat mask)
+    static List<TextLineBox> LongLines(Mat mask, Func<Mat, List<TextLineBox>> findPieces, float joinGap)
+    {
+        var pieces = findPieces(mask);
+        var minLength = Math.Max(mask.Width, mask.Height) * 0.18f;
+        var lines = JoinBrokenLines(pieces, joinGap).Where(l => l.Length >= minLength && l.Length >= 12 * l.Height && l.Length <= 65 * l.Height).ToList();
+        lines.Sort((a, b) => a.Center.Y.CompareTo(b.Center.Y));
+        return lines;
+    }
+
+    /// <summary>The line mask's blobs as line boxes: at least print-thick and twice as long as tall.</summary>
+    static List<TextLineBox> MaskPieces(Mat mask)
     {
         Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
         var pieces = new List<TextLineBox>();
@@ -236,13 +265,10 @@ internal static class MrzLocator
             if (piece is { Height: >= 4 } p && p.Length >= 2 * p.Height)
                 pieces.Add(p);
         }
-        var minLength = Math.Max(mask.Width, mask.Height) * 0.18f;
-        var lines = JoinBrokenLines(pieces).Where(l => l.Length >= minLength && l.Length >= 12 * l.Height && l.Length <= 65 * l.Height).ToList();
-        lines.Sort((a, b) => a.Center.Y.CompareTo(b.Center.Y));
-        return lines;
+        return pieces;
     }
 
-    static TextLineBox? Flat(RotatedRect box)
+    internal static TextLineBox? Flat(RotatedRect box)
     {
         var (length, height, angle) = box.Size.Width >= box.Size.Height
             ? (box.Size.Width, box.Size.Height, box.Angle)
@@ -258,7 +284,7 @@ internal static class MrzLocator
     /// Rejoins pieces of one line that the closing left apart: in a name like <c>BOIS&lt;DE&lt;LA</c> the thin
     /// fillers can drop out of the mask, leaving a gap wider than the joining kernel.
     /// </summary>
-    static List<TextLineBox> JoinBrokenLines(List<TextLineBox> pieces)
+    internal static List<TextLineBox> JoinBrokenLines(List<TextLineBox> pieces, float joinGap)
     {
         pieces.Sort((a, b) => (a.Center.X - a.Length / 2).CompareTo(b.Center.X - b.Length / 2));
         var joined = new List<TextLineBox>();
@@ -269,7 +295,7 @@ internal static class MrzLocator
             var line = pieces[i];
             for (var j = i + 1; j < pieces.Count; j++)
             {
-                if (used[j] || !SameLine(line, pieces[j])) continue;
+                if (used[j] || !SameLine(line, pieces[j], joinGap)) continue;
                 line = Union(line, pieces[j]);
                 used[j] = true;
             }
@@ -278,12 +304,12 @@ internal static class MrzLocator
         return joined;
     }
 
-    static bool SameLine(TextLineBox line, TextLineBox next)
+    static bool SameLine(TextLineBox line, TextLineBox next, float joinGap)
     {
         var gap = line.Along(next.Center) - line.Length / 2 - next.Length / 2;
         return next.Height > 0.6f * line.Height && next.Height < 1.6f * line.Height
                && MathF.Abs(line.Across(next.Center)) < 0.4f * line.Height
-               && gap < 4f * line.Height && gap > -line.Height;
+               && gap < joinGap * line.Height && gap > -line.Height;
     }
 
     static TextLineBox Union(TextLineBox a, TextLineBox b)

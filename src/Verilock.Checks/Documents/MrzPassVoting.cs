@@ -17,7 +17,11 @@ internal static class MrzPassVoting
     /// <summary>Readings kept per line: 4 for 3 lines is 64 parses, well under a millisecond each.</summary>
     const int MaxVariantsPerLine = 4;
 
-    public static (MrzReading? Mrz, double Confidence) Best(IReadOnlyList<ZonePass> passes, DateOnly today)
+    /// <param name="characterVote">
+    /// Also vote character by character (<see cref="Merged"/>) when no combination validates. It tries many more
+    /// readings, so a wrong one that happens to validate is likelier: only the last vote over a zone asks for it.
+    /// </param>
+    public static (MrzReading? Mrz, double Confidence) Best(IReadOnlyList<ZonePass> passes, DateOnly today, bool characterVote = false)
     {
         var lineCount = passes[0].Lines.Count;
         var variants = new List<(string Text, double Confidence)>[lineCount];
@@ -33,14 +37,70 @@ internal static class MrzPassVoting
 
         MrzReading? best = null;
         var bestConfidence = 0.0;
+        List<(string Text, double Confidence)>? bestCombination = null;
         foreach (var combination in Combinations(variants, 0, []))
         {
             var reading = MrzParser.Parse(combination.Select(c => c.Text).ToArray(), today);
             var confidence = combination.Average(c => c.Confidence);
             if (best is null || IsBetter(reading, confidence, best, bestConfidence))
-                (best, bestConfidence) = (reading, confidence);
+                (best, bestConfidence, bestCombination) = (reading, confidence, combination);
         }
+        if (characterVote && best is { IsValid: false } invalid && passes.Count > 1)
+            (best, bestConfidence) = Merged(passes, bestCombination!.ToArray(), invalid, bestConfidence, today);
         return (best, best is null ? passes[0].Lines.Average(l => l.Confidence) : bestConfidence);
+    }
+
+    /// <summary>Positions of a line where equally long readings disagree that are tried character by character.</summary>
+    const int MaxUncertainPositions = 6;
+
+    /// <summary>
+    /// Character by character: where passes of the same length disagree on a line, every choice among the
+    /// characters they read is tried in the best reading's other lines, one line at a time, and kept when it makes
+    /// more check digits agree. Whole-line combinations miss a line each pass misread in a different place.
+    /// </summary>
+    static (MrzReading? Mrz, double Confidence) Merged(IReadOnlyList<ZonePass> passes, (string Text, double Confidence)[] chosen,
+        MrzReading best, double bestConfidence, DateOnly today)
+    {
+        for (var line = 0; line < chosen.Length; line++)
+        {
+            var readings = passes.Select(p => p.Lines[line]).Where(r => r.Text.Length == chosen[line].Text.Length).ToList();
+            if (readings.Count < 2)
+                continue;
+            var length = chosen[line].Text.Length;
+            var uncertain = Enumerable.Range(0, length).Where(i => readings.Any(r => r.Text[i] != readings[0].Text[i])).ToArray();
+            if (uncertain.Length == 0 || uncertain.Length > MaxUncertainPositions)
+                continue;
+            var options = uncertain.Select(i => readings.Select(r => r.Text[i]).Distinct().ToArray()).ToArray();
+            var confidence = readings.Average(r => r.Confidence);
+            foreach (var filling in Fillings(options, 0, []))
+            {
+                var text = chosen[line].Text.ToCharArray();
+                for (var k = 0; k < uncertain.Length; k++)
+                    text[uncertain[k]] = filling[k];
+                var lines = chosen.Select(c => c.Text).ToArray();
+                lines[line] = new string(text);
+                var reading = MrzParser.Parse(lines, today);
+                var candidateConfidence = (chosen.Sum(c => c.Confidence) - chosen[line].Confidence + confidence) / chosen.Length;
+                if (IsBetter(reading, candidateConfidence, best, bestConfidence))
+                {
+                    (best, bestConfidence) = (reading!, candidateConfidence);
+                    chosen[line] = (lines[line], confidence);
+                }
+            }
+        }
+        return (best, bestConfidence);
+    }
+
+    static IEnumerable<char[]> Fillings(char[][] options, int at, char[] prefix)
+    {
+        if (at == options.Length)
+        {
+            yield return prefix;
+            yield break;
+        }
+        foreach (var option in options[at])
+            foreach (var filling in Fillings(options, at + 1, [.. prefix, option]))
+                yield return filling;
     }
 
     static bool IsBetter(MrzReading? reading, double confidence, MrzReading? best, double bestConfidence) =>
