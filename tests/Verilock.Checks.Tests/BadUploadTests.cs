@@ -145,8 +145,10 @@ public sealed class BadUploadTests(ReaderFixture fixture) : IClassFixture<Reader
 
         watch.Stop();
         Assert.Equal(DocumentReadOutcome.NoMrzFound, result.Outcome);
-        // Long thin rules look like text lines to a naive locator, and OCR-ing them took over 5 s.
-        Assert.True(watch.ElapsedMilliseconds < 3000, $"took {watch.ElapsedMilliseconds} ms");
+        // Long thin rules look like text lines to a naive locator, and OCR-ing them took over 5 s on a quiet machine. The
+        // PP-OCRv4 fallback now looks at such a page too (about 1.4 s in all on a loaded 2-core machine); the bound leaves
+        // room for a test run sharing the cores, and still catches the old behaviour, which was several times slower.
+        Assert.True(watch.ElapsedMilliseconds < 5000, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     static void AssertUnreadable(DocumentReadResult result, string problem)
