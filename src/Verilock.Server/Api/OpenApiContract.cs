@@ -47,6 +47,14 @@ public sealed class OpenApiContract : IOpenApiDocumentTransformer
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
         ];
 
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        foreach (var (name, description) in ResponseHeaders)
+            document.Components.Headers[name] = new OpenApiHeader
+            {
+                Description = description,
+                Schema = new OpenApiSchema { Type = name is RetryAfter or LimitHeader or RemainingHeader ? JsonSchemaType.Integer : JsonSchemaType.String },
+            };
+
         foreach (var (path, item) in document.Paths)
             foreach (var (method, operation) in item.Operations ?? [])
                 Describe(document, path, method, operation);
@@ -91,6 +99,40 @@ public sealed class OpenApiContract : IOpenApiDocumentTransformer
         operation.Responses ??= new OpenApiResponses();
         foreach (var status in statuses)
             operation.Responses.TryAdd(status.ToString(CultureInfo.InvariantCulture), ErrorResponse(status, document));
+        foreach (var (status, response) in operation.Responses)
+            if (response is OpenApiResponse concrete)
+                AddHeaders(document, method, status, concrete);
+    }
+
+    private const string RetryAfter = "Retry-After";
+    private const string LimitHeader = "X-RateLimit-Limit";
+    private const string RemainingHeader = "X-RateLimit-Remaining";
+    private const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>The headers of API answers (spec §4, §5; <see cref="ApiRateLimiting"/>, <see cref="Idempotency"/>, <see cref="RequestIds"/>).</summary>
+    private static readonly Dictionary<string, string> ResponseHeaders = new()
+    {
+        [RequestIds.Header] = "The request's id (yours from X-Request-Id, or req_<32 hex>): quote it to support.",
+        [LimitHeader] = "Requests per minute the key may make (absent for a key without a limit).",
+        [RemainingHeader] = "Requests left in the current minute.",
+        [RetryAfter] = "Seconds to wait before retrying (429, 503).",
+        [ReplayedHeader] = "`true` when this answer is the stored one of an earlier request with the same Idempotency-Key.",
+    };
+
+    private static void AddHeaders(OpenApiDocument document, HttpMethod method, string status, OpenApiResponse response)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        void Add(string name) => response.Headers.TryAdd(name, new OpenApiHeaderReference(name, document));
+        Add(RequestIds.Header);
+        if (status != "401")
+        {
+            Add(LimitHeader);
+            Add(RemainingHeader);
+        }
+        if (status is "429" or "503")
+            Add(RetryAfter);
+        if (method == HttpMethod.Post && status is not ("401" or "429" or "500" or "503"))
+            Add(ReplayedHeader);
     }
 
     /// <summary>An error answer in the spec's body, for a status the API gives.</summary>

@@ -76,6 +76,29 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFixture api) : ApiTest
         Assert.Equal(["details", "error", "message"], document["components"]!["schemas"]!["ApiError"]!["required"]!.AsArray().Select(r => (string)r!).Order());
     }
 
+    [Fact]
+    public async Task Every_answer_documents_the_headers_the_server_sends_with_it()
+    {
+        var document = await DocumentAsync();
+        Assert.Equal(["X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "Retry-After", "Idempotent-Replayed"],
+            document["components"]!["headers"]!.AsObject().Select(h => h.Key));
+        var create = document["paths"]!["/api/v1/sessions"]!["post"]!["responses"]!;
+        string[] Headers(string status) => create[status]!["headers"]!.AsObject().Select(h => h.Key).ToArray();
+        Assert.Equal(["X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "Idempotent-Replayed"], Headers("201"));
+        Assert.Equal(["X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "Retry-After"], Headers("429"));
+        Assert.Equal(["X-Request-Id"], Headers("401"));
+        Assert.Equal("""{"$ref":"#/components/headers/X-Request-Id"}""", create["201"]!["headers"]!["X-Request-Id"]!.ToJsonString());
+
+        // What the document says is what a limited key's answer carries.
+        var caller = await Api.NewCallerAsync(rateLimitPerMinute: 50);
+        var answer = await caller.Client.PostJsonAsync(Sessions, """{"steps":["selfie"]}""");
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        foreach (var header in Headers("201").Where(h => h != "Idempotent-Replayed"))
+            Assert.True(answer.Headers.Contains(header), header);
+        var list = document["paths"]!["/api/v1/sessions"]!["get"]!["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key);
+        Assert.DoesNotContain("Idempotent-Replayed", list);
+    }
+
     [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
     private static partial Regex SnakeCase();
 }
