@@ -10,21 +10,26 @@ public static class AmlApi
         var aml = api.MapGroup("/aml").WithTags("AML");
         aml.MapPost("/screen", CreateScreening.Handle)
             .WithName("CreateScreening")
+            .WithSummary("Screen a person against the sanctions lists")
             .DocumentJsonBody<ScreenRequestDoc>()
             .Produces<ScreeningResponse>(StatusCodes.Status201Created);
         aml.MapGet("/screen/{id}", GetScreening.Handle)
             .WithName("GetScreening")
+            .WithSummary("A screening, with its monitoring runs")
             .Produces<ScreeningResponse>();
         aml.MapPost("/screen/{id}/decision", DecideScreening.Handle)
             .WithName("DecideScreening")
+            .WithSummary("Record an analyst's decision on a screening")
             .DocumentJsonBody<ScreeningDecisionRequestDoc>()
             .Produces<ScreeningResponse>();
         aml.MapGet("/screenings", ListScreenings.Handle)
             .WithName("ListScreenings")
+            .WithSummary("List screenings, newest first, with filters")
             .DocumentListQuery(("status", "A screening status"), ("reference_id", "Exact reference_id"), ("session_id", "Screenings of this session"))
             .Produces<ListResponse<ScreeningResponse>>();
         aml.MapGet("/lists", ListAmlLists.Handle)
             .WithName("ListAmlLists")
+            .WithSummary("The sanctions lists loaded, with their versions")
             .Produces<AmlListsResponse>();
         return api;
     }

@@ -10,21 +10,26 @@ public static class ProfilesApi
         var profiles = api.MapGroup("/profiles").WithTags("Profiles");
         profiles.MapPost("", CreateProfile.Handle)
             .WithName("CreateProfile")
+            .WithSummary("Create a verification profile")
             .DocumentJsonBody<ProfileRequestDoc>()
             .Produces<ProfileResponse>(StatusCodes.Status201Created);
         profiles.MapGet("", ListProfiles.Handle)
             .WithName("ListProfiles")
+            .WithSummary("List verification profiles")
             .DocumentListQuery()
             .Produces<ListResponse<ProfileResponse>>();
         profiles.MapGet("/{id}", GetProfile.Handle)
             .WithName("GetProfile")
+            .WithSummary("A verification profile")
             .Produces<ProfileResponse>();
         profiles.MapPatch("/{id}", UpdateProfile.Handle)
             .WithName("UpdateProfile")
+            .WithSummary("Change a verification profile (sessions already created keep their copy)")
             .DocumentJsonBody<ProfileUpdateDoc>()
             .Produces<ProfileResponse>();
         profiles.MapDelete("/{id}", DeleteProfile.Handle)
             .WithName("DeleteProfile")
+            .WithSummary("Delete a verification profile (new sessions naming it are refused)")
             .Produces(StatusCodes.Status204NoContent);
         return api;
     }

@@ -99,6 +99,18 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFixture api) : ApiTest
         Assert.DoesNotContain("Idempotent-Replayed", list);
     }
 
+    [Fact]
+    public async Task Every_operation_has_a_name_and_a_summary()
+    {
+        var document = await DocumentAsync();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                Assert.False(string.IsNullOrWhiteSpace((string?)operation!["operationId"]), $"{method} {path}: operationId");
+                Assert.False(string.IsNullOrWhiteSpace((string?)operation["summary"]), $"{method} {path}: summary");
+            }
+    }
+
     [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
     private static partial Regex SnakeCase();
 }
