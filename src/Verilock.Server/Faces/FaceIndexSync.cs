@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Verilock.Checks.Faces.Search;
-using IndexedTemplate = Verilock.Checks.Faces.Search.FaceTemplate;
 using Verilock.Domain.Faces;
 using Verilock.Infrastructure.Faces;
 using Verilock.Infrastructure.Persistence;
@@ -94,7 +93,9 @@ public sealed partial class FaceIndexSync(
     {
         // The watermark is taken before reading: whatever changes during the load is read again by the next round.
         var startedAt = time.GetUtcNow().UtcDateTime;
-        var partitions = new Dictionary<FaceIndexPartition, List<IndexedTemplate>>();
+        // Each template goes into the (still empty) index as it is read, so the load holds one decrypted embedding at
+        // a time rather than a float copy of every template.
+        var counts = new Dictionary<FaceIndexPartition, int>();
         // Two streamed reads rather than a join: the data key's name is derived from the template id, and how a
         // uuid prints differs between the databases.
         var wrapped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -107,14 +108,11 @@ public sealed partial class FaceIndexSync(
             if (store.Open(template, wrapped.GetValueOrDefault(template.StorageKey)) is not { } embedding)
                 continue;
             var partition = new FaceIndexPartition(template.AccountId, template.LiveMode);
-            if (!partitions.TryGetValue(partition, out var list))
-                partitions[partition] = list = [];
-            list.Add(new IndexedTemplate(template.Id, template.SessionId, embedding));
+            index.Index.Upsert(partition, template.Id, template.SessionId, embedding);
+            counts[partition] = counts.GetValueOrDefault(partition) + 1;
         }
-        foreach (var (partition, templates) in partitions)
-            index.Index.Load(partition, templates);
         _watermark = startedAt;
-        LogLoaded(logger, partitions.Values.Sum(l => l.Count), partitions.Count);
+        LogLoaded(logger, counts.Values.Sum(), counts.Count);
     }
 
     public override void Dispose()

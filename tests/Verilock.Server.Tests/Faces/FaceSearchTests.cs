@@ -113,6 +113,29 @@ public abstract class FaceSearchTests(ApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task A_starting_instance_loads_every_enrolled_template_and_nothing_removed()
+    {
+        var caller = await Api.NewCallerAsync(live: true);
+        var kept = await ApprovedSelfieSessionAsync(caller, true, KnownFaces.Holder.Selfie());
+        var redacted = await ApprovedSelfieSessionAsync(caller, true, HolderAgain());
+        Assert.Equal(HttpStatusCode.NoContent, (await caller.Client.DeleteAsync($"{Sessions}/{redacted}")).StatusCode);
+
+        // Another instance starting on the same database: its own index, loaded from scratch.
+        var models = Api.Services.GetRequiredService<Verilock.Server.Checks.CheckModels>();
+        using var index = new FaceSearchIndex(models);
+        using var sync = new FaceIndexSync(Api.Services.GetRequiredService<IServiceScopeFactory>(), index, models,
+            Api.Services.GetRequiredService<Verilock.Infrastructure.Faces.FaceTemplateStore>(), Api.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<FaceIndexSync>.Instance);
+        Assert.False(index.IsLoaded);
+        Assert.True(await sync.SyncOnceAsync(CancellationToken.None));
+        Assert.True(index.IsLoaded);
+        Assert.Equal(1, index.Index.CountIn(new Verilock.Checks.Faces.Search.FaceIndexPartition(caller.AccountId, true)));
+        var probe = models.Faces.AnalyzeSelfie(HolderAgain(), withLiveness: false).Embedding!;
+        var found = index.Search(caller.AccountId, true, "ses_" + Guid.NewGuid().ToString("D"), probe, 5);
+        Assert.Equal(kept, Assert.Single(found).SessionId);
+    }
+
+    [Fact]
     public async Task Bad_requests_are_422s_naming_the_field_and_another_account_s_search_is_not_found()
     {
         var caller = await Api.NewCallerAsync(live: true);
