@@ -19,11 +19,7 @@ public static class RuleSimulation
     public const int DefaultSessions = 1_000;
     public const int MaxChanges = 100;
 
-    public sealed record Change(string SessionId, string From, string To);
-
-    public sealed record Result(int SessionsEvaluated, int Matched, int DecisionsChanged, IReadOnlyList<Change> Changes);
-
-    public static async Task<Result> RunAsync(
+    public static async Task<RuleSimulationResult> RunAsync(
         VerilockDbContext db, AccountScope scope, RuleDefinition draft, DateTime? createdFrom, DateTime? createdBefore, int limit,
         DateTime now, CancellationToken cancellationToken)
     {
@@ -42,7 +38,7 @@ public static class RuleSimulation
 
         var matched = 0;
         var changed = 0;
-        var changes = new List<Change>();
+        var changes = new List<RuleSimulationChange>();
         foreach (var session in sessions)
         {
             var automatic = session.RuleLog?.Automatic ?? session.Decision!.Value;
@@ -55,8 +51,14 @@ public static class RuleSimulation
                 continue;
             changed++;
             if (changes.Count < MaxChanges)
-                changes.Add(new Change(session.Id, session.Decision!.Value.ToWire(), outcome.Decision.ToWire()));
+                changes.Add(new RuleSimulationChange(session.Id, session.Decision!.Value.ToWire(), outcome.Decision.ToWire()));
         }
-        return new Result(sessions.Count, matched, changed, changes);
+        return new RuleSimulationResult(sessions.Count, matched, changed, changes);
     }
 }
+
+/// <summary>The answer of <c>POST /orchestration/rules/simulate</c>; <c>changes</c> holds the first 100.</summary>
+public sealed record RuleSimulationResult(int SessionsEvaluated, int Matched, int DecisionsChanged, IReadOnlyList<RuleSimulationChange> Changes);
+
+/// <summary>A session whose decision the draft would change: the stored decision and the replayed one.</summary>
+public sealed record RuleSimulationChange(string SessionId, string From, string To);

@@ -19,7 +19,7 @@ public static class RulesApi
         rules.MapPost("/simulate", SimulateRules.Handle)
             .WithName("SimulateRule")
             .DocumentJsonBody<SimulateRequestDoc>()
-            .Produces<RuleSimulation.Result>();
+            .Produces<RuleSimulationResult>();
         rules.MapGet("/{id}", GetRule.Handle)
             .WithName("GetRule")
             .Produces<RuleResponse>();
