@@ -97,7 +97,8 @@ public static class RuleRequest
         var condition = new RuleCondition(field!, op!, value);
         if (RuleCatalogue.Problem(condition) is not { } problem)
             return condition;
-        fields.Errors.Add(fields.PathOf(problem.Part), problem.Message);
+        var path = fields.PathOf(problem.Part);
+        fields.Errors.Add(path, $"The {path} is invalid. {problem.Message}");
         return null;
     }
 

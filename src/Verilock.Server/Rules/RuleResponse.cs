@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verilock.Domain.Rules;
 
 namespace Verilock.Server.Rules;
@@ -19,11 +18,11 @@ public sealed record RuleResponse(
 {
     public static RuleResponse From(Rule rule) => new(
         rule.Id, rule.LiveMode, rule.Name, rule.Description, rule.Priority, rule.Enabled,
-        rule.Conditions.Select(c => new RuleConditionResponse(c.Field, c.Operator, c.Value)).ToArray(),
+        rule.Conditions.Select(c => new RuleConditionResponse(c.Field, c.Operator, c.Value is { } v ? v : null)).ToArray(),
         new RuleActionResponse(rule.Action.Type, rule.Action.Reason), rule.AllowOverrideDecline, rule.CreatedAt, rule.UpdatedAt);
 }
 
-/// <param name="Value">As given: a number, string, boolean or array; null for <c>is_null</c>/<c>is_not_null</c>.</param>
-public sealed record RuleConditionResponse(string Field, string Operator, JsonElement? Value);
+/// <param name="Value">Typed <c>object</c> so any JSON value is documented. As given: a number, string, boolean or array; null for <c>is_null</c>/<c>is_not_null</c>.</param>
+public sealed record RuleConditionResponse(string Field, string Operator, object? Value);
 
 public sealed record RuleActionResponse(string Type, string? Reason);
