@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Verilock.Server.Tests.Support;
-using static Verilock.Server.Tests.Support.Uploads;
 
 namespace Verilock.Server.Tests.Rules;
 
@@ -12,30 +11,15 @@ namespace Verilock.Server.Tests.Rules;
 /// </summary>
 public abstract class RuleEvaluationTests(ApiFixture api) : ApiTests(api)
 {
-    private const string Rules = "/api/v1/orchestration/rules";
-    private const string FaceSteps = "\"steps\":[\"document\",\"selfie\",\"face_match\"]";
+    private static Task<string> RuleAsync(HttpClient client, string conditions, string action, int priority = 10, bool allowOverride = false) =>
+        RuleSessions.RuleAsync(client, conditions, action, priority, allowOverride);
 
-    protected static async Task<string> RuleAsync(HttpClient client, string conditions, string action, int priority = 10, bool allowOverride = false)
-    {
-        var body = await (await client.PostJsonAsync(Rules, $$"""
-            {"name":"Rule {{priority}}","priority":{{priority}},"conditions":{{conditions}},"action":{{action}},"allow_override_decline":{{(allowOverride ? "true" : "false")}}}
-            """)).ExpectAsync(HttpStatusCode.Created);
-        return (string)body["id"]!;
-    }
+    private static Task<string> SubmittedAsync(HttpClient client, string lastName, string steps = RuleSessions.FaceSteps) =>
+        RuleSessions.SubmittedAsync(client, lastName, steps);
 
-    protected static async Task<string> SubmittedAsync(HttpClient client, string lastName, string steps = FaceSteps)
-    {
-        var id = await CreateAsync(client,
-            $$$"""{{{{steps}}},"applicant":{"first_name":"Jean","last_name":"{{{lastName}}}","date_of_birth":"1990-05-15","nationality":"FR"},"metadata":{"channel":"web"}}""");
-        await (await client.PostDocumentAsync(id, [File("front", Jpeg()), Field("type", "passport")])).ExpectAsync(HttpStatusCode.OK);
-        if (steps.Contains("selfie"))
-            await (await client.PostSelfieAsync(id, Jpeg(2))).ExpectAsync(HttpStatusCode.OK);
-        await (await client.SubmitAsync(id)).ExpectAsync(HttpStatusCode.Accepted);
-        return id;
-    }
+    private static Task<JsonNode> SessionAsync(HttpClient client, string id) => RuleSessions.SessionAsync(client, id);
 
-    protected static async Task<JsonNode> SessionAsync(HttpClient client, string id) =>
-        await (await client.GetAsync($"{Sessions}/{id}")).ExpectAsync(HttpStatusCode.OK);
+    private const string Rules = RuleSessions.Rules;
 
     private Task<List<JsonNode>> RuleEventsAsync(string sessionId) => Api.WithDbAsync(async db =>
         (await db.OutboxEvents.Where(e => e.SessionId == sessionId && e.Type == "rule.triggered").OrderBy(e => e.Sequence).ToListAsync())
