@@ -26,4 +26,7 @@ public static class ReviewReason
 
     /// <summary>The checks failed repeatedly on this session (an internal error); a person should look.</summary>
     public const string ProcessingError = "processing_error";
+
+    /// <summary>An orchestration rule with the <c>review</c> action matched (spec §18).</summary>
+    public const string RuleReview = "rule_review";
 }

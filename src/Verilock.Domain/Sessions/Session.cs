@@ -2,6 +2,7 @@ using Verilock.Domain.Aml;
 using Verilock.Domain.Checks;
 using Verilock.Domain.Common;
 using Verilock.Domain.Media;
+using Verilock.Domain.Rules;
 
 namespace Verilock.Domain.Sessions;
 
@@ -55,6 +56,9 @@ public sealed class Session : IRaisesEvents
     /// <summary>Active-liveness challenges and frames; null for sessions without an active <c>liveness</c> step.</summary>
     public SessionLiveness? Liveness { get; private set; }
     public RiskAssessment? Risk { get; private set; }
+
+    /// <summary>What the account's orchestration rules did when the checks ended (spec §18); null when it had none.</summary>
+    public RuleLog? RuleLog { get; private set; }
 
     /// <summary>The hosted flow's credential. Redaction replaces it with one never shown, which ends the old link.</summary>
     public string SessionToken { get; private set; }
@@ -281,6 +285,7 @@ public sealed class Session : IRaisesEvents
         Selfie = null;
         Liveness = null;
         Results = new Dictionary<VerificationStep, StepResult>();
+        RuleLog = null;
         DecidedBy = null;
         DecisionReason = null;
         DecidedAt = null;
@@ -360,11 +365,18 @@ public sealed class Session : IRaisesEvents
     /// <param name="declineOnDataMismatch">
     /// Decline (rather than review) when the document contradicts the applicant's data: an account's choice.
     /// </param>
+    /// <param name="rules">
+    /// The account's orchestration rules (spec §18), run over the outcome before it is recorded (<see cref="RuleEngine"/>):
+    /// the first deciding rule that matches replaces the automatic decision, <see cref="DecidedBy"/> becomes
+    /// <c>rule:&lt;id&gt;</c>, and every matching webhook rule and the deciding rule raise <c>rule.triggered</c>. Step
+    /// results and the risk stay what the checks gave.
+    /// </param>
     public void RecordCheckOutcome(
         IReadOnlyDictionary<VerificationStep, StepResult> results,
         IReadOnlyList<string> checkReviewReasons,
         DateTime now,
-        bool declineOnDataMismatch = false)
+        bool declineOnDataMismatch = false,
+        IReadOnlyList<Rule>? rules = null)
     {
         if (Status != SessionStatus.Processing || Decision is not null)
             throw new InvalidOperationException("Only a session being processed can receive its check outcome.");
@@ -385,19 +397,37 @@ public sealed class Session : IRaisesEvents
         if (!anyDeclined && RiskCalculator.IsHigh(risk.CompositeScore))
             reviewReasons.Add(ReviewReason.RiskHigh);
         reviewReasons = reviewReasons.Distinct().ToList();
+        var automatic = anyDeclined ? SessionDecision.Declined
+            : reviewReasons.Count > 0 ? SessionDecision.Review
+            : SessionDecision.Approved;
 
         Results = results;
         Risk = risk;
         RiskScore = risk.CompositeScore;
         RiskLevel = risk.Level;
-        if (anyDeclined)
+        var outcome = rules is { Count: > 0 }
+            ? RuleEngine.Evaluate(rules, RuleFacts.For(this, results, risk.CompositeScore, risk.Level, now), automatic)
+            : null;
+        RuleLog = outcome?.Log;
+        foreach (var triggered in outcome?.Triggered ?? [])
+            RaiseRuleTriggered(triggered, now);
+        var applied = outcome?.Applied;
+        var decision = outcome?.Decision ?? automatic;
+        if (applied is not null)
+        {
+            DecidedBy = applied.DecidedBy;
+            DecisionReason = applied.Action.Reason;
+            if (decision == SessionDecision.Review)
+                reviewReasons = automatic == SessionDecision.Review ? [.. reviewReasons, ReviewReason.RuleReview] : [ReviewReason.RuleReview];
+        }
+        if (decision == SessionDecision.Declined)
         {
             Decision = SessionDecision.Declined;
             Status = SessionStatus.Declined;
             if (results.TryGetValue(VerificationStep.Liveness, out var liveness) && liveness.Status == StepOutcome.Declined)
                 RaiseLivenessFailed(now);
         }
-        else if (reviewReasons.Count > 0)
+        else if (decision == SessionDecision.Review)
         {
             Decision = SessionDecision.Review;
             ReviewReasons = reviewReasons;
@@ -409,11 +439,22 @@ public sealed class Session : IRaisesEvents
             Decision = SessionDecision.Approved;
             Status = SessionStatus.Approved;
         }
-        DecidedBy = "system";
+        DecidedBy ??= "system";
         DecidedAt = now;
         CompletedAt = now;
         RaiseCompletion(now);
     }
+
+    /// <summary><c>rule.triggered</c> (spec §18): which rule matched this session and what it does.</summary>
+    private void RaiseRuleTriggered(Rule rule, DateTime now) =>
+        _events.Add(new SessionEvent("rule.triggered", now, new Dictionary<string, object?>
+        {
+            ["rule_id"] = rule.Id,
+            ["name"] = rule.Name,
+            ["session_id"] = Id,
+            ["action"] = rule.Action.Type,
+            ["livemode"] = LiveMode,
+        }));
 
     private static Dictionary<VerificationStep, StepResult> WithOutcome(
         IReadOnlyDictionary<VerificationStep, StepResult> results, VerificationStep step, StepOutcome outcome) =>

@@ -24,6 +24,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<VerificationProfile> Profiles => Set<VerificationProfile>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Verilock.Domain.Rules.Rule> Rules => Set<Verilock.Domain.Rules.Rule>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<SessionDailyCount> SessionDailyCounts => Set<SessionDailyCount>();
     public DbSet<SessionTotal> SessionTotals => Set<SessionTotal>();

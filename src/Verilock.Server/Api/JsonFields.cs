@@ -106,6 +106,17 @@ public sealed class JsonFields(JsonElement obj, ValidationErrors errors, string 
         return null;
     }
 
+    /// <summary>The raw array, for callers that read its items themselves (a rule's conditions).</summary>
+    public JsonElement? RawArray(string name)
+    {
+        if (!TryGet(name, out var value))
+            return null;
+        if (value.ValueKind == JsonValueKind.Array)
+            return value;
+        errors.Add(PathOf(name), $"The {PathOf(name)} must be an array.");
+        return null;
+    }
+
     /// <summary>An array of strings each drawn from <paramref name="allowed"/>; duplicates are kept for the caller to drop.</summary>
     public IReadOnlyList<string>? Choices(string name, IReadOnlyCollection<string> allowed, bool requireOne = true)
     {

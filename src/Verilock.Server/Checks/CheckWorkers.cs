@@ -114,7 +114,8 @@ public sealed partial class CheckWorkers(
             await CheckJobQueue.ReleaseAsync(db, job, now + NotReadyDelay, "not_ready", cancellationToken);
             return;
         }
-        session.RecordCheckOutcome(outcome.Results, outcome.ReviewReasons, now, _options.DataMismatch == CheckOptions.Decline);
+        var rules = await Rules.OwnedRules.EnabledAsync(db, new Auth.AccountScope(session.AccountId, session.LiveMode), cancellationToken);
+        session.RecordCheckOutcome(outcome.Results, outcome.ReviewReasons, now, _options.DataMismatch == CheckOptions.Decline, rules);
         Faces.SessionFaceTemplates.AfterChecks(
             db, services.GetRequiredService<FaceTemplateStore>(), services.GetRequiredService<CheckModels>(), session, outcome, now);
         CheckJobQueue.Complete(db, job);

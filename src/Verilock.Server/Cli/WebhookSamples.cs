@@ -62,6 +62,14 @@ public static class WebhookSamples
             ["matched_session_ids"] = new JsonArray("ses_" + Guid.NewGuid().ToString("D")),
             ["livemode"] = false,
         },
+        "rule.triggered" => new JsonObject
+        {
+            ["rule_id"] = "rule_" + Guid.NewGuid().ToString("D"),
+            ["name"] = "Decline expired documents",
+            ["session_id"] = "ses_" + Guid.NewGuid().ToString("D"),
+            ["action"] = "decline",
+            ["livemode"] = false,
+        },
         Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent => new JsonObject
         {
             ["endpoint_id"] = "whe_" + Guid.NewGuid().ToString("D"),

@@ -15,6 +15,7 @@ using Verilock.Server.Limits;
 using Verilock.Server.Media;
 using Verilock.Server.Operations;
 using Verilock.Server.Profiles;
+using Verilock.Server.Rules;
 using Verilock.Server.Sessions;
 using Verilock.Server.Webhooks;
 
@@ -178,7 +179,8 @@ public static class VerilockHost
             .MapWebhooks()
             .MapAml()
             .MapFaces()
-            .MapProfiles();
+            .MapProfiles()
+            .MapRules();
         app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;

@@ -32,6 +32,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.Property(s => s.Selfie).HasJsonConversion();
         session.Property(s => s.Liveness).HasJsonConversion();
         session.Property(s => s.Risk).HasJsonConversion();
+        session.Property(s => s.RuleLog).HasJsonConversion();
         session.ComplexProperty(s => s.Applicant, applicant =>
         {
             applicant.Property(a => a.FirstName).HasMaxLength(100);
@@ -43,7 +44,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.Property(s => s.WebhookUrl).HasMaxLength(2048);
         session.Property(s => s.MonitoringFrequency)
             .HasConversion(v => v.ToWire(), v => AmlScreeningConfiguration.ParseFrequency(v)).HasMaxLength(16);
-        session.Property(s => s.DecidedBy).HasMaxLength(32);
+        // `rule:rule_<uuid>` (spec §18) is 46 characters.
+        session.Property(s => s.DecidedBy).HasMaxLength(64);
         session.Property(s => s.DecisionReason).HasMaxLength(1000);
         session.Property(s => s.SessionToken).HasMaxLength(64);
         session.Property<int>(VersionProperty).IsConcurrencyToken();

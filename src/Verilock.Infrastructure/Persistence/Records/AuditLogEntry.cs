@@ -35,4 +35,7 @@ public static class AuditActions
     public const string ProfileCreated = "profile.created";
     public const string ProfileUpdated = "profile.updated";
     public const string ProfileDeleted = "profile.deleted";
+    public const string RuleCreated = "rule.created";
+    public const string RuleUpdated = "rule.updated";
+    public const string RuleDeleted = "rule.deleted";
 }

@@ -600,6 +600,71 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("operators", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Rules.Rule", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("AllowOverrideDecline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_override_decline");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orchestration_rules");
+
+                    b.HasIndex("AccountId", "LiveMode", "Priority", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_orchestration_rules_account_id_live_mode_priority_created_a");
+
+                    b.ToTable("orchestration_rules", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Sessions.Session", b =>
                 {
                     b.Property<string>("Id")
@@ -628,8 +693,8 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("decided_by");
 
                     b.Property<string>("Decision")
@@ -713,6 +778,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("RiskScore")
                         .HasColumnType("integer")
                         .HasColumnName("risk_score");
+
+                    b.Property<string>("RuleLog")
+                        .HasColumnType("text")
+                        .HasColumnName("rule_log");
 
                     b.Property<string>("Selfie")
                         .HasColumnType("text")
@@ -1500,6 +1569,16 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_operators_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Verilock.Domain.Rules.Rule", b =>
+                {
+                    b.HasOne("Verilock.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orchestration_rules_accounts_account_id");
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.WebhookDefaultSecret", b =>

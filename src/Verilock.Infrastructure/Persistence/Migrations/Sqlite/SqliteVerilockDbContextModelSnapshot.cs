@@ -595,6 +595,71 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("operators", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Rules.Rule", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("AllowOverrideDecline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allow_override_decline");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orchestration_rules");
+
+                    b.HasIndex("AccountId", "LiveMode", "Priority", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_orchestration_rules_account_id_live_mode_priority_created_at_id");
+
+                    b.ToTable("orchestration_rules", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Domain.Sessions.Session", b =>
                 {
                     b.Property<string>("Id")
@@ -623,7 +688,7 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_by");
 
@@ -708,6 +773,10 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("RiskScore")
                         .HasColumnType("INTEGER")
                         .HasColumnName("risk_score");
+
+                    b.Property<string>("RuleLog")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_log");
 
                     b.Property<string>("Selfie")
                         .HasColumnType("TEXT")
@@ -1489,6 +1558,16 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_operators_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Verilock.Domain.Rules.Rule", b =>
+                {
+                    b.HasOne("Verilock.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orchestration_rules_accounts_account_id");
                 });
 
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.WebhookDefaultSecret", b =>

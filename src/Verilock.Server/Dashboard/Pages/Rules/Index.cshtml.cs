@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Verilock.Domain.Rules;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Persistence.Records;
+using Verilock.Server.Api;
+using Verilock.Server.Rules;
+
+namespace Verilock.Server.Dashboard.Pages.Rules;
+
+/// <summary>
+/// Orchestration rules of the account in the current mode, in the order they run, and the form that adds one, read by
+/// the API's reader (<see cref="RuleForm"/>) and scoped by <see cref="OwnedRules"/>.
+/// </summary>
+public sealed class IndexModel(VerilockDbContext db, TimeProvider time, AuditLog audit) : DashboardPage
+{
+    private const int MaxShown = 200;
+
+    public IReadOnlyList<Rule> Rules { get; private set; } = [];
+    public RuleForm Form { get; private set; } = new();
+    public List<string> Problems { get; } = [];
+    public string? Message { get; private set; }
+
+    public Task OnGetAsync(string? deleted, CancellationToken cancellationToken)
+    {
+        Message = deleted is not null ? "The rule was deleted." : null;
+        return LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(RuleForm form, CancellationToken cancellationToken)
+    {
+        Form = form;
+        var errors = new ValidationErrors();
+        var definition = form.Read(errors);
+        if (definition is null)
+        {
+            Problems.AddRange(errors.Messages);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var rule = OwnedRules.Add(db, Scope, definition, time.GetUtcNow().UtcDateTime);
+        audit.Add(Operator, AuditActions.RuleCreated, detail: rule.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/dashboard/rules/{rule.Id}?created=1");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Rules = await OwnedRules.Of(db, Scope).Take(MaxShown).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,46 @@
+using Verilock.Server.Api;
+
+namespace Verilock.Server.Rules;
+
+/// <summary>Maps the orchestration rule endpoints under <c>/api/v1/orchestration/rules</c> (spec §18).</summary>
+public static class RulesApi
+{
+    public static RouteGroupBuilder MapRules(this RouteGroupBuilder api)
+    {
+        var rules = api.MapGroup("/orchestration/rules").WithTags("Orchestration rules");
+        rules.MapPost("", CreateRule.Handle)
+            .WithName("CreateRule")
+            .DocumentJsonBody<RuleRequestDoc>()
+            .Produces<RuleResponse>(StatusCodes.Status201Created);
+        rules.MapGet("", ListRules.Handle)
+            .WithName("ListRules")
+            .DocumentListQuery()
+            .Produces<ListResponse<RuleResponse>>();
+        rules.MapPost("/simulate", SimulateRules.Handle)
+            .WithName("SimulateRule")
+            .DocumentJsonBody<SimulateRequestDoc>()
+            .Produces<RuleSimulationResult>();
+        rules.MapGet("/{id}", GetRule.Handle)
+            .WithName("GetRule")
+            .Produces<RuleResponse>();
+        rules.MapPatch("/{id}", UpdateRule.Handle)
+            .WithName("UpdateRule")
+            .DocumentJsonBody<RuleUpdateDoc>()
+            .Produces<RuleResponse>();
+        rules.MapDelete("/{id}", DeleteRule.Handle)
+            .WithName("DeleteRule")
+            .Produces(StatusCodes.Status204NoContent);
+        return api;
+    }
+
+    /// <summary>Request shapes for the OpenAPI document; bodies are read field by field for exact 422s.</summary>
+    public sealed record RuleRequestDoc(
+        string Name, string? Description, int? Priority, bool? Enabled, RuleConditionResponse[] Conditions, RuleActionResponse Action,
+        bool? AllowOverrideDecline);
+
+    public sealed record RuleUpdateDoc(
+        string? Name, string? Description, int? Priority, bool? Enabled, RuleConditionResponse[]? Conditions, RuleActionResponse? Action,
+        bool? AllowOverrideDecline);
+
+    public sealed record SimulateRequestDoc(RuleRequestDoc Rule, string? From, string? To, int? Limit);
+}
