@@ -10,25 +10,31 @@ public static class RulesApi
         var rules = api.MapGroup("/orchestration/rules").WithTags("Orchestration rules");
         rules.MapPost("", CreateRule.Handle)
             .WithName("CreateRule")
+            .WithSummary("Create an orchestration rule")
             .DocumentJsonBody<RuleRequestDoc>()
             .Produces<RuleResponse>(StatusCodes.Status201Created);
         rules.MapGet("", ListRules.Handle)
             .WithName("ListRules")
+            .WithSummary("List the account's rules in priority order")
             .DocumentListQuery()
             .Produces<ListResponse<RuleResponse>>();
         rules.MapPost("/simulate", SimulateRules.Handle)
             .WithName("SimulateRule")
+            .WithSummary("Replay a draft rule over decided sessions and report the decisions it would change")
             .DocumentJsonBody<SimulateRequestDoc>()
             .Produces<RuleSimulationResult>();
         rules.MapGet("/{id}", GetRule.Handle)
             .WithName("GetRule")
+            .WithSummary("An orchestration rule")
             .Produces<RuleResponse>();
         rules.MapPatch("/{id}", UpdateRule.Handle)
             .WithName("UpdateRule")
+            .WithSummary("Change an orchestration rule")
             .DocumentJsonBody<RuleUpdateDoc>()
             .Produces<RuleResponse>();
         rules.MapDelete("/{id}", DeleteRule.Handle)
             .WithName("DeleteRule")
+            .WithSummary("Delete an orchestration rule")
             .Produces(StatusCodes.Status204NoContent);
         return api;
     }
