@@ -16,6 +16,7 @@ using Verilock.Server.Media;
 using Verilock.Server.Operations;
 using Verilock.Server.Profiles;
 using Verilock.Server.Sessions;
+using Verilock.Server.Transactions;
 using Verilock.Server.Webhooks;
 
 namespace Verilock.Server.Hosting;
@@ -82,6 +83,7 @@ public static class VerilockHost
         services.AddReadinessChecks();
         services.AddWebhookDelivery();
         services.AddAml();
+        services.AddScoped<TransactionScreening>();
         services.AddMedia();
         services.AddChecks();
         services.AddDashboard();
@@ -178,7 +180,8 @@ public static class VerilockHost
             .MapWebhooks()
             .MapAml()
             .MapFaces()
-            .MapProfiles();
+            .MapProfiles()
+            .MapTransactions();
         app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;
