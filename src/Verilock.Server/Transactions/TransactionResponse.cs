@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Verilock.Domain.Transactions;
 
 namespace Verilock.Server.Transactions;
@@ -30,8 +29,8 @@ public sealed record TransactionResponse(
 
     public sealed record Rule(string RuleId, string Name, string Severity, int ScoreImpact);
 
-    public sealed record NameScreening(
-        string Status, double HighestScore, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ScreeningId);
+    /// <summary><c>screening_id</c> is the stored AML screening of a matched name; null when the name is clear.</summary>
+    public sealed record NameScreening(string Status, double HighestScore, string? ScreeningId);
 
     public sealed record Counterparties(NameScreening Sender, NameScreening Receiver);
 
