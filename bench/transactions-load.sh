@@ -20,7 +20,7 @@ if [[ $mode == live ]]; then
     [[ -d $lists ]] || { echo "$lists not found (or run with MODE=test)" >&2; exit 2; }
     lists_args=(--lists "$lists")
 else
-    lists_args=()
+    lists_args=(--lists "$lists")  # /readyz waits for a loaded list in either mode
 fi
 
 echo "== build (Release)"
@@ -29,6 +29,8 @@ dotnet build "$root/bench/Verilock.Bench.Transactions" -c Release -v q -nologo >
 server="$root/src/Verilock.Server/bin/Release/net10.0/Verilock.Server.dll"
 bench="$root/bench/Verilock.Bench.Transactions/bin/Release/net10.0/Verilock.Bench.Transactions.dll"
 
+# The Release output has no models folder; /readyz waits for them.
+export VERILOCK__CHECKS__MODELSDIRECTORY="$root/models"
 [[ $database == postgres ]] && bench_postgres 50
 
 {

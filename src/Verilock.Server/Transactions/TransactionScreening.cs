@@ -27,12 +27,13 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
         var threshold = (double)await db.Accounts.AsNoTracking()
             .Where(a => a.Id == caller.AccountId).Select(a => a.AmlThreshold).FirstAsync(cancellationToken);
         var lists = screener.DefaultLists(caller.LiveMode);
+        var stored = await ReadHistoryAsync(caller, requests, cancellationToken);
         var screened = new List<Transaction>(requests.Count);
         foreach (var request in requests)
         {
             var facts = request.Facts;
             var id = Transaction.NewId();
-            var history = await HistoryAsync(caller, facts, request.OccurredAt, screened, cancellationToken);
+            var history = History(facts, request.OccurredAt, stored, screened);
             var now = time.UtcMicroseconds();
             var sender = ScreenName(caller, facts.Sender.Name, lists, threshold, id, request.SessionId, now);
             var receiver = ScreenName(caller, facts.Receiver.Name, lists, threshold, id, request.SessionId, now);
@@ -63,33 +64,66 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
         return screening;
     }
 
+    private sealed record Sent(string SenderAccount, DateTime OccurredAt, string Currency, double Amount);
+
+    /// <summary>
+    /// What the database holds for the batch's sender accounts, read in two queries for the whole batch: their
+    /// transactions in the widest window any item needs, and which of the batch's sender → receiver pairs were paid before.
+    /// </summary>
+    private sealed record StoredHistory(ILookup<string, Sent> Sent, HashSet<(string, string)> Paid);
+
+    private async Task<StoredHistory> ReadHistoryAsync(ApiCaller caller, IReadOnlyList<TransactionRequest> requests, CancellationToken cancellationToken)
+    {
+        var withSender = requests.Where(r => r.Facts.Sender.Account is not null).ToList();
+        if (withSender.Count == 0)
+            return new StoredHistory(Array.Empty<Sent>().ToLookup(s => s.SenderAccount), []);
+        var senders = withSender.Select(r => r.Facts.Sender.Account!).Distinct().ToList();
+        var widest = _settings.VelocityCountWindow > _settings.VelocityAmountWindow ? _settings.VelocityCountWindow : _settings.VelocityAmountWindow;
+        var from = withSender.Min(r => r.OccurredAt) - widest;
+        var to = withSender.Max(r => r.OccurredAt);
+        var scoped = db.Transactions.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.LiveMode == caller.LiveMode);
+        var sent = await scoped
+            .Where(t => senders.Contains(t.SenderAccount!) && t.OccurredAt > from && t.OccurredAt <= to)
+            .Select(t => new Sent(t.SenderAccount!, t.OccurredAt, t.Currency, t.Amount))
+            .ToListAsync(cancellationToken);
+        var receivers = withSender.Select(r => r.Facts.Receiver.Account).OfType<string>().Distinct().ToList();
+        var paid = receivers.Count == 0
+            ? []
+            : (await scoped
+                .Where(t => senders.Contains(t.SenderAccount!) && receivers.Contains(t.ReceiverAccount!))
+                .Select(t => new { t.SenderAccount, t.ReceiverAccount }).Distinct()
+                .ToListAsync(cancellationToken))
+            .Select(p => (p.SenderAccount!, p.ReceiverAccount!)).ToHashSet();
+        return new StoredHistory(sent.ToLookup(s => s.SenderAccount), paid);
+    }
+
     /// <summary>The sender account's transactions in the velocity windows ending at <paramref name="at"/>, and whether it paid this receiver before.</summary>
-    private async Task<TransactionHistory> HistoryAsync(
-        ApiCaller caller, TransactionFacts facts, DateTime at, IReadOnlyList<Transaction> earlierInBatch, CancellationToken cancellationToken)
+    private TransactionHistory History(TransactionFacts facts, DateTime at, StoredHistory stored, IReadOnlyList<Transaction> earlierInBatch)
     {
         var senderAccount = facts.Sender.Account;
         if (senderAccount is null)
             return TransactionHistory.Empty;
         var countFrom = at - _settings.VelocityCountWindow;
         var amountFrom = at - _settings.VelocityAmountWindow;
-        var sent = db.Transactions.AsNoTracking()
-            .Where(t => t.AccountId == caller.AccountId && t.LiveMode == caller.LiveMode && t.SenderAccount == senderAccount && t.OccurredAt <= at);
-        var count = await sent.CountAsync(t => t.OccurredAt > countFrom, cancellationToken);
-        var amount = await sent.Where(t => t.OccurredAt > amountFrom && t.Currency == facts.Currency).SumAsync(t => t.Amount, cancellationToken);
+        var count = 0;
+        var amount = 0.0;
+        void Add(DateTime occurredAt, string currency, double value)
+        {
+            if (occurredAt > at)
+                return;
+            if (occurredAt > countFrom)
+                count++;
+            if (occurredAt > amountFrom && currency == facts.Currency)
+                amount += value;
+        }
+        foreach (var sent in stored.Sent[senderAccount])
+            Add(sent.OccurredAt, sent.Currency, sent.Amount);
+        foreach (var earlier in earlierInBatch.Where(t => t.SenderAccount == senderAccount))
+            Add(earlier.OccurredAt, earlier.Currency, earlier.Amount);
         var receiverAccount = facts.Receiver.Account;
         var seen = receiverAccount is not null
-            && await db.Transactions.AsNoTracking().AnyAsync(
-                t => t.AccountId == caller.AccountId && t.LiveMode == caller.LiveMode && t.SenderAccount == senderAccount && t.ReceiverAccount == receiverAccount,
-                cancellationToken);
-
-        foreach (var earlier in earlierInBatch.Where(t => t.SenderAccount == senderAccount && t.OccurredAt <= at))
-        {
-            if (earlier.OccurredAt > countFrom)
-                count++;
-            if (earlier.OccurredAt > amountFrom && earlier.Currency == facts.Currency)
-                amount += earlier.Amount;
-        }
-        seen |= receiverAccount is not null && earlierInBatch.Any(t => t.SenderAccount == senderAccount && t.ReceiverAccount == receiverAccount);
+            && (stored.Paid.Contains((senderAccount, receiverAccount))
+                || earlierInBatch.Any(t => t.SenderAccount == senderAccount && t.ReceiverAccount == receiverAccount));
         return new TransactionHistory(count, amount, seen);
     }
 }
