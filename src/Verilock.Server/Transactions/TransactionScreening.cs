@@ -28,6 +28,7 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
             .Where(a => a.Id == caller.AccountId).Select(a => a.AmlThreshold).FirstAsync(cancellationToken);
         var lists = screener.DefaultLists(caller.LiveMode);
         var stored = await ReadHistoryAsync(caller, requests, cancellationToken);
+        var matches = ScreenNames(caller, requests, lists, threshold);
         var screened = new List<Transaction>(requests.Count);
         foreach (var request in requests)
         {
@@ -35,8 +36,8 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
             var id = Transaction.NewId();
             var history = History(facts, request.OccurredAt, stored, screened);
             var now = time.UtcMicroseconds();
-            var sender = ScreenName(caller, facts.Sender.Name, lists, threshold, id, request.SessionId, now);
-            var receiver = ScreenName(caller, facts.Receiver.Name, lists, threshold, id, request.SessionId, now);
+            var sender = Record(caller, facts.Sender.Name, matches[facts.Sender.Name], lists, threshold, id, request.SessionId, now);
+            var receiver = Record(caller, facts.Receiver.Name, matches[facts.Receiver.Name], lists, threshold, id, request.SessionId, now);
             var evaluation = TransactionRules.Evaluate(facts, history, new CounterpartyMatches(sender?.HighestScore, receiver?.HighestScore), _settings);
             var counterparties = new CounterpartyScreening(
                 PartyScreening.Of(sender?.HighestScore, sender?.Id), PartyScreening.Of(receiver?.HighestScore, receiver?.Id));
@@ -50,16 +51,30 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
         return screened;
     }
 
-    /// <summary>A screening of one counterparty name, added to the save when the name matched; null when clear.</summary>
-    private AmlScreening? ScreenName(
-        ApiCaller caller, string name, IReadOnlyList<string> lists, double threshold, string transactionId, string? sessionId, DateTime now)
+    /// <summary>
+    /// Every distinct name of the batch screened once, on up to one thread per core (the index is thread-safe); the
+    /// screenings themselves are recorded one by one afterwards, the context being single-threaded.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<AmlMatch>> ScreenNames(
+        ApiCaller caller, IReadOnlyList<TransactionRequest> requests, IReadOnlyList<string> lists, double threshold)
     {
-        var query = new AmlQuery(name, null, null, null, null);
-        var matches = screener.Screen(query, lists, threshold, caller.LiveMode) ?? [];
+        var names = requests.SelectMany(r => new[] { r.Facts.Sender.Name, r.Facts.Receiver.Name }).Distinct(StringComparer.Ordinal).ToArray();
+        var found = new IReadOnlyList<AmlMatch>[names.Length];
+        Parallel.For(0, names.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => found[i] = screener.Screen(new AmlQuery(names[i], null, null, null, null), lists, threshold, caller.LiveMode) ?? []);
+        return names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => found[p.i], StringComparer.Ordinal);
+    }
+
+    /// <summary>The screening of one counterparty name, added to the save when the name matched; null when clear.</summary>
+    private AmlScreening? Record(
+        ApiCaller caller, string name, IReadOnlyList<AmlMatch> matches, IReadOnlyList<string> lists, double threshold, string transactionId,
+        string? sessionId, DateTime now)
+    {
         if (matches.Count == 0)
             return null;
         var screening = AmlScreening.Create(
-            new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, query, lists, threshold, matches, transactionId, sessionId), now, now);
+            new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, new AmlQuery(name, null, null, null, null), lists, threshold, matches,
+                transactionId, sessionId), now, now);
         db.AmlScreenings.Add(screening);
         return screening;
     }
