@@ -70,6 +70,8 @@ public static class WebhookSamples
             ["action"] = "decline",
             ["livemode"] = false,
         },
+        "transaction.flagged" => Transaction(45, "medium", "review", new JsonArray("cross_border_transfer", "amount_above_threshold")),
+        "transaction.blocked" => Transaction(85, "critical", "block", new JsonArray("cross_border_transfer", "sanctioned_country", "amount_above_threshold")),
         Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent => new JsonObject
         {
             ["endpoint_id"] = "whe_" + Guid.NewGuid().ToString("D"),
@@ -108,6 +110,17 @@ public static class WebhookSamples
         ["highest_score"] = highestScore,
         ["matches_found"] = matchesFound,
         ["is_monitoring_run"] = monitoring,
+        ["livemode"] = false,
+    };
+
+    private static JsonObject Transaction(int riskScore, string riskLevel, string recommendation, JsonArray flags) => new()
+    {
+        ["transaction_id"] = "txn_" + Guid.NewGuid().ToString("D"),
+        ["reference_id"] = "txn_001",
+        ["risk_score"] = riskScore,
+        ["risk_level"] = riskLevel,
+        ["recommendation"] = recommendation,
+        ["flags"] = flags,
         ["livemode"] = false,
     };
 

@@ -15,6 +15,8 @@ public static class DashboardPaths
 
     public static string SessionMedia(string id, string kind) => $"{Session(id)}/media/{kind}";
 
+    public static string Transaction(string id) => $"/dashboard/transactions/{Uri.EscapeDataString(id)}";
+
     public static string Screening(string id) => $"/dashboard/aml/{Uri.EscapeDataString(id)}";
 
     /// <summary>Only local dashboard paths are followed after a form, so a crafted link cannot send an operator elsewhere.</summary>

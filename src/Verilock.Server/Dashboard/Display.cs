@@ -15,6 +15,8 @@ public static class Display
 
     public static string Score(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : Missing;
 
+    public static string Amount(double value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
+
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? Missing : value;
 
     public static string Name(string? first, string? last)

@@ -41,6 +41,7 @@ public static class VerilockConfiguration
         services.AddFeatureOptions<HousekeepingOptions>(configuration, "Housekeeping", o => o.Problems());
         services.AddFeatureOptions<WebhookOptions>(configuration, "Webhooks", o => o.Problems());
         services.AddFeatureOptions<AmlOptions>(configuration, "Aml", o => o.Problems());
+        services.AddFeatureOptions<Transactions.TransactionOptions>(configuration, "Transactions", o => o.Problems());
         services.AddFeatureOptions<MediaOptions>(configuration, "Media", o => o.Problems());
         services.AddFeatureOptions<CheckOptions>(configuration, "Checks", o => o.Problems());
         services.AddFeatureOptions<Faces.BiometricOptions>(configuration, "Biometrics", o => o.Problems());

@@ -17,6 +17,7 @@ using Verilock.Server.Operations;
 using Verilock.Server.Profiles;
 using Verilock.Server.Rules;
 using Verilock.Server.Sessions;
+using Verilock.Server.Transactions;
 using Verilock.Server.Webhooks;
 
 namespace Verilock.Server.Hosting;
@@ -83,6 +84,7 @@ public static class VerilockHost
         services.AddReadinessChecks();
         services.AddWebhookDelivery();
         services.AddAml();
+        services.AddScoped<TransactionScreening>();
         services.AddMedia();
         services.AddChecks();
         services.AddDashboard();
@@ -180,7 +182,8 @@ public static class VerilockHost
             .MapAml()
             .MapFaces()
             .MapProfiles()
-            .MapRules();
+            .MapRules()
+            .MapTransactions();
         app.MapDashboard();
         app.MapFallback(() => ApiError.NotFound());
         return app;

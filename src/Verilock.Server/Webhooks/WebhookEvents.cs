@@ -9,7 +9,8 @@ public static class WebhookEvents
     [
         "session.created", "session.processing", "session.review_required", "session.completed", "session.approved",
         "session.declined", "session.expired", "liveness.failed", "aml.completed", "aml.match_found", "aml.monitoring.match",
-        "biometric.completed", "face.duplicate_found", "rule.triggered", Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent,
+        "biometric.completed", "face.duplicate_found", "rule.triggered", "transaction.flagged", "transaction.blocked",
+        Infrastructure.Webhooks.WebhookQueue.EndpointDisabledEvent,
     ];
 
     public static readonly IReadOnlyList<string> Subscribable = [All, .. Names];

@@ -37,6 +37,8 @@ public sealed class WebhookTriggerTests : IDisposable
         ["biometric.completed"] = "biometric_id session_id result similarity liveness_score liveness_passed threshold_used error livemode",
         ["face.duplicate_found"] = "face_search_id session_id highest_similarity threshold_used matched_session_ids livemode",
         ["rule.triggered"] = "rule_id name session_id action livemode",
+        ["transaction.flagged"] = "transaction_id reference_id risk_score risk_level recommendation flags livemode",
+        ["transaction.blocked"] = "transaction_id reference_id risk_score risk_level recommendation flags livemode",
         ["webhook_endpoint.disabled"] = "endpoint_id url failing_since disabled_at",
     };
 

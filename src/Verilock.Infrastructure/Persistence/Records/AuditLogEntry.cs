@@ -23,6 +23,7 @@ public static class AuditActions
     public const string MediaViewed = "media.viewed";
     public const string SessionDecided = "session.decided";
     public const string ScreeningDecided = "aml_screening.decided";
+    public const string TransactionDecided = "transaction.decided";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string WebhookEndpointCreated = "webhook_endpoint.created";

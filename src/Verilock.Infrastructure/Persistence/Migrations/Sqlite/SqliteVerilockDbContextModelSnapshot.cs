@@ -877,6 +877,172 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Verilock.Domain.Transactions.Transaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CounterpartyScreening")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_screening");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Flags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flags");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_mode");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("ReceiverAccount")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_account");
+
+                    b.Property<string>("ReceiverCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_country");
+
+                    b.Property<string>("ReceiverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_name");
+
+                    b.Property<string>("Recommendation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation");
+
+                    b.Property<string>("ReferenceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_id");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk_level");
+
+                    b.Property<int>("RiskScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk_score");
+
+                    b.Property<string>("RulesTriggered")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rules_triggered");
+
+                    b.Property<DateTime>("ScreenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screened_at");
+
+                    b.Property<string>("SenderAccount")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_account");
+
+                    b.Property<string>("SenderCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_country");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_name");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Timeline")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeline");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transactions");
+
+                    b.HasIndex("AccountId", "LiveMode", "CreatedAt")
+                        .HasDatabaseName("ix_transactions_account_id_live_mode_created_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "ReferenceId")
+                        .HasDatabaseName("ix_transactions_account_id_live_mode_reference_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "SessionId")
+                        .HasDatabaseName("ix_transactions_account_id_live_mode_session_id");
+
+                    b.HasIndex("AccountId", "LiveMode", "SenderAccount", "OccurredAt")
+                        .HasDatabaseName("ix_transactions_account_id_live_mode_sender_account_occurred_at");
+
+                    b.HasIndex("AccountId", "LiveMode", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_transactions_account_id_live_mode_status_created_at");
+
+                    b.ToTable("transactions", (string)null);
+                });
+
             modelBuilder.Entity("Verilock.Infrastructure.Persistence.Records.AmlMonitoringBasis", b =>
                 {
                     b.Property<string>("Key")

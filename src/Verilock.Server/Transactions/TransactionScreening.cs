@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Verilock.Domain.Aml;
+using Verilock.Domain.Common;
+using Verilock.Domain.Transactions;
+using Verilock.Infrastructure.Persistence;
+using Verilock.Server.Aml;
+using Verilock.Server.Auth;
+
+namespace Verilock.Server.Transactions;
+
+/// <summary>
+/// Screens transactions (spec §19) and stores them in one save: each sender's history read from the database (so
+/// every instance counts the same), both counterparty names screened through the AML screener (test keys: the
+/// sandbox list), the built-in rules evaluated, and a screening stored for each matched name. Items of one batch see
+/// the earlier items of the batch in their history.
+/// </summary>
+public sealed class TransactionScreening(VerilockDbContext db, AmlScreener screener, IOptions<TransactionOptions> options, TimeProvider time)
+{
+    private readonly TransactionRuleSettings _settings = options.Value.ToSettings();
+
+    /// <summary>Whether screening can run now (live keys need a loaded sanctions list).</summary>
+    public bool IsAvailable(bool liveMode) => screener.IsAvailable(liveMode);
+
+    public async Task<IReadOnlyList<Transaction>> ScreenAsync(ApiCaller caller, IReadOnlyList<TransactionRequest> requests, CancellationToken cancellationToken)
+    {
+        var threshold = (double)await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == caller.AccountId).Select(a => a.AmlThreshold).FirstAsync(cancellationToken);
+        var lists = screener.DefaultLists(caller.LiveMode);
+        var stored = await ReadHistoryAsync(caller, requests, cancellationToken);
+        var matches = ScreenNames(caller, requests, lists, threshold);
+        var screened = new List<Transaction>(requests.Count);
+        foreach (var request in requests)
+        {
+            var facts = request.Facts;
+            var id = Transaction.NewId();
+            var history = History(facts, request.OccurredAt, stored, screened);
+            var now = time.UtcMicroseconds();
+            var sender = Record(caller, facts.Sender.Name, matches[facts.Sender.Name], lists, threshold, id, request.SessionId, now);
+            var receiver = Record(caller, facts.Receiver.Name, matches[facts.Receiver.Name], lists, threshold, id, request.SessionId, now);
+            var evaluation = TransactionRules.Evaluate(facts, history, new CounterpartyMatches(sender?.HighestScore, receiver?.HighestScore), _settings);
+            var counterparties = new CounterpartyScreening(
+                PartyScreening.Of(sender?.HighestScore, sender?.Id), PartyScreening.Of(receiver?.HighestScore, receiver?.Id));
+            var transaction = Transaction.Screen(new Transaction.ScreenArgs(
+                id, caller.AccountId, caller.LiveMode, facts, request.ReferenceId, request.SessionId, request.Metadata, request.OccurredAt,
+                counterparties, evaluation), now);
+            screened.Add(transaction);
+        }
+        db.Transactions.AddRange(screened);
+        await db.SaveChangesAsync(cancellationToken);
+        return screened;
+    }
+
+    /// <summary>
+    /// Every distinct name of the batch screened once, on up to one thread per core (the index is thread-safe); the
+    /// screenings themselves are recorded one by one afterwards, the context being single-threaded.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<AmlMatch>> ScreenNames(
+        ApiCaller caller, IReadOnlyList<TransactionRequest> requests, IReadOnlyList<string> lists, double threshold)
+    {
+        var names = requests.SelectMany(r => new[] { r.Facts.Sender.Name, r.Facts.Receiver.Name }).Distinct(StringComparer.Ordinal).ToArray();
+        var found = new IReadOnlyList<AmlMatch>[names.Length];
+        Parallel.For(0, names.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => found[i] = screener.Screen(new AmlQuery(names[i], null, null, null, null), lists, threshold, caller.LiveMode) ?? []);
+        return names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => found[p.i], StringComparer.Ordinal);
+    }
+
+    /// <summary>The screening of one counterparty name, added to the save when the name matched; null when clear.</summary>
+    private AmlScreening? Record(
+        ApiCaller caller, string name, IReadOnlyList<AmlMatch> matches, IReadOnlyList<string> lists, double threshold, string transactionId,
+        string? sessionId, DateTime now)
+    {
+        if (matches.Count == 0)
+            return null;
+        var screening = AmlScreening.Create(
+            new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, new AmlQuery(name, null, null, null, null), lists, threshold, matches,
+                transactionId, sessionId), now, now);
+        db.AmlScreenings.Add(screening);
+        return screening;
+    }
+
+    private sealed record Sent(string SenderAccount, DateTime OccurredAt, string Currency, double Amount);
+
+    /// <summary>
+    /// What the database holds for the batch's sender accounts, read in two queries for the whole batch: their
+    /// transactions in the widest window any item needs, and which of the batch's sender → receiver pairs were paid before.
+    /// </summary>
+    private sealed record StoredHistory(ILookup<string, Sent> Sent, HashSet<(string, string)> Paid);
+
+    private async Task<StoredHistory> ReadHistoryAsync(ApiCaller caller, IReadOnlyList<TransactionRequest> requests, CancellationToken cancellationToken)
+    {
+        var withSender = requests.Where(r => r.Facts.Sender.Account is not null).ToList();
+        if (withSender.Count == 0)
+            return new StoredHistory(Array.Empty<Sent>().ToLookup(s => s.SenderAccount), []);
+        var senders = withSender.Select(r => r.Facts.Sender.Account!).Distinct().ToList();
+        var widest = _settings.VelocityCountWindow > _settings.VelocityAmountWindow ? _settings.VelocityCountWindow : _settings.VelocityAmountWindow;
+        var from = withSender.Min(r => r.OccurredAt) - widest;
+        var to = withSender.Max(r => r.OccurredAt);
+        var scoped = db.Transactions.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.LiveMode == caller.LiveMode);
+        var sent = await scoped
+            .Where(t => senders.Contains(t.SenderAccount!) && t.OccurredAt > from && t.OccurredAt <= to)
+            .Select(t => new Sent(t.SenderAccount!, t.OccurredAt, t.Currency, t.Amount))
+            .ToListAsync(cancellationToken);
+        var receivers = withSender.Select(r => r.Facts.Receiver.Account).OfType<string>().Distinct().ToList();
+        var paid = receivers.Count == 0
+            ? []
+            : (await scoped
+                .Where(t => senders.Contains(t.SenderAccount!) && receivers.Contains(t.ReceiverAccount!))
+                .Select(t => new { t.SenderAccount, t.ReceiverAccount }).Distinct()
+                .ToListAsync(cancellationToken))
+            .Select(p => (p.SenderAccount!, p.ReceiverAccount!)).ToHashSet();
+        return new StoredHistory(sent.ToLookup(s => s.SenderAccount), paid);
+    }
+
+    /// <summary>The sender account's transactions in the velocity windows ending at <paramref name="at"/>, and whether it paid this receiver before.</summary>
+    private TransactionHistory History(TransactionFacts facts, DateTime at, StoredHistory stored, IReadOnlyList<Transaction> earlierInBatch)
+    {
+        var senderAccount = facts.Sender.Account;
+        if (senderAccount is null)
+            return TransactionHistory.Empty;
+        var countFrom = at - _settings.VelocityCountWindow;
+        var amountFrom = at - _settings.VelocityAmountWindow;
+        var count = 0;
+        var amount = 0.0;
+        void Add(DateTime occurredAt, string currency, double value)
+        {
+            if (occurredAt > at)
+                return;
+            if (occurredAt > countFrom)
+                count++;
+            if (occurredAt > amountFrom && currency == facts.Currency)
+                amount += value;
+        }
+        foreach (var sent in stored.Sent[senderAccount])
+            Add(sent.OccurredAt, sent.Currency, sent.Amount);
+        foreach (var earlier in earlierInBatch.Where(t => t.SenderAccount == senderAccount))
+            Add(earlier.OccurredAt, earlier.Currency, earlier.Amount);
+        var receiverAccount = facts.Receiver.Account;
+        var seen = receiverAccount is not null
+            && (stored.Paid.Contains((senderAccount, receiverAccount))
+                || earlierInBatch.Any(t => t.SenderAccount == senderAccount && t.ReceiverAccount == receiverAccount));
+        return new TransactionHistory(count, amount, seen);
+    }
+}
