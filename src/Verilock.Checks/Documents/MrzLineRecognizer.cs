@@ -32,25 +32,7 @@ internal sealed class MrzLineRecognizer : IDisposable
         alphabet = MrzAlphabet.Select(c => (Array.IndexOf(dictionary, c.ToString()) + 1, c)).ToArray();
         if (alphabet.Any(a => a.Class == 0))
             throw new InvalidOperationException($"The recogniser's dictionary {dictionaryPath} lacks MRZ characters.");
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-            // Inputs vary in size from call to call: an arena would keep the largest call's buffers for good.
-            EnableCpuMemArena = false,
-            EnableMemoryPattern = false,
-        };
-        try
-        {
-            session = new InferenceSession(modelPath, options);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new InvalidOperationException($"Text recogniser {modelPath} could not be loaded: {ex.Message}", ex);
-        }
+        session = TextModelSession.Open(modelPath, "Text recogniser");
         inputName = session.InputMetadata.Keys.First();
     }
 

@@ -37,25 +37,7 @@ internal sealed class MrzTextDetector : IDisposable
 
     public MrzTextDetector(string path)
     {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-            // Inputs vary in size from call to call: an arena would keep the largest call's buffers for good.
-            EnableCpuMemArena = false,
-            EnableMemoryPattern = false,
-        };
-        try
-        {
-            session = new InferenceSession(path, options);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new InvalidOperationException($"Text detector {path} could not be loaded: {ex.Message}", ex);
-        }
+        session = TextModelSession.Open(path, "Text detector");
         inputName = session.InputMetadata.Keys.First();
     }
 
