@@ -11,16 +11,14 @@ namespace Verilock.Server.Faces;
 /// </summary>
 public sealed class FaceSearchIndex(CheckModels models) : IDisposable
 {
-    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _loaded;
 
     public FaceTemplateIndex Index { get; } = new();
 
     /// <summary>Whether the start-up load is done; searching before would miss templates.</summary>
-    public bool IsLoaded => _loaded.Task.IsCompleted;
+    public bool IsLoaded => _loaded;
 
-    public Task Loaded => _loaded.Task;
-
-    internal void MarkLoaded() => _loaded.TrySetResult();
+    internal void MarkLoaded() => _loaded = true;
 
     /// <summary>
     /// The enrolled templates of the caller's account and mode most like <paramref name="probe"/>, other than
