@@ -15,8 +15,8 @@ internal static class NameAlignment
     private const double SingleWordFactor = 0.8;
 
     /// <summary>
-    /// A single word and an initial that agrees ("A Salek" for Abdulhai SALEK): a little more than a word
-    /// alone, still under the threshold on the name alone; only an exact birth date lifts it over.
+    /// A single word and an initial that agrees, when the listed name has more to it ("A. Khan" for Abdul Rahman KHAN):
+    /// a little more than a word alone, still under the threshold on the name alone; only an exact birth date lifts it over.
     /// </summary>
     private const double SingleWordWithInitialFactor = 0.85;
 
@@ -27,7 +27,10 @@ internal static class NameAlignment
     /// initial standing for a particle or prefix ("A" for "al", "abu") or a listed word left unaccounted for ("J. L.
     /// Runiga" for Jean-Marie Lugerero RUNIGA) does not lift: on the negatives cut to initials those were most of
     /// the false positives ("K. A. Hasan" → Karadh AL-HASSAN, "A. A. Perez" → Carlos Alfredo PEREZ AMPUEDA).
-    /// One initial never lifts (see <see cref="SingleWordWithInitialFactor"/>).
+    /// One initial lifts too when it stands for a full word before the family name and nothing of the listed name is left
+    /// unexplained ("A. SALEK", or "SLAEK A" with a typo and swapped, for ABDULHAI SALEK; "M. Šimić" for Milan SIMIC):
+    /// that is how people write their own name, and a screener must show it. Not for names typed in a script that leaves
+    /// vowels out: their one word agrees by consonants only ("अ. चवन", "chvn", against Abderrahmane KIFANE).
     /// </summary>
     private const int InitialsForAWord = 2;
 
@@ -119,6 +122,7 @@ internal static class NameAlignment
         var initialsAgreeing = 0;
         var lastInitialPartner = -1;
         var initialsInOrder = true;
+        var initialsOnFullWords = true;
         for (var t = 0; initials != 0 && t < tokenCount; t++)
         {
             if ((initials & (1UL << t)) == 0)
@@ -133,6 +137,7 @@ internal static class NameAlignment
             matchedQuery += InitialSimilarity * query.Tokens[t].Weight;
             matchedName += InitialSimilarity * Math.Min(query.Tokens[t].Weight, name.Weights[j]);
             initialsInOrder &= j > lastInitialPartner && name.Weights[j] >= 1;
+            initialsOnFullWords &= name.Weights[j] >= 1 && j < LastFullWord(name);
             lastInitialPartner = j;
             initialsAgreeing++;
         }
@@ -145,11 +150,24 @@ internal static class NameAlignment
         var queryCoverage = matchedQuery / queryTotal;
         var nameCoverage = matchedName / nameTotal;
         var score = queryCoverage * (1 - UnmatchedNamePenalty * (1 - Math.Min(1, nameCoverage)));
-        var initialsMakeAWord = initialsAgreeing >= InitialsForAWord && initialsInOrder && strongMatchedWeight >= 1
-            && AllFullWordsUsed(name, usedName);
+        var accountsForTheName = initialsAgreeing > 0 && strongMatchedWeight >= 1 && AllFullWordsUsed(name, usedName);
+        var initialsMakeAWord = accountsForTheName && (initialsAgreeing >= InitialsForAWord
+            ? initialsInOrder
+            : initialsOnFullWords && !query.FewVowels);
         if (strongMatchedWeight < SingleWordWeight && name.StrongTokenCount >= 2 && !initialsMakeAWord)
             score *= initialsAgreeing > 0 ? SingleWordWithInitialFactor : SingleWordFactor;
         return (name.IsWeak ? score * WeakAliasFactor : score, allPaired);
+    }
+
+    /// <summary>The position of the name's last full word (its family name, as lists write them), or −1.</summary>
+    private static int LastFullWord(IndexedName name)
+    {
+        for (var j = name.Weights.Length - 1; j >= 0; j--)
+        {
+            if (name.Weights[j] >= 1)
+                return j;
+        }
+        return -1;
     }
 
     private static bool AllFullWordsUsed(IndexedName name, ulong usedName)
