@@ -61,6 +61,11 @@ internal static class NameAlignment
             if (map.Count == 0)
                 continue;
             var queryFused = u >= tokenCount;
+            // An initial run together with its neighbour ("s"+"shihata") is a one-letter insertion away from that word
+            // alone, and would take the word from the initial's own pairing ("T S SHIHATA" for Tharwat Salah SHIHATA).
+            // In a script that leaves vowels out a lone letter is a fragment of a word, not an initial ("و" → "w").
+            if (queryFused && !query.FewVowels && (query.IsInitial(u - tokenCount) || query.IsInitial(u - tokenCount + 1)))
+                continue;
             for (var j = 0; j < name.TokenIds.Length; j++)
             {
                 if (map.TryGetValue(name.TokenIds[j], out var s) && s > 0)
