@@ -59,7 +59,7 @@ internal sealed class IndexBuilder
             TotalWeight = normalized.TotalWeight,
             StrongTokenCount = tokens.Count(t => t.Weight >= 1),
             TitleMask = TokenRoles.Titles(tokens.Select(t => t.Text).ToArray()),
-            InitialMask = TokenRoles.Initials(tokens.Select(t => t.Text).ToArray()),
+            InitialMask = TokenRoles.Initials(tokens),
             FirstLetters = string.Concat(tokens.Select(t => t.Text[0])),
         });
     }

@@ -62,9 +62,10 @@ internal static class NameAlignment
                 continue;
             var queryFused = u >= tokenCount;
             // An initial run together with its neighbour ("s"+"shihata") is a one-letter insertion away from that word
-            // alone, and would take the word from the initial's own pairing ("T S SHIHATA" for Tharwat Salah SHIHATA).
-            // In a script that leaves vowels out a lone letter is a fragment of a word, not an initial ("و" → "w").
-            if (queryFused && !query.FewVowels && (query.IsInitial(u - tokenCount) || query.IsInitial(u - tokenCount + 1)))
+            // alone: it would take the word from the initial's own pairing ("T S SHIHATA" for Tharwat Salah SHIHATA) or
+            // stand for a longer word ("K. Aslan" as "kaslan" ≈ KASHAN). A letter a typo splits off with a hyphen
+            // ("J-NAN") is no initial (see NameToken.Hyphenated) and still runs together.
+            if (queryFused && RunsAnInitialTogether(query, u - tokenCount))
                 continue;
             for (var j = 0; j < name.TokenIds.Length; j++)
             {
@@ -88,6 +89,11 @@ internal static class NameAlignment
             score = Math.Max(score, Pair(query, name, edges, fusedFirst: true).Score);
         return score;
     }
+
+    /// <summary>Whether the run-together query pair (i, i+1) has an initial in it.</summary>
+    private static bool RunsAnInitialTogether(QueryName query, int first) =>
+        // In a script that leaves vowels out a lone letter is a fragment of a word, not an initial ("و" → "w").
+        !query.FewVowels && (query.IsInitial(first) || query.IsInitial(first + 1));
 
     /// <param name="fusedFirst">Take run-together units (either side) before single words, each group best first.</param>
     private static (double Score, bool AllPaired) Pair(QueryName query, IndexedName name, List<Edge> edges, bool fusedFirst)

@@ -32,7 +32,7 @@ internal static class NameNormalizer
 
         var kept = words.Take(MaxTokens).ToArray();
         var tokens = kept.Select((w, i) => new NameToken(w.Text,
-            TokenRoles.IsEdgeInitial(w.Text, i, kept.Length) ? InitialWeight : WeightOf(w.Text), w.FewVowels)).ToArray();
+            TokenRoles.IsEdgeInitial(w.Text, i, kept.Length) ? InitialWeight : WeightOf(w.Text), w.FewVowels, w.Hyphenated)).ToArray();
         return new NormalizedName(tokens, fewVowelChars is not null);
     }
 
@@ -98,11 +98,12 @@ internal static class NameNormalizer
     }
 
     /// <param name="fewVowelChars">Per character of <paramref name="ascii"/>, whether it comes from a script that writes few vowels.</param>
-    private static List<(string Text, bool FewVowels)> SplitWords(string ascii, List<bool>? fewVowelChars)
+    private static List<(string Text, bool FewVowels, bool Hyphenated)> SplitWords(string ascii, List<bool>? fewVowelChars)
     {
-        var words = new List<(string, bool)>();
+        var words = new List<(string, bool, bool)>();
         var word = new StringBuilder();
         var wordFewVowels = false;
+        var hyphenBefore = false;
         for (var i = 0; i < ascii.Length; i++)
         {
             var c = ascii[i];
@@ -114,17 +115,22 @@ internal static class NameNormalizer
             else if (c is '\'' or '`' or '.' or '"')
                 continue;
             else
-                Flush();
+                Flush(hyphenAfter: c == '-');
         }
-        Flush();
+        Flush(hyphenAfter: false);
         return words;
 
-        void Flush()
+        void Flush(bool hyphenAfter)
         {
             if (word.Length == 0)
+            {
+                hyphenBefore = hyphenAfter;
                 return;
+            }
             var text = word.ToString();
             var fewVowels = wordFewVowels;
+            var hyphenated = hyphenBefore || hyphenAfter;
+            hyphenBefore = hyphenAfter;
             word.Clear();
             wordFewVowels = false;
             // A "servant of" prefix inside a word is a name run together with the one before ("Fitiwiabdelrazak",
@@ -132,13 +138,13 @@ internal static class NameNormalizer
             var (at, prefix) = FindSplittablePrefix(text);
             if (prefix is null)
             {
-                words.Add((text, fewVowels));
+                words.Add((text, fewVowels, hyphenated));
                 return;
             }
             if (at > 0)
-                words.Add((text[..at], fewVowels));
-            words.Add((prefix, fewVowels));
-            words.Add((text[(at + prefix.Length)..], fewVowels));
+                words.Add((text[..at], fewVowels, hyphenated));
+            words.Add((prefix, fewVowels, hyphenated));
+            words.Add((text[(at + prefix.Length)..], fewVowels, hyphenated));
         }
     }
 

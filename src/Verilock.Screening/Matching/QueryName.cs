@@ -14,7 +14,7 @@ internal sealed class QueryName
         Units = units.ToArray();
         var texts = Tokens.Select(t => t.Text).ToArray();
         TitleMask = TokenRoles.Titles(texts, leadingTitleOrName: true);
-        InitialMask = TokenRoles.Initials(texts);
+        InitialMask = TokenRoles.Initials(Tokens);
     }
 
     /// <summary>Positions of titles (see <see cref="TokenRoles.Titles"/>).</summary>

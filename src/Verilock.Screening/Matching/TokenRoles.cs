@@ -36,12 +36,13 @@ internal static class TokenRoles
     public static bool IsEdgeInitial(string token, int position, int count) =>
         token == "y" && count >= 2 && (position == 0 || position == count - 1);
 
-    public static ulong Initials(IReadOnlyList<string> tokens)
+    public static ulong Initials(IReadOnlyList<NameToken> tokens)
     {
         ulong mask = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (IsInitial(tokens[i]) || IsEdgeInitial(tokens[i], i, tokens.Count))
+            var text = tokens[i].Text;
+            if (!tokens[i].Hyphenated && (IsInitial(text) || IsEdgeInitial(text, i, tokens.Count)))
                 mask |= 1UL << i;
         }
         return mask;
