@@ -48,18 +48,22 @@ public class QualityFloorTests
     [InlineData("cyrillic", 0.98)]
     [InlineData("arabic", 0.83)]
     // Kinds from the outside measurement's misses; floors sit under the lowest of seeds 0, 1 and 2 (docs/aml-evaluation.md).
-    [InlineData("initial", 0.93)]
+    [InlineData("initial", 0.97)]
     [InlineData("joined", 0.99)]
     [InlineData("split", 0.99)]
     [InlineData("title", 0.99)]
     [InlineData("translit", 0.99)]
     [InlineData("translit+reorder", 0.99)]
     [InlineData("translit+typo", 0.89)]
-    [InlineData("initial+typo", 0.73)]
+    [InlineData("initial+typo", 0.95)]
     [InlineData("title+translit", 0.96)]
     [InlineData("joined+typo", 0.93)]
     // Added 2026-12-07 (two initials now lift a single word when every listed full word is accounted for).
-    [InlineData("initials2", 0.83)]
+    [InlineData("initials2", 0.87)]
+    // Raised 2026-12-07 (session 13: one initial and one word that account for a two-word name match as a name).
+    [InlineData("initial+swap", 0.97)]
+    [InlineData("initial+typo+reorder", 0.95)]
+    [InlineData("initial+translit+title", 0.95)]
     public void Recall_per_kind_of_variant(string kind, double floor)
     {
         var variants = QualityEvaluation.Variants(Positives.Value.Labelled).Where(v => v.Kind == kind).Select(v => v.Positive).ToList();
@@ -68,6 +72,37 @@ public class QualityFloorTests
         var (found, missed) = QualityEvaluation.Recall(RealLists.Index, variants);
 
         Assert.True(found >= floor * variants.Count, $"{kind}: recall {found}/{variants.Count}; missed: {Names(missed)}");
+    }
+
+    [Theory]
+    [InlineData("initial", 0.97)]
+    [InlineData("initial+typo", 0.91)]
+    [InlineData("initials2", 0.86)]
+    [InlineData("initial+swap", 0.97)]
+    public void Recall_per_kind_of_variant_on_the_name_alone(string kind, double floor)
+    {
+        var variants = QualityEvaluation.Variants(Positives.Value.Labelled).Where(v => v.Kind == kind).Select(v => v.Positive).ToList();
+
+        var (found, missed) = QualityEvaluation.Recall(RealLists.Index, variants, withFacts: false);
+
+        Assert.True(found >= floor * variants.Count, $"{kind}: recall {found}/{variants.Count}; missed: {Names(missed)}");
+    }
+
+    /// <summary>
+    /// The negatives with every given name cut to an initial ("J. R. Smith"): what initial-aware matching costs. An
+    /// initial and a family name are a potential match with every listed two-word name they account for, so this rate is
+    /// higher than on full names by design (2.7 % and 2.2 % measured; 3.6 % and 2.3 % before initials could carry a word).
+    /// </summary>
+    [Theory]
+    [InlineData("negatives_global_1k.csv", 0.032)]
+    [InlineData("negatives_us_1k.csv", 0.027)]
+    public void False_positive_rate_on_initials_and_the_name_alone(string file, double ceiling)
+    {
+        var negatives = EvalPerson.Read(SharedData.EvalFile(RealLists.DataDirectory, file)).Select(VariantGenerator.Abbreviated).OfType<EvalPerson>().ToList();
+
+        var hits = QualityEvaluation.FalsePositives(RealLists.Index, negatives, withFacts: false);
+
+        Assert.True(hits.Count <= ceiling * negatives.Count, FalsePositives(hits));
     }
 
     [Theory]
