@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Json.Schema;
 using Verilock.Server.Api;
 
-namespace Verilock.Server.Tests.Support;
+namespace Verilock.Tests.Contract;
 
 /// <summary>
 /// The OpenAPI document as a checker of real answers: finds the operation a request went to (method and path
