@@ -45,6 +45,8 @@ public sealed class VerilockClient : IDisposable
         Webhooks = new WebhookService(api);
         Profiles = new ProfileService(api);
         Biometrics = new BiometricService(api);
+        Rules = new RuleService(api);
+        Transactions = new TransactionService(api);
     }
 
     /// <summary>Verification sessions: create, read, list, uploads, submit, decision, redaction, risk, media.</summary>
@@ -61,6 +63,12 @@ public sealed class VerilockClient : IDisposable
 
     /// <summary>Face products: biometric re-authentication and face search.</summary>
     public BiometricService Biometrics { get; }
+
+    /// <summary>Orchestration rules: the account's own decision rules, and their simulation.</summary>
+    public RuleService Rules { get; }
+
+    /// <summary>Transaction monitoring: screen, batch, read, list and decide.</summary>
+    public TransactionService Transactions { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made itself; one passed in is left alone.</summary>
     public void Dispose() => _api.Dispose();

@@ -33,6 +33,14 @@ namespace Verilock.Client.Json;
 [JsonSerializable(typeof(BiometricCheckStarted))]
 [JsonSerializable(typeof(FaceSearch))]
 [JsonSerializable(typeof(FaceSearchOptions))]
+[JsonSerializable(typeof(Rule))]
+[JsonSerializable(typeof(Page<Rule>))]
+[JsonSerializable(typeof(RuleSimulation))]
+[JsonSerializable(typeof(Transaction))]
+[JsonSerializable(typeof(Page<Transaction>))]
+[JsonSerializable(typeof(TransactionTypeCollection))]
+[JsonSerializable(typeof(TransactionBatch))]
+[JsonSerializable(typeof(TransactionDecisionResult))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(SessionCreateOptions))]
 [JsonSerializable(typeof(SessionDecisionOptions))]
@@ -42,6 +50,12 @@ namespace Verilock.Client.Json;
 [JsonSerializable(typeof(WebhookEndpointUpdateOptions))]
 [JsonSerializable(typeof(ProfileCreateOptions))]
 [JsonSerializable(typeof(ProfileUpdateOptions))]
+[JsonSerializable(typeof(RuleCreateOptions))]
+[JsonSerializable(typeof(RuleUpdateOptions))]
+[JsonSerializable(typeof(RuleSimulateOptions))]
+[JsonSerializable(typeof(TransactionScreenOptions))]
+[JsonSerializable(typeof(TransactionBatchBody))]
+[JsonSerializable(typeof(TransactionDecisionOptions))]
 // Metadata values are typed object: the types a caller may put there (spec §8.1: string, number, boolean).
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]
@@ -50,6 +64,14 @@ namespace Verilock.Client.Json;
 [JsonSerializable(typeof(decimal))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(JsonElement))]
+// A rule condition's value is typed object too: those scalars, or the arrays of in/not_in.
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(long[]))]
+[JsonSerializable(typeof(double[]))]
+[JsonSerializable(typeof(decimal[]))]
+[JsonSerializable(typeof(bool[]))]
+[JsonSerializable(typeof(List<string>))]
 internal sealed partial class VerilockJsonContext : JsonSerializerContext
 {
 }

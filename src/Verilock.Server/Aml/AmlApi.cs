@@ -12,7 +12,8 @@ public static class AmlApi
             .WithName("CreateScreening")
             .WithSummary("Screen a person against the sanctions lists")
             .DocumentJsonBody<ScreenRequestDoc>()
-            .Produces<ScreeningResponse>(StatusCodes.Status201Created);
+            .Produces<ScreeningResponse>(StatusCodes.Status201Created)
+            .DocumentExamples(OpenApiExamples.ScreenRequest, StatusCodes.Status201Created, OpenApiExamples.Screening);
         aml.MapGet("/screen/{id}", GetScreening.Handle)
             .WithName("GetScreening")
             .WithSummary("A screening, with its monitoring runs")

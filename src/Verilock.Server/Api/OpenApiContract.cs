@@ -55,21 +55,29 @@ public sealed class OpenApiContract : IOpenApiDocumentTransformer
                 Schema = new OpenApiSchema { Type = name is RetryAfter or LimitHeader or RemainingHeader ? JsonSchemaType.Integer : JsonSchemaType.String },
             };
 
+        Verify.FlowOpenApi.AddFeedbackSchemas(document);
         foreach (var (path, item) in document.Paths)
             foreach (var (method, operation) in item.Operations ?? [])
                 Describe(document, path, method, operation);
         return Task.CompletedTask;
     }
 
+    private static OpenApiParameter RequestIdParameter() => new()
+    {
+        Name = "X-Request-Id", In = ParameterLocation.Header, Required = false,
+        Description = "Echoed on the response (1–128 of [A-Za-z0-9._-]); otherwise the server assigns req_<32 hex>.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128 },
+    };
+
     private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
     {
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
+        if (Verify.FlowOpenApi.IsFlowPath(path))
         {
-            Name = "X-Request-Id", In = ParameterLocation.Header, Required = false,
-            Description = "Echoed on the response (1–128 of [A-Za-z0-9._-]); otherwise the server assigns req_<32 hex>.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128 },
-        });
+            DescribeFlow(document, method, operation);
+            return;
+        }
+        operation.Parameters ??= [];
+        operation.Parameters.Add(RequestIdParameter());
         if (method == HttpMethod.Post)
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -102,6 +110,45 @@ public sealed class OpenApiContract : IOpenApiDocumentTransformer
         foreach (var (status, response) in operation.Responses)
             if (response is OpenApiResponse concrete)
                 AddHeaders(document, method, status, concrete);
+    }
+
+    /// <summary>
+    /// The hosted flow's token API (spec §13): the token in the path is the only credential (no key, so no 401 or
+    /// 403, no <c>Idempotency-Key</c>, no <c>X-RateLimit-*</c>); 60 requests a minute per token and unknown tokens
+    /// per address answer 429; writes to a session no longer open, or before consent, answer 409.
+    /// </summary>
+    private static void DescribeFlow(OpenApiDocument document, HttpMethod method, OpenApiOperation operation)
+    {
+        operation.Security = [];
+        operation.Parameters ??= [];
+        foreach (var token in operation.Parameters.Where(p => p.In == ParameterLocation.Path && p.Name == "token").OfType<OpenApiParameter>())
+            token.Description = "The session's session_token (vft_…), from the session_url of POST /api/v1/sessions.";
+        operation.Parameters.Add(RequestIdParameter());
+        var statuses = new List<int>
+        {
+            StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests,
+            StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable,
+        };
+        if (method == HttpMethod.Post)
+            statuses.Add(StatusCodes.Status409Conflict);
+        if (operation.RequestBody is not null)
+            statuses.AddRange([StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity]);
+        operation.Responses ??= new OpenApiResponses();
+        foreach (var status in statuses)
+            operation.Responses.TryAdd(status.ToString(CultureInfo.InvariantCulture), ErrorResponse(status, document));
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is not OpenApiResponse concrete)
+                continue;
+            if (status == "404")
+                concrete.Description = "No session has this token (or it was redacted)";
+            if (status == "409")
+                concrete.Description = "The session is no longer open (submitted, decided or expired), or consent is missing";
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers.TryAdd(RequestIds.Header, new OpenApiHeaderReference(RequestIds.Header, document));
+            if (status is "429" or "503")
+                concrete.Headers.TryAdd(RetryAfter, new OpenApiHeaderReference(RetryAfter, document));
+        }
     }
 
     private const string RetryAfter = "Retry-After";

@@ -51,6 +51,21 @@ public static class OpenApiDocumentation
             return Task.CompletedTask;
         });
 
+    /// <summary>
+    /// An example request body (null for none) and an example answer for <paramref name="status"/>, shown by
+    /// documentation tools and generators (<see cref="OpenApiExamples"/>). A test validates each against its own schema.
+    /// </summary>
+    public static RouteHandlerBuilder DocumentExamples(this RouteHandlerBuilder builder, string? request, int status, string response) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (request is not null)
+                foreach (var media in operation.RequestBody!.Content!.Values)
+                    media.Example = System.Text.Json.Nodes.JsonNode.Parse(request);
+            operation.Responses![status.ToString(System.Globalization.CultureInfo.InvariantCulture)].Content!["application/json"].Example =
+                System.Text.Json.Nodes.JsonNode.Parse(response);
+            return Task.CompletedTask;
+        });
+
     private static OpenApiParameter Query(string name, string description, JsonSchemaType type, string? format = null) => new()
     {
         Name = name, In = ParameterLocation.Query, Required = false, Description = description,
@@ -62,6 +77,8 @@ public static class OpenApiDocumentation
     /// generated client gets a named type. Only the non-nullable members are required: a positional record would
     /// otherwise make every member required, and the readers accept each optional field absent.
     /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> BodyComponents = new(StringComparer.Ordinal);
+
     private static RouteHandlerBuilder DocumentBody<T>(this RouteHandlerBuilder builder, string contentType) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
@@ -72,6 +89,10 @@ public static class OpenApiDocumentation
                 .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name))
                 .ToHashSet();
             var name = typeof(T).Name.EndsWith("Doc", StringComparison.Ordinal) ? typeof(T).Name[..^3] : typeof(T).Name;
+            // Two bodies of one name would share a schema silently (the first one wins): refuse it at start-up instead.
+            var claimed = BodyComponents.GetOrAdd(name, typeof(T));
+            if (claimed != typeof(T))
+                throw new InvalidOperationException($"Request body component {name} is both {claimed.FullName} and {typeof(T).FullName}: rename one.");
             context.Document!.AddComponent(name, schema);
             operation.RequestBody = new OpenApiRequestBody
             {

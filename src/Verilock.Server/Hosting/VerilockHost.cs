@@ -116,7 +116,9 @@ public static class VerilockHost
         });
         services.AddOpenApi("v1", openApi =>
         {
-            openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            // The API and the hosted flow's token API; not the flow's page, the dashboard or operations.
+            openApi.ShouldInclude = description => description.RelativePath is { } path
+                && (path.StartsWith("api/v1", StringComparison.Ordinal) || path.StartsWith("verify/{token}/api/", StringComparison.Ordinal));
             openApi.AddSchemaTransformer<OpenApiInstants>();
             // Slices name their answer Response or Item, nested in the endpoint's class: the default id (the type's own
             // name) gave submit's and risk's answers one schema between them.

@@ -12,7 +12,8 @@ public static class RulesApi
             .WithName("CreateRule")
             .WithSummary("Create an orchestration rule")
             .DocumentJsonBody<RuleRequestDoc>()
-            .Produces<RuleResponse>(StatusCodes.Status201Created);
+            .Produces<RuleResponse>(StatusCodes.Status201Created)
+            .DocumentExamples(OpenApiExamples.RuleRequest, StatusCodes.Status201Created, OpenApiExamples.Rule);
         rules.MapGet("", ListRules.Handle)
             .WithName("ListRules")
             .WithSummary("List the account's rules in priority order")
@@ -41,12 +42,30 @@ public static class RulesApi
 
     /// <summary>Request shapes for the OpenAPI document; bodies are read field by field for exact 422s.</summary>
     public sealed record RuleRequestDoc(
-        string Name, string? Description, int? Priority, bool? Enabled, RuleConditionResponse[] Conditions, RuleActionResponse Action,
+        string Name, string? Description, int? Priority, bool? Enabled, RuleConditionDoc[] Conditions, RuleActionDoc Action,
         bool? AllowOverrideDecline);
 
     public sealed record RuleUpdateDoc(
-        string? Name, string? Description, int? Priority, bool? Enabled, RuleConditionResponse[]? Conditions, RuleActionResponse? Action,
+        string? Name, string? Description, int? Priority, bool? Enabled, RuleConditionDoc[]? Conditions, RuleActionDoc? Action,
         bool? AllowOverrideDecline);
+
+    /// <summary>Not the response records: a record's every member is documented required, and a request may leave these out.</summary>
+    public sealed class RuleConditionDoc
+    {
+        public required string Field { get; init; }
+
+        public required string Operator { get; init; }
+
+        /// <summary>A number, string, boolean or array; absent for <c>is_null</c>/<c>is_not_null</c>.</summary>
+        public object? Value { get; init; }
+    }
+
+    public sealed class RuleActionDoc
+    {
+        public required string Type { get; init; }
+
+        public string? Reason { get; init; }
+    }
 
     public sealed record SimulateRequestDoc(RuleRequestDoc Rule, string? From, string? To, int? Limit);
 }

@@ -12,16 +12,19 @@ public static class SessionsApi
             .WithName("CreateSession")
             .WithSummary("Create a verification session (steps or a profile, the applicant, your reference)")
             .DocumentJsonBody<CreateSessionRequestDoc>()
-            .Produces<SessionResponse>(StatusCodes.Status201Created);
+            .Produces<SessionResponse>(StatusCodes.Status201Created)
+            .DocumentExamples(OpenApiExamples.CreateSessionRequest, StatusCodes.Status201Created, OpenApiExamples.Session);
         sessions.MapGet("", ListSessions.Handle)
             .WithName("ListSessions")
             .WithSummary("List sessions, newest first, with filters")
             .DocumentListQuery(("status", "created, processing, approved, declined or expired"), ("reference_id", "Exact reference_id"))
-            .Produces<Api.ListResponse<ListSessions.Item>>();
+            .Produces<Api.ListResponse<ListSessions.Item>>()
+            .DocumentExamples(null, StatusCodes.Status200OK, OpenApiExamples.SessionList);
         sessions.MapGet("/{id}", GetSession.Handle)
             .WithName("GetSession")
             .WithSummary("A session: status, decision, results, risk, documents and selfie")
-            .Produces<SessionResponse>();
+            .Produces<SessionResponse>()
+            .DocumentExamples(null, StatusCodes.Status200OK, OpenApiExamples.Session);
         sessions.MapPost("/{id}/decision", DecideSession.Handle)
             .WithName("DecideSession")
             .WithSummary("Approve or decline a session waiting for review")

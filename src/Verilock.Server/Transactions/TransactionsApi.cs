@@ -15,8 +15,9 @@ public static class TransactionsApi
         transactions.MapPost("/screen", ScreenTransaction.Handle)
             .WithName("ScreenTransaction")
             .WithSummary("Screen one transaction against the built-in rules and the sanctions lists")
-            .DocumentJsonBody<ScreenRequestDoc>()
+            .DocumentJsonBody<TransactionScreenRequestDoc>()
             .Produces<TransactionResponse>(StatusCodes.Status201Created)
+            .DocumentExamples(OpenApiExamples.TransactionScreenRequest, StatusCodes.Status201Created, OpenApiExamples.Transaction)
             .DocumentErrors(StatusCodes.Status422UnprocessableEntity);
         transactions.MapPost("/screen/batch", ScreenTransactionBatch.Handle)
             .WithName("ScreenTransactionBatch")
@@ -45,13 +46,22 @@ public static class TransactionsApi
     }
 
     /// <summary>Request shapes for the OpenAPI document; bodies are read field by field for exact 422s.</summary>
-    public sealed record PartyDoc(string Name, string? Account, string? Country);
+    /// <summary>A class, not a record: a record's every member is documented required, and account and country are optional.</summary>
+    public sealed class PartyDoc
+    {
+        public required string Name { get; init; }
 
-    public sealed record ScreenRequestDoc(
+        public string? Account { get; init; }
+
+        public string? Country { get; init; }
+    }
+
+    // Not ScreenRequestDoc: that name is AML's body, and a component name holds one schema.
+    public sealed record TransactionScreenRequestDoc(
         string Type, double Amount, string Currency, PartyDoc Sender, PartyDoc Receiver, string? ReferenceId, string? SessionId,
         DateTime? OccurredAt, Dictionary<string, object?>? Metadata);
 
-    public sealed record BatchRequestDoc(IReadOnlyList<ScreenRequestDoc> Transactions);
+    public sealed record BatchRequestDoc(IReadOnlyList<TransactionScreenRequestDoc> Transactions);
 
     public sealed record DecisionRequestDoc(string Decision, string? Reason);
 }

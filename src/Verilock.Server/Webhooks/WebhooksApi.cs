@@ -12,7 +12,8 @@ public static class WebhooksApi
             .WithName("CreateWebhookEndpoint")
             .WithSummary("Create a webhook endpoint (its signing secret is shown once)")
             .DocumentJsonBody<EndpointRequestDoc>()
-            .Produces<CreatedEndpointResponse>(StatusCodes.Status201Created);
+            .Produces<CreatedEndpointResponse>(StatusCodes.Status201Created)
+            .DocumentExamples(OpenApiExamples.EndpointRequest, StatusCodes.Status201Created, OpenApiExamples.CreatedEndpoint);
         webhooks.MapGet("/endpoints", ListEndpoints.Handle)
             .WithName("ListWebhookEndpoints")
             .WithSummary("List webhook endpoints")

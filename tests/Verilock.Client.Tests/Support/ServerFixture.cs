@@ -72,8 +72,12 @@ public sealed class ServerFixture : IAsyncLifetime
         return secret;
     }
 
-    /// <summary>A handler into the in-process server, for an <see cref="HttpClient"/> of the test's own.</summary>
-    public HttpMessageHandler CreateHandler() => _app!.GetTestServer().CreateHandler();
+    /// <summary>
+    /// A handler into the in-process server, for an <see cref="HttpClient"/> of the test's own. Every answer passes the
+    /// OpenAPI contract check on its way back (<see cref="ContractCheckingHandler"/>): what the client reads is what the
+    /// document promises, so a client test also fails when the document and the wire part.
+    /// </summary>
+    public HttpMessageHandler CreateHandler() => new ContractCheckingHandler(_app!.GetTestServer().CreateHandler());
 
     /// <summary>A client as an integrator makes one, over an <see cref="HttpClient"/> into the server.</summary>
     public VerilockClient Client(string apiKey, Action<VerilockClientOptions>? configure = null)

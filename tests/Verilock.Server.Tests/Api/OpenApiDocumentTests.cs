@@ -68,7 +68,8 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFixture api) : ApiTest
             foreach (var (method, operation) in item!.AsObject())
             {
                 var responses = operation!["responses"]!.AsObject();
-                foreach (var status in new[] { "401", "429", "500", "503" })
+                // The hosted flow's token API has no key, so no 401 (HostedFlowApiIsDocumentedWithoutAKey).
+                foreach (var status in path.StartsWith("/verify/", StringComparison.Ordinal) ? ["429", "500", "503"] : new[] { "401", "429", "500", "503" })
                     Assert.True(responses[status]?["content"]?["application/json"]?["schema"]?.ToJsonString() == errorBody, $"{method} {path}: {status}");
                 if (path.Contains('{'))
                     Assert.True(responses.ContainsKey("404"), $"{method} {path}: 404");
@@ -97,6 +98,49 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFixture api) : ApiTest
             Assert.True(answer.Headers.Contains(header), header);
         var list = document["paths"]!["/api/v1/sessions"]!["get"]!["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key);
         Assert.DoesNotContain("Idempotent-Replayed", list);
+    }
+
+    [Fact]
+    public async Task The_hosted_flow_api_is_documented_without_a_key_with_its_bodies_and_answers()
+    {
+        var document = await DocumentAsync();
+        var flow = document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/verify/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["/verify/{token}/api/consent", "/verify/{token}/api/documents", "/verify/{token}/api/liveness", "/verify/{token}/api/selfie",
+             "/verify/{token}/api/session", "/verify/{token}/api/submit"],
+            flow.Select(p => p.Key).Order());
+        Assert.DoesNotContain(document["paths"]!.AsObject(), p => p.Key is "/verify/{token}" || p.Key.StartsWith("/verify/assets", StringComparison.Ordinal));
+        foreach (var (path, item) in flow)
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                Assert.Equal("[]", operation!["security"]!.ToJsonString());
+                Assert.Equal("Hosted flow", (string?)operation["tags"]![0]);
+                var responses = operation["responses"]!.AsObject().Select(r => r.Key).ToList();
+                Assert.DoesNotContain("401", responses);
+                Assert.Contains("404", responses);
+                Assert.DoesNotContain(operation["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key");
+                Assert.All(operation["responses"]!.AsObject(), r => Assert.DoesNotContain("X-RateLimit-Limit", r.Value!["headers"]!.AsObject().Select(h => h.Key)));
+            }
+
+        JsonNode Operation(string path, string method) => document["paths"]![$"/verify/{{token}}/api/{path}"]![method]!;
+        string Schema(JsonNode operation, string status, string type = "application/json") =>
+            operation["responses"]![status]!["content"]![type]!["schema"]!.ToJsonString();
+        string Body(JsonNode operation, string type) => operation["requestBody"]!["content"]![type]!["schema"]!.ToJsonString();
+        Assert.Equal("""{"$ref":"#/components/schemas/GetFlowSessionResponse"}""", Schema(Operation("session", "get"), "200"));
+        Assert.Equal("""{"$ref":"#/components/schemas/ConsentRequest"}""", Body(Operation("consent", "post"), "application/json"));
+        Assert.True(Operation("consent", "post")["responses"]!["204"] is not null);
+        Assert.Equal("""{"$ref":"#/components/schemas/DocumentUpload"}""", Body(Operation("documents", "post"), "multipart/form-data"));
+        Assert.Equal("""{"$ref":"#/components/schemas/FlowDocumentResponse"}""", Schema(Operation("documents", "post"), "200"));
+        Assert.Equal("""{"$ref":"#/components/schemas/FlowSelfieResponse"}""", Schema(Operation("selfie", "post"), "200"));
+        Assert.Equal("""{"$ref":"#/components/schemas/SubmitFlowSessionResponse"}""", Schema(Operation("submit", "post"), "202"));
+        Assert.Equal("""{"$ref":"#/components/schemas/ApiError"}""", Schema(Operation("liveness", "post"), "409"));
+        var schemas = document["components"]!["schemas"]!;
+        Assert.Equal("""{"type":"array","items":{"type":"string","format":"binary"}}""", schemas["LivenessUpload"]!["properties"]!["frames"]!.ToJsonString());
+        var flowDocument = schemas["FlowDocumentResponse"]!;
+        Assert.Equal(
+            schemas["DocumentResponse"]!["properties"]!.AsObject().Select(p => p.Key).Append("feedback"),
+            flowDocument["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("feedback", flowDocument["required"]!.AsArray().Select(r => (string)r!));
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Verilock.Server.Tests.Support;
+namespace Verilock.Tests.Contract;
 
 /// <summary>
 /// Sits under every test client of the in-memory server and fails a request whose answer the OpenAPI document does
 /// not describe: a status the operation does not list, or a JSON body that does not validate against the schema
-/// documented for that status (<see cref="ResponseContract"/>). So every HTTP test also tests the document.
-/// Requests the document has no operation for (the dashboard, the hosted flow, health) pass untouched.
+/// documented for that status (<see cref="ResponseContract"/>). So every HTTP test also tests the document: the
+/// server's (<c>ApiFixture</c>) and the client library's (<c>ServerFixture</c>), which link this source.
+/// Requests the document has no operation for (the dashboard, the flow's page and assets, health) pass untouched.
 /// </summary>
 public sealed class ContractCheckingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {

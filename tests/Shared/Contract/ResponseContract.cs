@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Json.Schema;
 using Verilock.Server.Api;
 
-namespace Verilock.Server.Tests.Support;
+namespace Verilock.Tests.Contract;
 
 /// <summary>
 /// The OpenAPI document as a checker of real answers: finds the operation a request went to (method and path
@@ -59,7 +59,14 @@ public sealed partial class ResponseContract
     {
         if (response["content"]?["application/json"]?["schema"] is not { } documented)
             return "the document gives this status no JSON body";
-        var schema = _schemas.GetOrAdd($"{operation} {status}", _ =>
+        return Problems($"{operation} {status}", documented, body);
+    }
+
+    /// <summary>Null when <paramref name="value"/> matches <paramref name="documented"/> (a schema of the document, cached under <paramref name="key"/>); otherwise why not.</summary>
+    public string? Problems(string key, JsonNode documented, JsonNode? value)
+    {
+        var body = value;
+        var schema = _schemas.GetOrAdd(key, _ =>
         {
             var root = Closed(JsonNode.Parse(documented.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!).AsObject();
             root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
