@@ -41,26 +41,10 @@ internal static class DevelopmentCaptures
         yield return ("page_900px_jpeg_q70", Shrunk(capture, 900, null, 70));
         yield return ("page_650px_warm_jpeg_q60", Shrunk(capture, 650, Matrix(1.08f, 0.96f, 0.72f, 0.05f), 60));
         yield return ("page_rephotographed", Rephotographed(capture));
-        yield return ("page_far_in_2000px", Far(capture, 2000, 0.4f));
+        yield return ("page_far_in_2000px", DocumentPhotographer.PhotographFromAfar(document));
         yield return ("page_450px_jpeg_q70", Shrunk(capture, 450, null, 70));
         var card = SampleDocuments.All.First(d => d.Layout == SampleLayout.IdCard) with { DocumentNumber = $"D2{seed:D3}5890", Portrait = portrait };
         yield return ("id_card_jpeg_q30", DocumentPhotographer.Photograph(card, PhotoCondition.JpegQuality30));
-    }
-
-    /// <summary>The page photographed from further away: a small part of a large camera frame.</summary>
-    static byte[] Far(SKBitmap capture, int frameWidth, float share)
-    {
-        var frameHeight = frameWidth * 3 / 4;
-        using var frame = new SKBitmap(frameWidth, frameHeight);
-        using (var canvas = new SKCanvas(frame))
-        {
-            canvas.Clear(new SKColor(0x6B, 0x4E, 0x37));
-            var width = frameWidth * share;
-            var height = width * capture.Height / capture.Width;
-            using var paint = new SKPaint { IsAntialias = true };
-            canvas.DrawBitmap(capture, SKRect.Create(frameWidth * 0.35f, frameHeight * 0.3f, width, height), paint);
-        }
-        return FaceAugmentations.Encode(frame, 85);
     }
 
     /// <summary>The page photo shown or printed and photographed again: turned, softened, darker and cooler, shrunk, recompressed.</summary>
