@@ -62,8 +62,8 @@ internal sealed class BlazeFaceDetector : IDisposable
         return DetectIn(image, crop).Where(f => Overlap(f.Box, face.Box) >= BlendOverlap).MaxBy(f => f.Score) ?? face;
     }
 
-    /// <summary>A refinement crop's side in face sizes: the face fills about half of the detector's input, as in a selfie.</summary>
-    const float RefineCropSides = 2.2f;
+    /// <summary>A refinement crop's side in face sizes: the face fills a third of the detector's input, as in the selfie crops it finds best (3 did better than 2.2 on the development set).</summary>
+    const float RefineCropSides = 3f;
 
     List<DetectedFace> DetectIn(Mat image, Rect region)
     {
