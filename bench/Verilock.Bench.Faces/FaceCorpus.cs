@@ -10,7 +10,7 @@ internal sealed record CorpusFace(int Photo, int Identity, DetectedFace Box, byt
 /// <summary>Finds the faces in the demo photos and embeds each one's crop and every re-capture of it.</summary>
 internal static class FaceCorpus
 {
-    public static (List<CorpusFace> Faces, List<string> Skipped) Build(FaceAnalyzer analyzer)
+    public static (List<CorpusFace> Faces, List<string> Skipped) Build(FaceAnalyzer analyzer, bool withProbes = true)
     {
         var faces = new List<CorpusFace>();
         var skipped = new List<string>();
@@ -34,7 +34,7 @@ internal static class FaceCorpus
                     continue;
                 }
                 var corpusFace = new CorpusFace(photo, identity, face, picture, reference, [], []);
-                foreach (var (name, variant) in FaceAugmentations.Variants(picture).Concat(Printed(picture, face, faces.Count)))
+                foreach (var (name, variant) in withProbes ? FaceAugmentations.Variants(picture).Concat(Printed(picture, face, faces.Count)) : [])
                 {
                     var embedding = name.StartsWith("document", StringComparison.Ordinal) ? Portrait(analyzer, variant) : EmbedCentral(analyzer, variant);
                     if (embedding is null)

@@ -11,6 +11,9 @@ switch (args.FirstOrDefault())
     case "calibrate":
         Calibration.Run(models);
         break;
+    case "develop":
+        Development.Run(models, fast: args.Contains("--fast"));
+        break;
     case "quality":
         using (var analyzer = new Verilock.Checks.Faces.FaceAnalyzer(models, new Verilock.Checks.Faces.FaceModelOptions()))
             Calibration.Quality(analyzer, FaceCorpus.Build(analyzer).Faces);
@@ -20,7 +23,7 @@ switch (args.FirstOrDefault())
             int.Parse(Argument("--sessions") ?? "20", System.Globalization.CultureInfo.InvariantCulture));
         break;
     default:
-        Console.Error.WriteLine("usage: Verilock.Bench.Faces calibrate|quality|perf [--models DIR] [--rounds N] [--sessions N]");
+        Console.Error.WriteLine("usage: Verilock.Bench.Faces calibrate|develop|quality|perf [--models DIR] [--fast] [--rounds N] [--sessions N]");
         return 2;
 }
 return 0;

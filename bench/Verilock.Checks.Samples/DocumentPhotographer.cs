@@ -45,6 +45,28 @@ public static class DocumentPhotographer
         };
     }
 
+    /// <summary>
+    /// The clean capture as a small part of a large camera frame (the page photographed from further away): the
+    /// page <paramref name="share"/> of the frame's width, the frame 4:3, JPEG quality 85. A document portrait then
+    /// covers a few pixels of the face detector's whole-image input.
+    /// </summary>
+    public static byte[] PhotographFromAfar(SampleDocument document, int frameWidth = 2000, float share = 0.4f)
+    {
+        using var capture = Capture(document, PhotoCondition.Clean);
+        var frameHeight = frameWidth * 3 / 4;
+        using var frame = new SKBitmap(frameWidth, frameHeight);
+        using (var canvas = new SKCanvas(frame))
+        {
+            canvas.Clear(new SKColor(0x6B, 0x4E, 0x37));
+            var width = frameWidth * share;
+            var height = width * capture.Height / capture.Width;
+            using var paint = new SKPaint { IsAntialias = true };
+            canvas.DrawBitmap(capture, SKRect.Create(frameWidth * 0.35f, frameHeight * 0.3f, width, height), paint);
+        }
+        using var data = frame.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
+    }
+
     static SKBitmap PlaceOnDesk(SKBitmap page, PhotoCondition condition, Random random)
     {
         var margin = (int)(page.Width * 0.12f);

@@ -46,14 +46,34 @@ internal sealed class BlazeFaceDetector : IDisposable
         return KeepDistinct(found);
     }
 
+    /// <summary>
+    /// The face detected again in a square crop of <see cref="RefineCropSides"/> times its size round it, scaled to
+    /// the detector's input: a face that covered a few dozen input pixels of a whole page now covers about a hundred,
+    /// and its keypoints are placed accordingly. The first detection when the crop finds nothing overlapping it.
+    /// </summary>
+    public DetectedFace Refine(Mat image, DetectedFace face)
+    {
+        var side = RefineCropSides * Math.Max(face.Box.Width, face.Box.Height);
+        var (cx, cy) = (face.Box.X + face.Box.Width / 2, face.Box.Y + face.Box.Height / 2);
+        var crop = new Rect((int)MathF.Round(cx - side / 2), (int)MathF.Round(cy - side / 2), (int)MathF.Round(side), (int)MathF.Round(side))
+            .Intersect(new Rect(0, 0, image.Cols, image.Rows));
+        if (crop.Width < 8 || crop.Height < 8)
+            return face;
+        return DetectIn(image, crop).Where(f => Overlap(f.Box, face.Box) >= BlendOverlap).MaxBy(f => f.Score) ?? face;
+    }
+
+    /// <summary>A refinement crop's side in face sizes: the face fills a third of the detector's input, as in the selfie crops it finds best (3 did better than 2.2 on the development set).</summary>
+    const float RefineCropSides = 3f;
+
     List<DetectedFace> DetectIn(Mat image, Rect region)
     {
         var side = Math.Max(region.Width, region.Height);
         var scale = (float)inputSize / side;
         using var part = new Mat(image, region);
         using var resized = new Mat();
+        // Area averaging when shrinking; when enlarging (a refinement crop, a small upload) it would repeat pixels.
         Cv2.Resize(part, resized, new Size(Math.Max(1, (int)Math.Round(region.Width * scale)), Math.Max(1, (int)Math.Round(region.Height * scale))),
-            0, 0, InterpolationFlags.Area);
+            0, 0, scale > 1 ? InterpolationFlags.Linear : InterpolationFlags.Area);
         using var square = new Mat();
         Cv2.CopyMakeBorder(resized, square, 0, inputSize - resized.Rows, 0, inputSize - resized.Cols, BorderTypes.Constant, Scalar.Black);
         var outputs = model.Run(ImageTensors.From(square, ChannelOrder.Rgb, TensorLayout.Nhwc, InputMean, InputScale));

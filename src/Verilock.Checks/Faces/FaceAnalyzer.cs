@@ -31,17 +31,21 @@ public sealed class FaceAnalyzer : IDisposable
         detector = new BlazeFaceDetector(Path.Combine(modelsDirectory, options.DetectorFile), options.MinDetectionScore);
         var embedderPath = Path.Combine(modelsDirectory, options.Embedder.File);
         embedder = new FaceEmbedder(embedderPath, options.Embedder);
-        EmbeddingModel = EmbeddingModelOf(embedderPath);
+        EmbeddingModel = EmbeddingModelOf(embedderPath) + (options.Embedder.FlipAverage ? FlipAveraged : "");
         attributes = new FaceAttributeModels(modelsDirectory, options);
     }
 
     public FaceMatchThresholds Thresholds => options.Match;
 
     /// <summary>
-    /// Which embedder made this analyzer's embeddings: its file name and the start of its SHA-256. A stored face
-    /// template records it, since embeddings of two models are not comparable.
+    /// Which embedder made this analyzer's embeddings: its file name and the start of its SHA-256, then
+    /// <see cref="FlipAveraged"/> when the face and its mirror are averaged. A stored face template records it, since
+    /// embeddings of two models (or of one model used two ways) are not comparable.
     /// </summary>
     public string EmbeddingModel { get; }
+
+    /// <summary>Marks flip-averaged embeddings in <see cref="EmbeddingModel"/>: they are not comparable with single-view ones.</summary>
+    public const string FlipAveraged = "+flip";
 
     static string EmbeddingModelOf(string path)
     {
@@ -59,7 +63,7 @@ public sealed class FaceAnalyzer : IDisposable
         var faces = detector.Detect(image);
         if (faces.Count != 1)
             return new FaceAnalysis(null, faces.Count, null, null, [], null);
-        var face = faces[0];
+        var face = Refined(image, faces[0]);
         using var aligned = FaceAligner.Align(image, face, embedder.InputSize);
         var issues = QualityIssues(image, face, aligned);
         var live = withLiveness ? attributes.Live(image, face) : (double?)null;
@@ -78,6 +82,7 @@ public sealed class FaceAnalyzer : IDisposable
         if (image is null)
             return FaceAnalysis.Unreadable(problem!);
         FaceAnalysis? best = null;
+        var bestScore = 0f;
         foreach (var rotation in new RotateFlags?[] { null, RotateFlags.Rotate90Clockwise, RotateFlags.Rotate90Counterclockwise, RotateFlags.Rotate180 })
         {
             using var turned = rotation is { } r ? Rotated(image, r) : image.Clone();
@@ -85,10 +90,12 @@ public sealed class FaceAnalyzer : IDisposable
             if (faces.Count == 0)
                 continue;
             var portrait = faces.MaxBy(f => f.Area)!;
-            if (best is not null && best.Face!.Score >= portrait.Score)
+            if (best is not null && bestScore >= portrait.Score)
                 continue;
-            using var aligned = FaceAligner.Align(turned, portrait, embedder.InputSize);
-            best = new FaceAnalysis(null, faces.Count, portrait, embedder.Embed(aligned), [], null);
+            bestScore = portrait.Score;
+            var refined = Refined(turned, portrait);
+            using var aligned = FaceAligner.Align(turned, refined, embedder.InputSize);
+            best = new FaceAnalysis(null, faces.Count, refined, embedder.Embed(aligned), [], null);
             if (portrait.Tilt <= ClearlyUprightDegrees)
                 break;
         }
@@ -104,9 +111,10 @@ public sealed class FaceAnalyzer : IDisposable
         using var image = Decode(file, allowPdf: false, out _);
         if (image is null)
             return FrameObservation.NoFace;
-        var face = detector.Detect(image).MaxBy(f => f.Area);
-        if (face is null)
+        var largest = detector.Detect(image).MaxBy(f => f.Area);
+        if (largest is null)
             return FrameObservation.NoFace;
+        var face = Refined(image, largest);
         using var aligned = FaceAligner.Align(image, face, embedder.InputSize);
         var (left, right) = attributes.EyesClosed(image, face);
         return new FrameObservation(true, attributes.Pose(image, face).Yaw, Math.Min(left, right), 1 - Math.Max(left, right),
@@ -127,11 +135,16 @@ public sealed class FaceAnalyzer : IDisposable
 
     internal IReadOnlyList<DetectedFace> Detect(Mat image) => detector.Detect(image);
 
+    /// <summary>Embeds a face found by <see cref="Detect"/> the way the checks do (refined first when small).</summary>
     internal float[] Embed(Mat image, DetectedFace face)
     {
-        using var aligned = FaceAligner.Align(image, face, embedder.InputSize);
+        using var aligned = FaceAligner.Align(image, Refined(image, face), embedder.InputSize);
         return embedder.Embed(aligned);
     }
+
+    /// <summary>A face small in its image, detected again at the detector's own scale (<see cref="FaceModelOptions.RefineFacesBelowShare"/>).</summary>
+    internal DetectedFace Refined(Mat image, DetectedFace face) =>
+        Math.Max(face.Box.Width, face.Box.Height) < options.RefineFacesBelowShare * Math.Max(image.Cols, image.Rows) ? detector.Refine(image, face) : face;
 
     internal (double Left, double Right) EyesClosed(Mat image, DetectedFace face) => attributes.EyesClosed(image, face);
 

@@ -11,9 +11,30 @@ internal sealed class FaceEmbedder(string path, EmbedderOptions options) : IDisp
 
     public float[] Embed(Mat aligned)
     {
-        var raw = model.RunFirst(ImageTensors.From(aligned, options.ChannelOrder, options.Layout, options.Mean, options.Scale));
+        var embedding = Normalised(EmbedOnce(aligned));
+        if (!options.FlipAverage)
+            return embedding;
+        // The aligned template is symmetric about its vertical axis, so the mirror image is the same face aligned
+        // the same way, seen as if lit and turned the other way; the average keeps what the two views share.
+        using var mirrored = new Mat();
+        Cv2.Flip(aligned, mirrored, FlipMode.Y);
+        var other = Normalised(EmbedOnce(mirrored));
+        for (var i = 0; i < embedding.Length; i++)
+            embedding[i] += other[i];
+        return Normalised(embedding);
+    }
+
+    float[] EmbedOnce(Mat aligned) =>
+        model.RunFirst(ImageTensors.From(aligned, options.ChannelOrder, options.Layout, options.Mean, options.Scale));
+
+    static float[] Normalised(float[] raw)
+    {
         var norm = MathF.Sqrt(raw.Sum(v => v * v));
-        return norm == 0 ? raw : raw.Select(v => v / norm).ToArray();
+        if (norm == 0)
+            return raw;
+        for (var i = 0; i < raw.Length; i++)
+            raw[i] /= norm;
+        return raw;
     }
 
     public static double Cosine(float[] a, float[] b)

@@ -42,6 +42,13 @@ public sealed class FaceModelOptions
 
     public FaceQualityLimits Quality { get; set; } = new();
 
+    /// <summary>
+    /// A face smaller than this share of the image's long side (a portrait on a photographed document page) is
+    /// detected again in a crop round it, enlarged to the detector's input, so its keypoints — and hence its
+    /// alignment — come from the face at a usable size rather than from a few pixels of the whole image. 0 turns it off.
+    /// </summary>
+    public double RefineFacesBelowShare { get; set; } = 0.3;
+
     public IEnumerable<string> Problems()
     {
         if (MinDetectionScore is <= 0 or >= 1)
@@ -52,6 +59,8 @@ public sealed class FaceModelOptions
             yield return "Verilock:Checks:Faces:Embedder:Mean and Scale must have three values (one per channel).";
         if (!(Match.Review < Match.Accept && Match.Accept < Match.VeryHigh && Match.VeryHigh <= 1))
             yield return "Verilock:Checks:Faces:Match thresholds must rise: Review < Accept < VeryHigh <= 1.";
+        if (RefineFacesBelowShare is < 0 or > 1)
+            yield return "Verilock:Checks:Faces:RefineFacesBelowShare must be between 0 and 1.";
         if (LivenessCropScale < 1)
             yield return "Verilock:Checks:Faces:LivenessCropScale must be at least 1.";
     }
@@ -84,6 +93,13 @@ public sealed class EmbedderOptions
     public float[] Mean { get; set; } = [127f, 127f, 127f];
 
     public float[] Scale { get; set; } = [1 / 128f, 1 / 128f, 1 / 128f];
+
+    /// <summary>
+    /// Embed the aligned face and its mirror image and average the two: a face's embedding then no longer depends
+    /// on which way it was lit or turned, nor on a mirrored capture. It changes every embedding, so the embedding
+    /// model's identity (<see cref="FaceAnalyzer.EmbeddingModel"/>) says whether it is on.
+    /// </summary>
+    public bool FlipAverage { get; set; } = true;
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Verilock.Checks.Samples;
 using Verilock.Infrastructure.Persistence.Records;
 using Verilock.Server.Tests.Support;
@@ -190,6 +191,23 @@ public abstract class BiometricTests(ApiFixture api) : ApiTests(api)
             .ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, "validation_error");
         Assert.Equal("""{"session_id":["The session has no face template: it was verified without a selfie, or before face templates were kept."]}""",
             body!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_template_made_before_flip_averaging_is_refused_as_another_model_s()
+    {
+        var (caller, id) = await ApprovedAsync(live: true);
+        var current = Api.Services.GetRequiredService<Verilock.Server.Checks.CheckModels>().Faces.EmbeddingModel;
+        Assert.EndsWith(Verilock.Checks.Faces.FaceAnalyzer.FlipAveraged, current);
+        // The single-view embedder's id: the same file, before embeddings were averaged with the mirror image's.
+        var singleView = current[..^Verilock.Checks.Faces.FaceAnalyzer.FlipAveraged.Length];
+        await Api.WithDbAsync(db => db.FaceTemplates.Where(t => t.SessionId == id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Model, singleView)));
+        var body = await (await PostAsync(caller.Client, Field("session_id", id), File("file", KnownFaces.Holder.Selfie())))
+            .ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, "validation_error");
+        Assert.Equal(["session_id"], body!.AsObject().Select(p => p.Key));
+        Assert.Equal("The session's face template was made by another face model and cannot be compared; verify the person again with a new session.",
+            (string?)Assert.Single(body["session_id"]!.AsArray()));
+        Assert.Equal(0, await Api.RunChecksAsync(TimeSpan.Zero));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public abstract class FaceTemplateTests(ApiFixture api) : ApiTests(api)
         Assert.True(template.LiveMode);
         Assert.NotNull(template.EnrolledAt);
         var models = Api.Services.GetRequiredService<CheckModels>();
-        Assert.Matches("^fr_feature\\.onnx@sha256:[0-9a-f]{16}$", template.Model);
+        Assert.Matches("^fr_feature\\.onnx@sha256:[0-9a-f]{16}\\+flip$", template.Model);
         Assert.Equal(models.Faces.EmbeddingModel, template.Model);
 
         // What is stored is ciphertext: the embedding's bytes appear nowhere in it, and it opens to the selfie's embedding.
