@@ -3,6 +3,7 @@ using Verilock.Domain.Aml;
 using Verilock.Domain.Common;
 using Verilock.Domain.Transactions;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Transactions;
 using Verilock.Server.Aml;
 using Verilock.Server.Auth;
 
@@ -44,8 +45,7 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
                 counterparties, evaluation), now);
             screened.Add(transaction);
         }
-        db.Transactions.AddRange(screened);
-        await db.SaveChangesAsync(cancellationToken);
+        await TransactionInserts.SaveAsync(db, screened, cancellationToken);
         return screened;
     }
 
