@@ -8,15 +8,17 @@ namespace Verilock.Domain.Transactions;
 public static class RiskCountries
 {
     /// <summary>
-    /// Jurisdictions under comprehensive (country-wide) sanctions: the U.S. Treasury OFAC "Sanctions Programs and
-    /// Country Information" page, as reviewed 2025-10-31 — Cuba, Iran, North Korea. Syria's comprehensive programme
-    /// ended on 2025-07-01 (Executive Order 14312) and is not included; the Crimea, Donetsk and Luhansk regions of
-    /// Ukraine are comprehensively sanctioned but have no country code of their own.
+    /// Jurisdictions under comprehensive (country-wide) U.S. sanctions programmes (OFAC, "Sanctions Programs and
+    /// Country Information") — Cuba, Iran, North Korea; checked 2026-12-07. Syria's comprehensive programme ended on
+    /// 2025-07-01 (Executive Order 14312 of 2025-06-30, Federal Register 2025-07-03) and is not included; the Crimea,
+    /// Donetsk and Luhansk regions of Ukraine are comprehensively sanctioned but have no country code of their own.
+    /// Sources and how they were checked: docs/transactions.md, "Country lists".
     /// </summary>
     public static readonly IReadOnlyList<string> ComprehensiveSanctions = ["CU", "IR", "KP"];
 
     /// <summary>
-    /// FATF "High-Risk Jurisdictions subject to a Call for Action", plenary of 2025-10-24: North Korea, Iran, Myanmar.
+    /// FATF "High-Risk Jurisdictions subject to a Call for Action", plenary of 2025-10-24, unchanged at those of
+    /// 2026-02-13 and 2026-06-19 (checked 2026-12-07): North Korea, Iran, Myanmar.
     /// </summary>
     public static readonly IReadOnlyList<string> FatfCallForAction = ["KP", "IR", "MM"];
 }

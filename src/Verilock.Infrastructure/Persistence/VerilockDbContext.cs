@@ -43,6 +43,7 @@ public abstract class VerilockDbContext(DbContextOptions options) : DbContext(op
     public DbSet<BiometricCheck> BiometricChecks => Set<BiometricCheck>();
     public DbSet<FaceSearch> FaceSearches => Set<FaceSearch>();
     public DbSet<Verilock.Domain.Transactions.Transaction> Transactions => Set<Verilock.Domain.Transactions.Transaction>();
+    public DbSet<Verilock.Domain.Transactions.AccountTransactionSettings> TransactionSettings => Set<Verilock.Domain.Transactions.AccountTransactionSettings>();
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();

@@ -85,6 +85,7 @@ public static class VerilockHost
         services.AddWebhookDelivery();
         services.AddAml();
         services.AddScoped<TransactionScreening>();
+        services.AddScoped<AccountRuleSettings>();
         services.AddMedia();
         services.AddChecks();
         services.AddDashboard();

@@ -1,3 +1,4 @@
+using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
@@ -8,7 +9,7 @@ namespace Verilock.Server.Transactions;
 public static class ScreenTransaction
 {
     public static async Task<IResult> Handle(
-        HttpContext context, TransactionScreening screening, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, TransactionScreening screening, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -19,6 +20,9 @@ public static class ScreenTransaction
         var errors = new ValidationErrors();
         var request = TransactionRequestReader.Read(new JsonFields(body.Root, errors), time.GetUtcNow().UtcDateTime);
         if (request is null)
+            return errors.ToResult();
+        await TransactionSessions.CheckAsync(db, caller, [request], _ => "", errors, cancellationToken);
+        if (errors.Any)
             return errors.ToResult();
 
         var transaction = (await screening.ScreenAsync(caller, [request], cancellationToken))[0];

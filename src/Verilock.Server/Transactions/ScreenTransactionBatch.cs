@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verilock.Domain.Transactions;
+using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Serialization;
 using Verilock.Server.Api;
 using Verilock.Server.Auth;
@@ -15,7 +16,7 @@ public static class ScreenTransactionBatch
     public const int MaxItems = 100;
 
     public static async Task<IResult> Handle(
-        HttpContext context, TransactionScreening screening, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, TransactionScreening screening, VerilockDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
         if (body.Error is not null)
@@ -26,6 +27,9 @@ public static class ScreenTransactionBatch
         var errors = new ValidationErrors();
         var requests = Read(body.Root, errors, time.GetUtcNow().UtcDateTime);
         if (requests is null)
+            return errors.ToResult();
+        await TransactionSessions.CheckAsync(db, caller, requests, i => $"transactions.{i}.", errors, cancellationToken);
+        if (errors.Any)
             return errors.ToResult();
 
         var screened = await screening.ScreenAsync(caller, requests, cancellationToken);

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Verilock.Domain.Aml;
 using Verilock.Domain.Common;
 using Verilock.Domain.Transactions;
 using Verilock.Infrastructure.Persistence;
+using Verilock.Infrastructure.Transactions;
 using Verilock.Server.Aml;
 using Verilock.Server.Auth;
 
@@ -12,13 +12,11 @@ namespace Verilock.Server.Transactions;
 /// <summary>
 /// Screens transactions (spec §19) and stores them in one save: each sender's history read from the database (so
 /// every instance counts the same), both counterparty names screened through the AML screener (test keys: the
-/// sandbox list), the built-in rules evaluated, and a screening stored for each matched name. Items of one batch see
-/// the earlier items of the batch in their history.
+/// sandbox list), the built-in rules evaluated with the account's thresholds (<see cref="AccountRuleSettings"/>), and a
+/// screening stored for each matched name. Items of one batch see the earlier items of the batch in their history.
 /// </summary>
-public sealed class TransactionScreening(VerilockDbContext db, AmlScreener screener, IOptions<TransactionOptions> options, TimeProvider time)
+public sealed class TransactionScreening(VerilockDbContext db, AmlScreener screener, AccountRuleSettings ruleSettings, TimeProvider time)
 {
-    private readonly TransactionRuleSettings _settings = options.Value.ToSettings();
-
     /// <summary>Whether screening can run now (live keys need a loaded sanctions list).</summary>
     public bool IsAvailable(bool liveMode) => screener.IsAvailable(liveMode);
 
@@ -26,19 +24,20 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
     {
         var threshold = (double)await db.Accounts.AsNoTracking()
             .Where(a => a.Id == caller.AccountId).Select(a => a.AmlThreshold).FirstAsync(cancellationToken);
+        var settings = await ruleSettings.EffectiveAsync(caller, cancellationToken);
         var lists = screener.DefaultLists(caller.LiveMode);
-        var stored = await ReadHistoryAsync(caller, requests, cancellationToken);
+        var stored = await ReadHistoryAsync(caller, requests, settings, cancellationToken);
         var matches = ScreenNames(caller, requests, lists, threshold);
         var screened = new List<Transaction>(requests.Count);
         foreach (var request in requests)
         {
             var facts = request.Facts;
             var id = Transaction.NewId();
-            var history = History(facts, request.OccurredAt, stored, screened);
+            var history = History(facts, request.OccurredAt, stored, screened, settings);
             var now = time.UtcMicroseconds();
             var sender = Record(caller, facts.Sender.Name, matches[facts.Sender.Name], lists, threshold, id, request.SessionId, now);
             var receiver = Record(caller, facts.Receiver.Name, matches[facts.Receiver.Name], lists, threshold, id, request.SessionId, now);
-            var evaluation = TransactionRules.Evaluate(facts, history, new CounterpartyMatches(sender?.HighestScore, receiver?.HighestScore), _settings);
+            var evaluation = TransactionRules.Evaluate(facts, history, new CounterpartyMatches(sender?.HighestScore, receiver?.HighestScore), settings);
             var counterparties = new CounterpartyScreening(
                 PartyScreening.Of(sender?.HighestScore, sender?.Id), PartyScreening.Of(receiver?.HighestScore, receiver?.Id));
             var transaction = Transaction.Screen(new Transaction.ScreenArgs(
@@ -46,8 +45,7 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
                 counterparties, evaluation), now);
             screened.Add(transaction);
         }
-        db.Transactions.AddRange(screened);
-        await db.SaveChangesAsync(cancellationToken);
+        await TransactionInserts.SaveAsync(db, screened, cancellationToken);
         return screened;
     }
 
@@ -87,13 +85,14 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
     /// </summary>
     private sealed record StoredHistory(ILookup<string, Sent> Sent, HashSet<(string, string)> Paid);
 
-    private async Task<StoredHistory> ReadHistoryAsync(ApiCaller caller, IReadOnlyList<TransactionRequest> requests, CancellationToken cancellationToken)
+    private async Task<StoredHistory> ReadHistoryAsync(
+        ApiCaller caller, IReadOnlyList<TransactionRequest> requests, TransactionRuleSettings settings, CancellationToken cancellationToken)
     {
         var withSender = requests.Where(r => r.Facts.Sender.Account is not null).ToList();
         if (withSender.Count == 0)
             return new StoredHistory(Array.Empty<Sent>().ToLookup(s => s.SenderAccount), []);
         var senders = withSender.Select(r => r.Facts.Sender.Account!).Distinct().ToList();
-        var widest = _settings.VelocityCountWindow > _settings.VelocityAmountWindow ? _settings.VelocityCountWindow : _settings.VelocityAmountWindow;
+        var widest = settings.VelocityCountWindow > settings.VelocityAmountWindow ? settings.VelocityCountWindow : settings.VelocityAmountWindow;
         var from = withSender.Min(r => r.OccurredAt) - widest;
         var to = withSender.Max(r => r.OccurredAt);
         var scoped = db.Transactions.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.LiveMode == caller.LiveMode);
@@ -113,13 +112,14 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
     }
 
     /// <summary>The sender account's transactions in the velocity windows ending at <paramref name="at"/>, and whether it paid this receiver before.</summary>
-    private TransactionHistory History(TransactionFacts facts, DateTime at, StoredHistory stored, IReadOnlyList<Transaction> earlierInBatch)
+    private static TransactionHistory History(
+        TransactionFacts facts, DateTime at, StoredHistory stored, IReadOnlyList<Transaction> earlierInBatch, TransactionRuleSettings settings)
     {
         var senderAccount = facts.Sender.Account;
         if (senderAccount is null)
             return TransactionHistory.Empty;
-        var countFrom = at - _settings.VelocityCountWindow;
-        var amountFrom = at - _settings.VelocityAmountWindow;
+        var countFrom = at - settings.VelocityCountWindow;
+        var amountFrom = at - settings.VelocityAmountWindow;
         var count = 0;
         var amount = 0.0;
         void Add(DateTime occurredAt, string currency, double value)

@@ -12,6 +12,16 @@ public static class TransactionsApi
             .WithName("ListTransactionTypes")
             .WithSummary("The transaction types and the risk factors screened for each")
             .Produces<TransactionTypesResponse>();
+        transactions.MapGet("/settings", GetTransactionSettings.Handle)
+            .WithName("GetTransactionSettings")
+            .WithSummary("The built-in rules' thresholds for this account and mode: the server's values and the account's overrides")
+            .Produces<TransactionSettingsResponse>();
+        transactions.MapPut("/settings", UpdateTransactionSettings.Handle)
+            .WithName("UpdateTransactionSettings")
+            .WithSummary("Replace this account's threshold overrides for this mode; a field left out keeps the server's value")
+            .DocumentJsonBody<TransactionSettingsResponse.Values>()
+            .Produces<TransactionSettingsResponse>()
+            .DocumentErrors(StatusCodes.Status422UnprocessableEntity);
         transactions.MapPost("/screen", ScreenTransaction.Handle)
             .WithName("ScreenTransaction")
             .WithSummary("Screen one transaction against the built-in rules and the sanctions lists")

@@ -109,6 +109,57 @@ public abstract class RuleDashboardTests(ApiFixture api) : ApiTests(api)
         await browser.GetAsync($"{Page}/{foreign}", HttpStatusCode.NotFound);
         Assert.DoesNotContain(foreign, await browser.GetAsync(Page));
     }
+
+    [Fact]
+    public async Task The_simulate_form_shows_the_decisions_a_draft_would_change_and_stores_nothing()
+    {
+        var (caller, browser) = await SignedInAsync();
+        using var _ = browser;
+        var decided = await CreateAsync(caller.Client);
+        var waiting = await CreateAsync(caller.Client);
+        await Api.WithDbAsync(async db =>
+        {
+            var now = Api.Clock.GetUtcNow().UtcDateTime;
+            var session = await db.Sessions.SingleAsync(s => s.Id == decided);
+            Assert.True(session.TrySubmit(now));
+            session.RecordCheckOutcome(session.Steps.ToDictionary(s => s, _ => new StepResult(StepOutcome.Approved, 0.98, null)), [], now, rules: []);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var stranger = await Api.NewCallerAsync(live: true);
+        await CreateAsync(stranger.Client);
+
+        var index = await browser.GetAsync(Page);
+        Assert.Contains("action=\"/dashboard/rules?handler=Simulate\"", index);
+        Assert.Contains("id=\"simulate-condition-0-field\"", index);
+        Assert.DoesNotContain("id=\"simulation-result\"", index);
+
+        var refused = await browser.PostFormAsync($"{Page}?handler=Simulate", index, ("Name", "Draft"), ("Priority", "1"),
+            ("Conditions[0].Field", "risk_score"), ("Conditions[0].Operator", "gt"), ("Conditions[0].Value", "high"), ("Action", "decline"),
+            ("Limit", "100"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("The conditions.0.value is invalid. The value of risk_score must be a number.", refusedPage);
+        Assert.DoesNotContain("id=\"simulation-result\"", refusedPage);
+
+        var simulated = await browser.PostFormAsync($"{Page}?handler=Simulate", index, ("Name", "Draft"), ("Priority", "1"),
+            ("Conditions[0].Field", "session.steps"), ("Conditions[0].Operator", "contains"), ("Conditions[0].Value", "document"),
+            ("Action", "decline"), ("Enabled", "true"), ("Limit", "100"));
+        Assert.Equal(HttpStatusCode.OK, simulated.StatusCode);
+        var result = await simulated.Content.ReadAsStringAsync();
+        Assert.Contains("<dd id=\"simulated-sessions\">1</dd>", result);
+        Assert.Contains("<dd id=\"simulated-matched\">1</dd>", result);
+        Assert.Contains("<dd id=\"simulated-changed\">1</dd>", result);
+        Assert.Contains(
+            $"<tr><td><a class=\"mono\" href=\"/dashboard/sessions/{decided}\">{decided}</a></td><td>Approved</td><td>Declined</td></tr>",
+            result);
+        Assert.DoesNotContain(waiting, result);
+        // The draft keeps its values in the form, and nothing was stored.
+        Assert.Contains("id=\"simulate-condition-0-field\" name=\"Conditions[0].Field\" value=\"session.steps\"", result);
+        Assert.Equal(0, await Api.WithDbAsync(db => db.Rules.CountAsync(r => r.AccountId == caller.AccountId)));
+        Assert.Equal("approved", (string?)(await RuleSessions.SessionAsync(caller.Client, decided))["decision"]);
+        Assert.Equal(0, await Api.WithDbAsync(db => db.AuditLog.CountAsync(e => e.AccountId == caller.AccountId && e.Action.StartsWith("rule."))));
+    }
 }
 
 public sealed class RuleDashboardTestsOnSqlite(SqliteApiFixture api) : RuleDashboardTests(api), IClassFixture<SqliteApiFixture>;

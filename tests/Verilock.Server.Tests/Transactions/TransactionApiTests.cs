@@ -339,11 +339,12 @@ public abstract class TransactionApiTests(ApiFixture api) : ApiTests(api)
     {
         var caller = await Api.NewCallerAsync();
         var ids = new List<string>();
+        var session = await CreateAsync(caller.Client);
         for (var i = 0; i < 4; i++)
         {
             Api.Clock.Advance(TimeSpan.FromSeconds(1));
             ids.Add((string)(await ScreenAsync(caller.Client, Body(amount: i == 1 ? 20_000 : 100, receiverCountry: i == 1 ? "GB" : "US",
-                extra: i == 2 ? """{"reference_id":"order-7","session_id":"ses_abc"}""" : "")))["id"]!);
+                extra: i == 2 ? $$"""{"reference_id":"order-7","session_id":"{{session}}"}""" : "")))["id"]!);
         }
         ids.Reverse();
 
@@ -362,7 +363,7 @@ public abstract class TransactionApiTests(ApiFixture api) : ApiTests(api)
         Assert.Equal([ids[2]], await Ids("recommendation=review"));
         Assert.Equal(3, (await Ids("status=approved")).Length);
         Assert.Equal([ids[1]], await Ids("reference_id=order-7"));
-        Assert.Equal([ids[1]], await Ids("session_id=ses_abc"));
+        Assert.Equal([ids[1]], await Ids($"session_id={session}"));
         var today = Api.NowText()[..10];
         Assert.Equal(4, (await Ids($"from={today}&to={today}")).Length);
         Assert.Empty(await Ids($"from={Api.NowText(TimeSpan.FromDays(1))[..10]}"));
@@ -389,6 +390,31 @@ public abstract class TransactionApiTests(ApiFixture api) : ApiTests(api)
         await (await live.Client.GetAsync($"{Transactions}/{id}")).ExpectErrorAsync(HttpStatusCode.NotFound, "not_found");
         await (await live.Client.PostJsonAsync($"{Transactions}/{id}/decision", """{"decision":"block"}""")).ExpectErrorAsync(HttpStatusCode.NotFound, "not_found");
         Assert.Empty((await (await live.Client.GetAsync(Transactions)).ExpectAsync(HttpStatusCode.OK))["data"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_session_id_must_name_a_session_of_the_callers_account_and_mode()
+    {
+        var caller = await Api.NewCallerAsync();
+        var own = await CreateAsync(caller.Client);
+        var foreign = await CreateAsync((await Api.NewCallerAsync()).Client);
+        var liveSession = await CreateAsync((await Api.NewCallerAsync(live: true, accountName: caller.AccountName)).Client);
+        var screened = await ScreenAsync(caller.Client, Body(extra: $$"""{"session_id":"{{own}}"}"""));
+        Assert.Equal(own, (string?)screened["session_id"]);
+
+        foreach (var bad in new[] { foreign, liveSession, "ses_unknown" })
+        {
+            var details = await (await caller.Client.PostJsonAsync(Screen, Body(extra: $$"""{"session_id":"{{bad}}"}""")))
+                .ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, "validation_error");
+            Assert.Equal(["session_id"], details!.Keys());
+            Assert.Equal("The session_id is not a session of this account in this mode.", (string?)details!["session_id"]![0]);
+        }
+        var good = Body(extra: $$"""{"session_id":"{{own}}"}""");
+        var wrong = Body(extra: $$"""{"session_id":"{{foreign}}"}""");
+        var batch = await (await caller.Client.PostJsonAsync(Batch, $$"""{"transactions":[{{good}},{{wrong}}]}"""))
+            .ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, "validation_error");
+        Assert.Equal(["transactions.1.session_id"], batch!.Keys());
+        Assert.Equal(1, await Api.WithDbAsync(db => db.Transactions.CountAsync(t => t.AccountId == caller.AccountId)));
     }
 
     [Fact]

@@ -72,6 +72,50 @@ public abstract class TransactionDashboardTests(ApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task The_thresholds_page_saves_the_accounts_overrides_through_the_apis_reader_and_audits_them()
+    {
+        var caller = await Api.NewCallerAsync();
+        var email = await DashboardBrowser.NewOperatorAsync(Api, caller.AccountName);
+        using var browser = new DashboardBrowser(Api);
+        await browser.SignInOrFailAsync(email);
+        var sessions = await browser.GetAsync("/dashboard/sessions");
+        await browser.PostFormAsync("/dashboard/preferences/mode", sessions, ("live", "false"), ("returnUrl", Page));
+        var settings = $"{Page}/settings";
+
+        var page = await browser.GetAsync(settings);
+        Assert.Contains("href=\"/dashboard/transactions\" aria-current=\"page\"", page);
+        Assert.Contains("<td class=\"mono\" id=\"now-VelocityMaxCount\">10</td>", page);
+        Assert.Contains("<td class=\"mono\" id=\"now-SanctionedCountries\">CU, IR, KP</td>", page);
+
+        // A bad value is the API's 422 message, and nothing is stored.
+        var bad = await browser.PostFormAsync(settings, page, ("VelocityMaxCount", "0"), ("SanctionedCountries", "US, XX"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var badPage = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("The velocity_max_count must be between 1 and 1000000.", badPage);
+        Assert.Contains("The sanctioned_countries.1 must be an ISO 3166-1 alpha-2 country code.", badPage);
+        Assert.Equal(0, await Api.WithDbAsync(db => db.TransactionSettings.CountAsync(s => s.AccountId == caller.AccountId)));
+
+        var saved = await browser.PostFormAsync(settings, page, ("AmountThresholds", "usd=1500"), ("VelocityMaxCount", "4"), ("HighRiskCountries", "none"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await browser.GetAsync($"{settings}?saved=1");
+        Assert.Contains("The thresholds were saved.", after);
+        Assert.Contains("<td class=\"mono\" id=\"now-VelocityMaxCount\">4</td>", after);
+        Assert.Contains("<td class=\"mono\" id=\"now-HighRiskCountries\">none</td>", after);
+        Assert.Contains("name=\"AmountThresholds\" value=\"USD=1500\"", after);
+
+        var fromApi = await (await caller.Client.GetAsync("/api/v1/transactions/settings")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1500, (double)fromApi["overrides"]!["amount_thresholds"]!["USD"]!);
+        Assert.Empty(fromApi["settings"]!["high_risk_countries"]!.AsArray());
+        Assert.StartsWith("op_", (string?)fromApi["updated_by"]);
+        var screened = await (await caller.Client.PostJsonAsync("/api/v1/transactions/screen", Review("t-1").Replace("20000", "2000").Replace("\"GB\"", "\"US\"")))
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("amount_above_threshold", (string?)screened["flags"]![0]);
+        var audited = await Api.WithDbAsync(db => db.AuditLog
+            .Where(e => e.AccountId == caller.AccountId && e.Action == AuditActions.TransactionSettingsUpdated).ToListAsync());
+        Assert.NotEqual(Guid.Empty, Assert.Single(audited).OperatorId);
+    }
+
+    [Fact]
     public async Task Another_accounts_transaction_is_a_404_page()
     {
         var owner = await Api.NewCallerAsync();

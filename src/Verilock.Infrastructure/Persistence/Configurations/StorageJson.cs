@@ -27,7 +27,8 @@ internal static class StorageJson
         return property;
     }
 
-    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    /// <summary>The column's text, for the bulk paths that write rows without EF Core.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 }

@@ -43,3 +43,15 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Transa
         transaction.HasIndex(t => new { t.AccountId, t.LiveMode, t.SenderAccount, t.OccurredAt });
     }
 }
+
+internal sealed class AccountTransactionSettingsConfiguration : IEntityTypeConfiguration<AccountTransactionSettings>
+{
+    public void Configure(EntityTypeBuilder<AccountTransactionSettings> settings)
+    {
+        settings.ToTable("transaction_settings");
+        settings.HasKey(s => new { s.AccountId, s.LiveMode });
+        settings.HasOne<Verilock.Domain.Accounts.Account>().WithMany().HasForeignKey(s => s.AccountId);
+        settings.Property(s => s.Overrides).HasJsonConversion();
+        settings.Property(s => s.UpdatedBy).HasMaxLength(40);
+    }
+}

@@ -39,4 +39,6 @@ public static class AuditActions
     public const string RuleCreated = "rule.created";
     public const string RuleUpdated = "rule.updated";
     public const string RuleDeleted = "rule.deleted";
+    /// <summary>An account's transaction rule thresholds were replaced (API or dashboard; the detail names the mode and who).</summary>
+    public const string TransactionSettingsUpdated = "transaction_settings.updated";
 }

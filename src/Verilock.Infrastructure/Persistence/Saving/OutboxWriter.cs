@@ -30,11 +30,27 @@ public sealed class OutboxWriter : SaveChangesInterceptor
     // Interceptors are shared by every context; a save's own bookkeeping is keyed by its context.
     private readonly ConditionalWeakTable<DbContext, Pending> _saving = [];
 
-    /// <summary>The tracked aggregates whose events this save writes.</summary>
-    public static List<IRaisesEvents> Sources(DbContext context) => context.ChangeTracker.Entries<IRaisesEvents>()
-        .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.PendingEvents.Count > 0)
-        .Select(e => e.Entity)
-        .ToList();
+    // Aggregates written by a bulk path rather than tracked, whose events the context's next save writes.
+    private static readonly ConditionalWeakTable<DbContext, List<IRaisesEvents>> Untracked = [];
+
+    /// <summary>
+    /// Has the context's next save write the pending events of <paramref name="sources"/>, which the caller stores
+    /// itself in the same transaction (a bulk insert), as if they were tracked and saved added.
+    /// </summary>
+    public static void AlsoWrite(DbContext context, IEnumerable<IRaisesEvents> sources) =>
+        Untracked.GetOrCreateValue(context).AddRange(sources);
+
+    /// <summary>The aggregates whose events this save writes: the tracked ones added or modified, and <see cref="AlsoWrite"/>'s.</summary>
+    public static List<IRaisesEvents> Sources(DbContext context)
+    {
+        var sources = context.ChangeTracker.Entries<IRaisesEvents>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.PendingEvents.Count > 0)
+            .Select(e => e.Entity)
+            .ToList();
+        if (Untracked.TryGetValue(context, out var untracked))
+            sources.AddRange(untracked.Where(s => s.PendingEvents.Count > 0));
+        return sources;
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving also writes the outbox.");
@@ -58,6 +74,7 @@ public sealed class OutboxWriter : SaveChangesInterceptor
         if (eventData.Context is not { } context || !_saving.TryGetValue(context, out var pending))
             return result;
         _saving.Remove(context);
+        Untracked.Remove(context);
         foreach (var chunk in pending.Events.Chunk(RowsPerStatement))
             await InsertAsync(context, chunk, cancellationToken);
         foreach (var source in pending.Sources)
@@ -79,8 +96,10 @@ public sealed class OutboxWriter : SaveChangesInterceptor
 
     private void Forget(DbContext? context)
     {
-        if (context is not null)
-            _saving.Remove(context);
+        if (context is null)
+            return;
+        _saving.Remove(context);
+        Untracked.Remove(context);
     }
 
     /// <summary>One multi-row insert: the rows take their sequence numbers in the order listed.</summary>
