@@ -17,13 +17,13 @@ internal static class DevelopmentCaptures
         yield return ("as_photographed", picture);
         yield return ("mirror", FaceAugmentations.Mirrored(source));
         yield return ("jpeg_q30", FaceAugmentations.Encode(source, 30));
-        yield return ("blur_2", Filtered(source, SKImageFilter.CreateBlur(2f, 2f), null, 90));
-        yield return ("dark_0.45", Filtered(source, null, Matrix(0.45f, 0.45f, 0.45f, 0), 90));
-        yield return ("warm_tint", Filtered(source, null, Matrix(1.1f, 0.95f, 0.7f, 0.04f), 90));
-        yield return ("cool_tint", Filtered(source, null, Matrix(0.8f, 0.95f, 1.15f, 0.02f), 90));
+        yield return ("blur_2", FaceAugmentations.Filtered(source, SKImageFilter.CreateBlur(2f, 2f), null, 90));
+        yield return ("dark_0.45", FaceAugmentations.Filtered(source, null, Matrix(0.45f, 0.45f, 0.45f, 0), 90));
+        yield return ("warm_tint", FaceAugmentations.Filtered(source, null, Matrix(1.1f, 0.95f, 0.7f, 0.04f), 90));
+        yield return ("cool_tint", FaceAugmentations.Filtered(source, null, Matrix(0.8f, 0.95f, 1.15f, 0.02f), 90));
         yield return ("small_1/4", FaceAugmentations.Scaled(source, 0.25f));
         using var half = SKBitmap.Decode(FaceAugmentations.Scaled(source, 0.5f));
-        yield return ("1/2+blur_1+jpeg_q40", Filtered(half, SKImageFilter.CreateBlur(1f, 1f), null, 40));
+        yield return ("1/2+blur_1+jpeg_q40", FaceAugmentations.Filtered(half, SKImageFilter.CreateBlur(1f, 1f), null, 40));
     }
 
     public static IEnumerable<(string Name, byte[] Image)> Documents(byte[] portrait, int seed)
@@ -75,7 +75,7 @@ internal static class DevelopmentCaptures
         var factor = (float)longSide / Math.Max(capture.Width, capture.Height);
         using var small = capture.Resize(new SKImageInfo((int)(capture.Width * factor), (int)(capture.Height * factor)),
             new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        return Filtered(small, null, tint, quality);
+        return FaceAugmentations.Filtered(small, null, tint, quality);
     }
 
     /// <summary>Per-channel gain (R, G, B) and an offset added to all three.</summary>
@@ -86,17 +86,4 @@ internal static class DevelopmentCaptures
         0, 0, blue, 0, offset,
         0, 0, 0, 1, 0,
     ]);
-
-    static byte[] Filtered(SKBitmap source, SKImageFilter? imageFilter, SKColorFilter? colorFilter, int quality)
-    {
-        using var result = new SKBitmap(source.Width, source.Height);
-        using (var canvas = new SKCanvas(result))
-        {
-            using var paint = new SKPaint { ImageFilter = imageFilter, ColorFilter = colorFilter };
-            canvas.DrawBitmap(source, 0, 0, paint);
-        }
-        imageFilter?.Dispose();
-        colorFilter?.Dispose();
-        return FaceAugmentations.Encode(result, quality);
-    }
 }

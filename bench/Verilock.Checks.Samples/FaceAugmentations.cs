@@ -133,7 +133,8 @@ public static class FaceAugmentations
         0, 0, 0, 1, 0,
     ]);
 
-    static byte[] Filtered(SKBitmap source, SKImageFilter? imageFilter, SKColorFilter? colorFilter, int quality = 92)
+    /// <summary>The image drawn through the filters (disposed here) and encoded as JPEG at <paramref name="quality"/>.</summary>
+    public static byte[] Filtered(SKBitmap source, SKImageFilter? imageFilter, SKColorFilter? colorFilter, int quality = 92)
     {
         using var result = new SKBitmap(source.Width, source.Height);
         using (var canvas = new SKCanvas(result))
