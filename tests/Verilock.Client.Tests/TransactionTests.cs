@@ -167,4 +167,38 @@ public sealed class TransactionTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
         Assert.Equal(0, (await other.Transactions.ListAsync()).Meta.Total);
     }
+
+    [Fact]
+    public async Task The_account_s_thresholds_are_read_replaced_and_used_and_a_bad_one_is_refused()
+    {
+        using var client = server.Client(await server.NewKeyAsync());
+        var defaults = await client.Transactions.GetSettingsAsync();
+        Assert.False(defaults.Livemode);
+        Assert.Equal(10000m, defaults.Settings.AmountThresholds!["USD"]);
+        Assert.Null(defaults.Overrides.AmountThresholds);
+        Assert.Null(defaults.UpdatedBy);
+        Assert.Empty((await client.Transactions.ScreenAsync(Wire("US", 2000m, "small_1"))).RulesTriggered);
+
+        var updated = await client.Transactions.UpdateSettingsAsync(new TransactionThresholds
+        {
+            AmountThresholds = new Dictionary<string, decimal> { ["usd"] = 1500m },
+            VelocityMaxCount = 5,
+        });
+        Assert.Equal(1500m, updated.Settings.AmountThresholds!["USD"]);
+        Assert.Equal(1500m, updated.Overrides.AmountThresholds!["USD"]);
+        Assert.Equal(5, updated.Overrides.VelocityMaxCount);
+        Assert.Null(updated.Overrides.DefaultAmountThreshold);
+        Assert.NotNull(updated.UpdatedAt);
+        Assert.Equal(updated.UpdatedAt, (await client.Transactions.GetSettingsAsync()).UpdatedAt);
+        Assert.Contains((await client.Transactions.ScreenAsync(Wire("US", 2000m, "small_2"))).RulesTriggered, r => r.RuleId == "rule_amt_001");
+
+        var refused = await Assert.ThrowsAsync<VerilockApiException>(() =>
+            client.Transactions.UpdateSettingsAsync(new TransactionThresholds { AmountThresholds = new Dictionary<string, decimal> { ["ABC"] = 1m } }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["amount_thresholds.ABC"], refused.FieldErrors.Keys);
+        Assert.Equal(1500m, (await client.Transactions.GetSettingsAsync()).Settings.AmountThresholds!["USD"]);
+
+        var cleared = await client.Transactions.UpdateSettingsAsync(new TransactionThresholds());
+        Assert.Equal(10000m, cleared.Settings.AmountThresholds!["USD"]);
+    }
 }

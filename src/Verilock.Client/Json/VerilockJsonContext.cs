@@ -41,6 +41,7 @@ namespace Verilock.Client.Json;
 [JsonSerializable(typeof(TransactionTypeCollection))]
 [JsonSerializable(typeof(TransactionBatch))]
 [JsonSerializable(typeof(TransactionDecisionResult))]
+[JsonSerializable(typeof(TransactionSettings))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(SessionCreateOptions))]
 [JsonSerializable(typeof(SessionDecisionOptions))]
@@ -56,6 +57,7 @@ namespace Verilock.Client.Json;
 [JsonSerializable(typeof(TransactionScreenOptions))]
 [JsonSerializable(typeof(TransactionBatchBody))]
 [JsonSerializable(typeof(TransactionDecisionOptions))]
+[JsonSerializable(typeof(TransactionThresholds))]
 // Metadata values are typed object: the types a caller may put there (spec §8.1: string, number, boolean).
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

@@ -74,4 +74,23 @@ public sealed class TransactionService
         return _api.SendAsync(new ApiRequest(HttpMethod.Post, ApiPath.Of(Collection, id) + "/decision", content: body),
             VerilockJsonContext.Default.TransactionDecisionResult, requestOptions, cancellationToken);
     }
+
+    /// <summary>The account's rule thresholds for the key's mode (<c>GET /transactions/settings</c>).</summary>
+    public Task<TransactionSettings> GetSettingsAsync(RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(new ApiRequest(HttpMethod.Get, Collection + "/settings"), VerilockJsonContext.Default.TransactionSettings,
+            requestOptions, cancellationToken);
+
+    /// <summary>
+    /// Replaces the account's overrides for the key's mode whole (<c>PUT /transactions/settings</c>): a value left null goes
+    /// back to the server's, an empty <see cref="TransactionThresholds"/> clears them all. A bad value is a 422 naming it
+    /// (<c>amount_thresholds.ABC</c>), and nothing is stored.
+    /// </summary>
+    public Task<TransactionSettings> UpdateSettingsAsync(
+        TransactionThresholds overrides, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var body = JsonBodies.Of(overrides, VerilockJsonContext.Default.TransactionThresholds);
+        return _api.SendAsync(new ApiRequest(HttpMethod.Put, Collection + "/settings", content: body),
+            VerilockJsonContext.Default.TransactionSettings, requestOptions, cancellationToken);
+    }
 }
