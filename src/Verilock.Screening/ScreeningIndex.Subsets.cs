@@ -24,9 +24,9 @@ public sealed class ScreeningSubset
     /// its vocabulary keys and compares its tokens with the index's flags, so it finds exactly the subset's tokens the
     /// index's would, with the same similarities, in a vocabulary a few hundred tokens small.
     /// </summary>
-    internal void FindSimilar(in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found, Dictionary<int, float> own)
+    internal void FindSimilar(in TokenKeys query, bool fewVowels, bool queryIsPair, bool twoEdits, Dictionary<int, float> found, Dictionary<int, float> own)
     {
-        _vocabulary.FindSimilar(query, fewVowels, queryIsPair, own);
+        _vocabulary.FindSimilar(query, fewVowels, queryIsPair, twoEdits, own);
         found.Clear();
         foreach (var (id, similarity) in own)
             found[_tokenIds[id]] = similarity;

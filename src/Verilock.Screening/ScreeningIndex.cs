@@ -111,12 +111,13 @@ public sealed partial class ScreeningIndex
         {
             var similar = scratch.Similarities[u];
             var strictPair = u >= tokens.Length && tokens[u - tokens.Length].Weight >= 1;
+            var twoEdits = _vocabulary.LooksTwoEditsAway(units[u].Text);
             if (subset is not null)
             {
-                subset.FindSimilar(units[u], name.FewVowels, strictPair, similar, scratch.SubsetSimilar);
+                subset.FindSimilar(units[u], name.FewVowels, strictPair, twoEdits, similar, scratch.SubsetSimilar);
                 continue;
             }
-            _vocabulary.FindSimilar(units[u], name.FewVowels, strictPair, similar);
+            _vocabulary.FindSimilar(units[u], name.FewVowels, strictPair, twoEdits, similar);
             foreach (var (tokenId, similarity) in similar)
             {
                 if (similarity > 0)

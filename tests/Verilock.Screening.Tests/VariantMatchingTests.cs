@@ -32,6 +32,8 @@ public class VariantMatchingTests
                 Person("15", "JANAN AGHA"),
                 Person("16", "KASHAN"),
                 Person("17", "Mathias NIYONZIMA"),
+                Person("18", "Sylvestre MUDACUMURA"),
+                Person("19", "Germain KATANGA"),
             ]),
     ]);
 
@@ -62,6 +64,23 @@ public class VariantMatchingTests
     [InlineData("A. A. Perez")] // the listed name's first word is unaccounted for, "Ampueda" is a second family name
     [InlineData("M. T. Khan")] // a single word and initials with no partner
     public void Two_initials_do_not_lift_a_single_word_without_full_partners(string query)
+    {
+        Assert.Empty(Index.Screen(new ScreeningQuery(FullName: query)).Matches);
+    }
+
+    [Theory]
+    [InlineData("SYTLVASTRE MUDACUMURA", "un:18")] // a transliteration and a typo: two edits in one word
+    [InlineData("Mudacumura Sylvastrie", "un:18")] // and reordered
+    [InlineData("GERMAINN KATANGA", "un:19")] // one edit, found as before
+    public void A_word_two_edits_from_the_listed_one_still_matches(string query, string entityId)
+    {
+        Assert.Contains(Index.Screen(new ScreeningQuery(FullName: query)).Matches, m => m.EntityId == entityId);
+    }
+
+    [Theory]
+    [InlineData("SYTLVASTRE")] // one word alone is no name, however close
+    [InlineData("SYTLVASTRE KATANGA")] // two edits on the given name of another person
+    public void A_word_two_edits_away_does_not_make_a_match_alone(string query)
     {
         Assert.Empty(Index.Screen(new ScreeningQuery(FullName: query)).Matches);
     }

@@ -14,7 +14,12 @@ internal sealed class Vocabulary
     /// <summary>Shorter tokens get no deletion keys: one deleted letter of "ali" matches too much.</summary>
     private const int MinLengthForDeletionKeys = 4;
 
+    /// <summary>Two deletions of a shorter word leave keys of three letters or fewer, shared by too many unrelated tokens.</summary>
+    private const int MinLengthForDoubleDeletions = 7;
+
     private readonly TokenKeys[] _tokens;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _byText;
+    private readonly KeyFilter _deletionKeys;
     private readonly bool[] _isPair;
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionKey;
     private readonly Dictionary<string, List<int>> _byVowelPattern;
@@ -24,8 +29,10 @@ internal sealed class Vocabulary
         Dictionary<string, List<int>> byVowelPattern, Dictionary<string, List<int>> bySkeletonDeletionKey)
     {
         _tokens = tokens;
+        _byText = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _isPair = isPair;
         _byDeletionKey = byDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _deletionKeys = new KeyFilter(byDeletionKey.Keys);
         _byVowelPattern = byVowelPattern;
         _bySkeletonDeletionKey = bySkeletonDeletionKey.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -98,7 +105,8 @@ internal sealed class Vocabulary
     /// Fills <paramref name="found"/> with the ids of tokens sharing a key with <paramref name="query"/> and
     /// their similarity; 0 marks a token that was looked at and does not match.
     /// </summary>
-    public void FindSimilar(in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
+    /// <param name="twoEdits">Also look for tokens two edits away (see <see cref="LooksTwoEditsAway"/>).</param>
+    public void FindSimilar(in TokenKeys query, bool fewVowels, bool queryIsPair, bool twoEdits, Dictionary<int, float> found)
     {
         found.Clear();
         LookUpWithDeletions(_byDeletionKey, query.Text, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
@@ -106,11 +114,23 @@ internal sealed class Vocabulary
             LookUpWithDeletions(_byDeletionKey, query.Spelling, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
         if (query.VowelFolded != query.Spelling)
             LookUpWithDeletions(_byDeletionKey, query.VowelFolded, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
+        if (twoEdits && query.Text.Length >= MinLengthForDoubleDeletions)
+            LookUpDoubleDeletions(query.Text, query, fewVowels, queryIsPair, found);
+        if (twoEdits && query.Spelling != query.Text && query.Spelling.Length >= MinLengthForDoubleDeletions)
+            LookUpDoubleDeletions(query.Spelling, query, fewVowels, queryIsPair, found);
         if (query.VowelPattern.Length >= TokenSimilarity.MinSoundPatternLength)
             Collect(query, fewVowels, queryIsPair, _byVowelPattern.GetValueOrDefault(query.VowelPattern), found);
         if (fewVowels && query.Skeleton.Length >= TokenSimilarity.MinSkeletonLength)
             LookUpWithDeletions(_bySkeletonDeletionKey, query.Skeleton, MinLengthForDeletionKeys, query, fewVowels, queryIsPair, found);
     }
+
+    /// <summary>
+    /// Whether a query unit is looked up two edits away: only when no listed name spells it so. A word the lists
+    /// spell exactly ("Ali", "Mohammed") most likely means those names, and its neighbours two edits away are many
+    /// (it is most of the cost); a word no list spells is the one a typo or another transliteration may have moved.
+    /// Asked of the whole index's vocabulary also when screening a subset, so both look up the same.
+    /// </summary>
+    public bool LooksTwoEditsAway(string text) => text.Length >= MinLengthForDoubleDeletions && !_byText.Contains(text);
 
     private void LookUpWithDeletions(Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> index, string key, int minLength,
         in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
@@ -130,6 +150,35 @@ internal sealed class Vocabulary
             key.AsSpan(i + 1).CopyTo(buffer[i..]);
             if (index.TryGetValue(buffer, out var ids))
                 Collect(query, fewVowels, queryIsPair, ids, found);
+        }
+    }
+
+    /// <summary>
+    /// Two letters deleted from the query, looked up among the tokens' spellings and their one-letter deletions: finds
+    /// tokens two edits away when the query is the longer or as long (a transliteration and a typo, "sytlvastre" for
+    /// Sylvestre, "dxoseph" for Joseph), which one-letter keys miss. Only on the query side: keys for two deletions
+    /// of every token would multiply the index.
+    /// </summary>
+    private void LookUpDoubleDeletions(string key, in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
+    {
+        Span<ulong> prefix = stackalloc ulong[key.Length + 1];
+        Span<ulong> powers = stackalloc ulong[key.Length + 1];
+        KeyFilter.Prepare(key, prefix, powers);
+        Span<char> buffer = stackalloc char[key.Length - 2];
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i > 0 && key[i] == key[i - 1])
+                continue;
+            for (var j = i + 1; j < key.Length; j++)
+            {
+                if (j > i + 1 && key[j] == key[j - 1] || !_deletionKeys.MightContain(KeyFilter.HashWithout(prefix, powers, i, j)))
+                    continue;
+                key.AsSpan(0, i).CopyTo(buffer);
+                key.AsSpan(i + 1, j - i - 1).CopyTo(buffer[i..]);
+                key.AsSpan(j + 1).CopyTo(buffer[(j - 1)..]);
+                if (_byDeletionKey.TryGetValue(buffer, out var ids))
+                    Collect(query, fewVowels, queryIsPair, ids, found);
+            }
         }
     }
 
