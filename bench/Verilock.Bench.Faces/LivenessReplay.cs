@@ -58,8 +58,6 @@ internal static class LivenessReplay
                         Add("print", new PrintCondition(cell, crease).ToString(), false, PrintedPhotos.Capture(picture, new PrintCondition(cell, crease), salt + variant++));
                 void Add(string kind, string condition, bool live, byte[] image)
                 {
-                    if (Environment.GetEnvironmentVariable("VERILOCK_REPLAY_DUMP") is { Length: > 0 } dump && f == 0 && seed == 1)
-                        Cv2.ImWrite(Path.Combine(dump, $"{kind}-{samples.Count:D3}.png"), Cv2.ImDecode(image, ImreadModes.Color));
                     var analysis = analyzer.AnalyzeSelfie(image, withLiveness: true);
                     if (analysis.Passive is null)
                     {
