@@ -66,8 +66,10 @@ public sealed class FaceAnalyzer : IDisposable
         var face = Refined(image, faces[0]);
         using var aligned = FaceAligner.Align(image, face, embedder.InputSize);
         var issues = QualityIssues(image, face, aligned);
-        var live = withLiveness ? attributes.Live(image, face) : (double?)null;
-        return new FaceAnalysis(null, 1, face, embedder.Embed(aligned), issues, live);
+        if (!withLiveness)
+            return new FaceAnalysis(null, 1, face, embedder.Embed(aligned), issues, null);
+        var (score, parts) = PassiveLiveness(image, face);
+        return new FaceAnalysis(null, 1, face, embedder.Embed(aligned), issues, score, parts);
     }
 
     /// <summary>
@@ -131,6 +133,19 @@ public sealed class FaceAnalyzer : IDisposable
     {
         var cosine = FaceEmbedder.Cosine(selfie, document);
         return (FaceMatchScale.Similarity(cosine, options.Match), cosine);
+    }
+
+    /// <summary>
+    /// The passive liveness score of a selfie's face: the model's live probability combined with the replay and
+    /// print signals, or the model alone when <see cref="FaceModelOptions.PresentationSignals"/> is off.
+    /// </summary>
+    (double Score, PassiveLiveness Parts) PassiveLiveness(Mat image, DetectedFace face)
+    {
+        var model = attributes.Live(image, face);
+        if (!options.PresentationSignals)
+            return (model, new PassiveLiveness(model, Presentation.PresentationSignals.None));
+        var signals = Presentation.PresentationMeasure.Of(image, face);
+        return (Presentation.PassiveLivenessScore.Of(model, signals), new PassiveLiveness(model, signals));
     }
 
     internal IReadOnlyList<DetectedFace> Detect(Mat image) => detector.Detect(image);

@@ -100,8 +100,9 @@ internal sealed class FaceAttributeModels : IDisposable
         var box = face.Box;
         var scale = Math.Min((float)options.LivenessCropScale, Math.Min((image.Rows - 1) / box.Height, (image.Cols - 1) / box.Width));
         var (width, height) = (box.Width * scale, box.Height * scale);
-        var left = Math.Clamp(box.X + box.Width / 2 - width / 2, 0, image.Cols - 1 - width);
-        var top = Math.Clamp(box.Y + box.Height / 2 - height / 2, 0, image.Rows - 1 - height);
+        // The scale is capped by the image, but float rounding can still leave the crop a hair wider than it.
+        var left = Math.Clamp(box.X + box.Width / 2 - width / 2, 0, Math.Max(0, image.Cols - 1 - width));
+        var top = Math.Clamp(box.Y + box.Height / 2 - height / 2, 0, Math.Max(0, image.Rows - 1 - height));
         using var crop = ImageTensors.CropResized(image, new Rect2f(left, top, width, height), LivenessInput);
         var output = liveness.RunFirst(ImageTensors.From(crop, options.LivenessChannelOrder, TensorLayout.Nchw, Zero, Identity));
         return ImageTensors.Softmax(output);

@@ -27,6 +27,12 @@ public sealed class FaceModelOptions
 
     public double LivenessCropScale { get; set; } = 2.7;
 
+    /// <summary>
+    /// Combine the liveness model with the replay and print signals (<c>Presentation/PassiveLivenessScore</c>); false
+    /// leaves the model's probability alone, as before issue 18.
+    /// </summary>
+    public bool PresentationSignals { get; set; } = true;
+
     /// <summary>Eye-state classifier on 24 × 24 grey eye crops scaled to 0..1.</summary>
     public string EyeFile { get; set; } = "fr_eye.onnx";
 
