@@ -57,8 +57,9 @@ internal sealed class Vocabulary
                 {
                     // Two words run together: the exact spelling, and one-letter deletions of the folded one, so a
                     // typo in a name written as one word ("ABDIKADIRMUHAMAD") still finds it (compared strictly).
-                    Add(index, k.Text, id);
-                    AddWithDeletions(index, k.Spelling, MinLengthForDeletionKeys, id);
+                    AddWithDeletions(index, k.Text, MinLengthForDeletionKeys, id);
+                    if (k.Spelling != k.Text)
+                        AddWithDeletions(index, k.Spelling, MinLengthForDeletionKeys, id);
                     return;
                 }
                 AddWithDeletions(index, k.Text, MinLengthForDeletionKeys, id);
