@@ -64,7 +64,34 @@ internal static class MrzLocator
         var candidates = FindZones(mask, pieces, transposed: false, joinGap).ToList();
         using (var transposed = mask.T().ToMat())
             candidates.AddRange(FindZones(transposed, pieces, transposed: true, joinGap));
-        return Ranked(candidates, scale);
+        return Ranked(candidates.Select(c => c with { Lines = PrintHeight(c.Lines) }).ToList(), scale);
+    }
+
+    /// <summary>Print at most this tall for the distance between line centres (OCR-B capitals are about 0.56 of the 4.3 mm ICAO pitch).</summary>
+    const float HeightPerLinePitch = 0.7f;
+
+    /// <summary>Print at most this tall for the line's length per character (capitals are about 0.95 of the 2.54 mm pitch).</summary>
+    const float HeightPerCharacterPitch = 1.05f;
+
+    /// <summary>
+    /// A text map's blobs, grown back by the unclip rule, are often far taller than the print (more so under blur),
+    /// and a strip cut from that height scales the characters too small and takes in the neighbouring lines. Two
+    /// measures blur does not change bound it: the distance between the lines' centres, and the line's length per
+    /// character (30 for three lines, TD1; at most 36 for two: TD2 and MRV-B, 44 for TD3 and MRV-A). A height is
+    /// lowered only when both say it is too tall. Only for the detector's zones: the black-hat masks' line heights
+    /// of sharp print are what the strips were tuned on.
+    /// </summary>
+    static TextLineBox[] PrintHeight(IReadOnlyList<TextLineBox> lines)
+    {
+        var pitch = 0f;
+        for (var i = 1; i < lines.Count; i++)
+            pitch += MathF.Abs(lines[i - 1].Across(lines[i].Center));
+        pitch /= lines.Count - 1;
+        var characters = lines.Count == 3 ? 30 : 36;
+        return lines.Select(l => l with
+        {
+            Height = Math.Min(l.Height, Math.Max(HeightPerLinePitch * pitch, HeightPerCharacterPitch * l.Length / characters)),
+        }).ToArray();
     }
 
     static MrzCandidate[] Ranked(List<MrzCandidate> candidates, double scale) =>
