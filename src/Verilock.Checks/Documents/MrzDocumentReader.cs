@@ -238,14 +238,17 @@ public sealed class MrzDocumentReader : IDisposable
     /// <summary>
     /// Reads only the first quarter of a zone's first line (about a quarter of the cost of the line) and says
     /// whether it could be the start of an MRZ: most candidates on a cluttered photo are other print, and this
-    /// turns each of them away cheaply, so many more can be tried.
+    /// turns each of them away cheaply, so many more can be tried. For a mirrored read the quarter is cut from the
+    /// other end of the box, which is where the line starts once the strip is flipped.
     /// </summary>
     bool StartsLikeMrz(Mat gray, TextLineBox line, StripStyle style, out (string Text, double Confidence) probe)
     {
         var quarter = line.Length / 4f;
+        // A mirrored strip is flipped after cutting: the line's first characters lie at the far end of the box.
+        var side = style == StripStyle.Mirrored ? 1f : -1f;
         var start = line with
         {
-            Center = new Point2f(line.Center.X - line.Direction.X * (line.Length - quarter) / 2f, line.Center.Y - line.Direction.Y * (line.Length - quarter) / 2f),
+            Center = new Point2f(line.Center.X + side * line.Direction.X * (line.Length - quarter) / 2f, line.Center.Y + side * line.Direction.Y * (line.Length - quarter) / 2f),
             Length = quarter,
         };
         using var strip = MrzLineCropper.Crop(gray, start, style);
