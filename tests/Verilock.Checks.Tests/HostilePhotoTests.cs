@@ -16,6 +16,9 @@ public sealed class HostilePhotoTests(ReaderFixture fixture) : IClassFixture<Rea
         { "guilloche+watermark", 1 },
         { "clutter", 1 },
         { "mirrored", 1 },
+        // A front camera's TD1 card: the quarter-line test before a mirrored read looked at the wrong end of the line.
+        { "mirrored", 5 },
+        { "watermark+glare+mirrored", 5 },
     };
 
     [Theory]

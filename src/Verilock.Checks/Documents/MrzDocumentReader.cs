@@ -71,13 +71,13 @@ public sealed class MrzDocumentReader : IDisposable
                 // Small print in a large frame: look again at twice the detail; keep whichever read is better.
                 using var detail = MrzLocator.ToWorkScale(gray, out var detailScale, MrzLocator.DetailLongSide);
                 var second = ReadZones(gray, MrzLocator.Locate(detail, detailScale), today);
-                if (second.Outcome == DocumentReadOutcome.MrzRead || result.Outcome == DocumentReadOutcome.NoMrzFound && second.Mrz is not null)
+                if (IsBetter(second, result))
                     result = second;
             }
             if (result.Outcome != DocumentReadOutcome.MrzRead && detector is not null)
             {
                 var third = ReadZones(gray, detector.Locate(gray), today);
-                if (third.Outcome == DocumentReadOutcome.MrzRead || result.Outcome == DocumentReadOutcome.NoMrzFound && third.Mrz is not null)
+                if (IsBetter(third, result))
                     result = third;
             }
             return result with { Quality = quality };
@@ -87,6 +87,18 @@ public sealed class MrzDocumentReader : IDisposable
             return new DocumentReadResult(DocumentReadOutcome.UnreadableImage, null, 0, "The image could not be processed.");
         }
     }
+
+    /// <summary>
+    /// Which look's result to report: a trusted read, then a reading whose check digits all hold (even if the OCR was
+    /// unsure), then the one with more agreeing check digits, then the surer one. A valid reading of the second look
+    /// must not lose to a first look's reading that fails its check digits.
+    /// </summary>
+    static bool IsBetter(DocumentReadResult candidate, DocumentReadResult current) =>
+        Rank(candidate).CompareTo(Rank(current)) > 0;
+
+    static (bool, bool, bool, int, double) Rank(DocumentReadResult result) =>
+        (result.Outcome == DocumentReadOutcome.MrzRead, result.Mrz is not null, result.Mrz?.IsValid ?? false,
+            result.Mrz?.CheckDigits.PassingCount ?? 0, result.OcrConfidence);
 
     DocumentReadResult ReadZones(Mat gray, IReadOnlyList<MrzCandidate> candidates, DateOnly today)
     {
@@ -115,8 +127,9 @@ public sealed class MrzDocumentReader : IDisposable
             var again = revoted.OrderByDescending(r => r, ZoneRead.Quality).Select(r => (Zone: r.Zone!, Passes: r.Passes!))
                 .Concat(zones.Take(2).Where(z => revoted.All(r => r.Zone != z)).Select(z => (Zone: z, Passes: (IReadOnlyList<ZonePass>)[])))
                 .Take(RecognizerZoneReads);
-            foreach (var (zone, passes) in again)
+            foreach (var (zone, own) in again)
             {
+                var passes = Pooled(zone, own, revoted);
                 var (mrz, confidence) = MrzPassVoting.Best([.. passes, RecognizerPass(gray, zone)], today, characterVote: true);
                 if (mrz is { IsValid: true } && confidence >= options.MinConfidence)
                     return new DocumentReadResult(DocumentReadOutcome.MrzRead, mrz, confidence, null);
@@ -169,6 +182,31 @@ public sealed class MrzDocumentReader : IDisposable
         return new ZoneRead(mrz, confidence, zone, passes);
     }
 
+    /// <summary>
+    /// The zone's own passes and those of every other zone read over the same lines: the locator's masks and the
+    /// detector find one zone several times with slightly different boxes, and a character every pass of one box
+    /// misreads is often read right from another.
+    /// </summary>
+    static IReadOnlyList<ZonePass> Pooled(MrzCandidate zone, IReadOnlyList<ZonePass> own, List<ZoneRead> reads)
+    {
+        var pooled = own.ToList();
+        foreach (var other in reads)
+            if (other.Zone != zone && SameLines(zone, other.Zone!))
+                pooled.AddRange(other.Passes!);
+        return pooled;
+    }
+
+    /// <summary>Two candidates over the same print, read the same way: as many lines, each within a line height of the other's and running the same way.</summary>
+    static bool SameLines(MrzCandidate a, MrzCandidate b) =>
+        a.Lines.Count == b.Lines.Count && a.Lines.Zip(b.Lines).All(pair =>
+        {
+            var (x, y) = pair;
+            var (dx, dy) = (x.Center.X - y.Center.X, x.Center.Y - y.Center.Y);
+            return MathF.Sqrt(dx * dx + dy * dy) < Math.Min(x.Height, y.Height)
+                   && x.Direction.X * y.Direction.X + x.Direction.Y * y.Direction.Y > 0.9f
+                   && MathF.Abs(x.Length - y.Length) < 0.1f * Math.Max(x.Length, y.Length);
+        });
+
     /// <summary>The zone's lines read by the second recogniser, from plain strips.</summary>
     ZonePass RecognizerPass(Mat gray, MrzCandidate zone)
     {
@@ -200,14 +238,17 @@ public sealed class MrzDocumentReader : IDisposable
     /// <summary>
     /// Reads only the first quarter of a zone's first line (about a quarter of the cost of the line) and says
     /// whether it could be the start of an MRZ: most candidates on a cluttered photo are other print, and this
-    /// turns each of them away cheaply, so many more can be tried.
+    /// turns each of them away cheaply, so many more can be tried. For a mirrored read the quarter is cut from the
+    /// other end of the box, which is where the line starts once the strip is flipped.
     /// </summary>
     bool StartsLikeMrz(Mat gray, TextLineBox line, StripStyle style, out (string Text, double Confidence) probe)
     {
         var quarter = line.Length / 4f;
+        // A mirrored strip is flipped after cutting: the line's first characters lie at the far end of the box.
+        var side = style == StripStyle.Mirrored ? 1f : -1f;
         var start = line with
         {
-            Center = new Point2f(line.Center.X - line.Direction.X * (line.Length - quarter) / 2f, line.Center.Y - line.Direction.Y * (line.Length - quarter) / 2f),
+            Center = new Point2f(line.Center.X + side * line.Direction.X * (line.Length - quarter) / 2f, line.Center.Y + side * line.Direction.Y * (line.Length - quarter) / 2f),
             Length = quarter,
         };
         using var strip = MrzLineCropper.Crop(gray, start, style);

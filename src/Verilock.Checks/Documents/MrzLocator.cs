@@ -23,6 +23,9 @@ internal static class MrzLocator
     /// <summary>Score factor for a group inside a longer block of like lines: behind every group that stands alone.</summary>
     const float BlockPenalty = 0.3f;
 
+    /// <summary>Score factor for a zone completed from one intact line (<see cref="MrzZoneCompletion"/>).</summary>
+    const float CompletionPenalty = 0.3f;
+
     /// <summary>
     /// The second look's long side, when the first found nothing valid on a large photo: a document filling a third
     /// of a phone's frame has zone characters of 5–7 px at <see cref="WorkLongSide"/>, too small for the line mask.
@@ -44,13 +47,16 @@ internal static class MrzLocator
     public static IReadOnlyList<MrzCandidate> Locate(Mat work, double scale)
     {
         var candidates = new List<MrzCandidate>();
+        var completed = new List<MrzCandidate>();
         foreach (var mask in LineMasks(work))
             using (mask)
-                candidates.AddRange(FindZones(mask, MaskPieces, transposed: false));
+                candidates.AddRange(FindZones(mask, MaskPieces, transposed: false, completed: completed));
         using (var transposed = work.T().ToMat())
             foreach (var mask in LineMasks(transposed))
                 using (mask)
-                    candidates.AddRange(FindZones(mask, MaskPieces, transposed: true));
+                    candidates.AddRange(FindZones(mask, MaskPieces, transposed: true, completed: completed));
+        // After every zone found whole, so that one of those is read as it always was.
+        candidates.AddRange(completed);
         return Ranked(candidates, scale);
     }
 
@@ -61,10 +67,39 @@ internal static class MrzLocator
     /// <param name="joinGap">How far apart (in line heights) two pieces of one line may be and still be joined.</param>
     internal static IReadOnlyList<MrzCandidate> LocateInMask(Mat mask, double scale, Func<Mat, List<TextLineBox>> pieces, float joinGap)
     {
-        var candidates = FindZones(mask, pieces, transposed: false, joinGap).ToList();
+        var completed = new List<MrzCandidate>();
+        var candidates = FindZones(mask, pieces, transposed: false, joinGap, completed).ToList();
         using (var transposed = mask.T().ToMat())
-            candidates.AddRange(FindZones(transposed, pieces, transposed: true, joinGap));
-        return Ranked(candidates, scale);
+            candidates.AddRange(FindZones(transposed, pieces, transposed: true, joinGap, completed));
+        candidates.AddRange(completed);
+        return Ranked(candidates.Select(c => c with { Lines = PrintHeight(c.Lines) }).ToList(), scale);
+    }
+
+    /// <summary>Print at most this tall for the distance between line centres (OCR-B capitals are about 0.56 of the 4.3 mm ICAO pitch).</summary>
+    const float HeightPerLinePitch = 0.7f;
+
+    /// <summary>Print at most this tall for the line's length per character (capitals are about 0.95 of the 2.54 mm pitch).</summary>
+    const float HeightPerCharacterPitch = 1.05f;
+
+    /// <summary>
+    /// A text map's blobs, grown back by the unclip rule, are often far taller than the print (more so under blur),
+    /// and a strip cut from that height scales the characters too small and takes in the neighbouring lines. Two
+    /// measures blur does not change bound it: the distance between the lines' centres, and the line's length per
+    /// character (30 for three lines, TD1; at most 36 for two: TD2 and MRV-B, 44 for TD3 and MRV-A). A height is
+    /// lowered only when both say it is too tall. Only for the detector's zones: on the black-hat masks' lines the
+    /// bound also cut sharp print (a mask line is taller than its capitals) and one card then read valid but wrong.
+    /// </summary>
+    static TextLineBox[] PrintHeight(IReadOnlyList<TextLineBox> lines)
+    {
+        var pitch = 0f;
+        for (var i = 1; i < lines.Count; i++)
+            pitch += MathF.Abs(lines[i - 1].Across(lines[i].Center));
+        pitch /= lines.Count - 1;
+        var characters = lines.Count == 3 ? 30 : 36;
+        return lines.Select(l => l with
+        {
+            Height = Math.Min(l.Height, Math.Max(HeightPerLinePitch * pitch, HeightPerCharacterPitch * l.Length / characters)),
+        }).ToArray();
     }
 
     static MrzCandidate[] Ranked(List<MrzCandidate> candidates, double scale) =>
@@ -189,9 +224,17 @@ internal static class MrzLocator
         return distance < first.Height && first.Direction.X * other.Direction.X + first.Direction.Y * other.Direction.Y > 0.9f;
     }
 
-    static IEnumerable<MrzCandidate> FindZones(Mat mask, Func<Mat, List<TextLineBox>> pieces, bool transposed, float joinGap = MaskJoinGap)
+    /// <param name="completed">Receives the zones of <see cref="MrzZoneCompletion"/>: one intact line and the broken ones beside it.</param>
+    static IEnumerable<MrzCandidate> FindZones(Mat mask, Func<Mat, List<TextLineBox>> pieces, bool transposed, float joinGap = MaskJoinGap,
+        List<MrzCandidate>? completed = null)
     {
-        var lines = LongLines(mask, pieces, joinGap);
+        var lines = LongLines(mask, pieces, joinGap, out var joined);
+        if (completed is not null)
+            foreach (var (group, inBlock) in MrzZoneCompletion.Groups(lines, joined))
+            {
+                var score = group.Sum(l => l.Length) * CompletionPenalty * (inBlock ? BlockPenalty : 1f);
+                completed.Add(new MrzCandidate(InReadingOrder(group, ReadsUpright(mask, group), transposed), score));
+            }
         var zones = new List<MrzCandidate>();
         for (var first = 0; first < lines.Count; first++)
         {
@@ -245,11 +288,12 @@ internal static class MrzLocator
     /// than tall) within 25° of horizontal, sorted top to bottom. The upper bound keeps rules, stripes and
     /// table borders out; OCR-ing one would cost seconds for nothing.
     /// </summary>
-    static List<TextLineBox> LongLines(Mat mask, Func<Mat, List<TextLineBox>> findPieces, float joinGap)
+    static List<TextLineBox> LongLines(Mat mask, Func<Mat, List<TextLineBox>> findPieces, float joinGap, out List<TextLineBox> joined)
     {
         var pieces = findPieces(mask);
         var minLength = Math.Max(mask.Width, mask.Height) * 0.18f;
-        var lines = JoinBrokenLines(pieces, joinGap).Where(l => l.Length >= minLength && l.Length >= 12 * l.Height && l.Length <= 65 * l.Height).ToList();
+        joined = JoinBrokenLines(pieces, joinGap);
+        var lines = joined.Where(l => l.Length >= minLength && l.Length >= 12 * l.Height && l.Length <= 65 * l.Height).ToList();
         lines.Sort((a, b) => a.Center.Y.CompareTo(b.Center.Y));
         return lines;
     }

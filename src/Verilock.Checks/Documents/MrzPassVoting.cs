@@ -53,6 +53,9 @@ internal static class MrzPassVoting
     /// <summary>Positions of a line where equally long readings disagree that are tried character by character.</summary>
     const int MaxUncertainPositions = 6;
 
+    /// <summary>Characters tried at one uncertain position.</summary>
+    const int MaxCharactersPerPosition = 3;
+
     /// <summary>
     /// Character by character: where passes of the same length disagree on a line, every choice among the
     /// characters they read is tried in the best reading's other lines, one line at a time, and kept when it makes
@@ -70,7 +73,10 @@ internal static class MrzPassVoting
             var uncertain = Enumerable.Range(0, length).Where(i => readings.Any(r => r.Text[i] != readings[0].Text[i])).ToArray();
             if (uncertain.Length == 0 || uncertain.Length > MaxUncertainPositions)
                 continue;
-            var options = uncertain.Select(i => readings.Select(r => r.Text[i]).Distinct().ToArray()).ToArray();
+            // The characters most passes read at each place, few enough that the choices stay bounded however many
+            // passes are pooled (six places of three characters are 729 parses).
+            var options = uncertain.Select(i => readings.GroupBy(r => r.Text[i]).OrderByDescending(g => g.Count())
+                .Take(MaxCharactersPerPosition).Select(g => g.Key).ToArray()).ToArray();
             var confidence = readings.Average(r => r.Confidence);
             foreach (var filling in Fillings(options, 0, []))
             {
