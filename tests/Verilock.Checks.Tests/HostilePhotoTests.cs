@@ -19,6 +19,10 @@ public sealed class HostilePhotoTests(ReaderFixture fixture) : IClassFixture<Rea
         // A front camera's TD1 card: the quarter-line test before a mirrored read looked at the wrong end of the line.
         { "mirrored", 5 },
         { "watermark+glare+mirrored", 5 },
+        // 12 px characters, shaken, among papers: the detector's boxes are cut to the height pitch and length allow.
+        { "clutter+small+blur", 5 },
+        // "SPECIMEN" across a card's first two lines: the zone is completed from its one intact line.
+        { "watermark", 2 },
     };
 
     [Theory]
