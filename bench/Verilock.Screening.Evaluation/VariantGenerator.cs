@@ -32,6 +32,8 @@ public static class VariantGenerator
         "case+typo", "punct", "punct+typo", "dropmiddle+typo", "short+typo", "initial+swap", "initials2",
         "initial+typo+reorder", "joined+typo+title", "translit+typo+reorder", "dropmiddle+translit+title",
         "split+typo+case", "initial+translit+title",
+        // Added 2026-12-07 (session 15): another transliteration of a word then run together with its neighbour.
+        "translit+joined",
     ];
 
     /// <summary>The kinds measured before the outside report; their overall recall stays comparable across reports.</summary>

@@ -27,7 +27,10 @@ public sealed class ScreeningDelta
     /// <summary>Nothing changed: every earlier result stands.</summary>
     public bool IsEmpty => Changed.Count == 0;
 
-    /// <param name="before">The earlier index's <see cref="ScreeningIndex.EntityFingerprints"/> (stored, so the earlier index need not be in memory).</param>
+    /// <param name="before">
+    /// The earlier index's <see cref="ScreeningIndex.BasisFingerprints"/> (stored, so the earlier index need not be in
+    /// memory): its entities' fingerprints and the words that decide two-edit lookups.
+    /// </param>
     public static ScreeningDelta Between(IReadOnlyDictionary<string, ulong> before, ScreeningIndex after)
     {
         var now = after.EntityFingerprints();
@@ -37,19 +40,26 @@ public sealed class ScreeningDelta
             if (!before.TryGetValue(id, out var earlier) || earlier != fingerprint)
                 changed.Add(id);
         }
+        var wordsBefore = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in before.Keys)
         {
-            if (!now.ContainsKey(id))
+            if (id.Length > 0 && id[0] == ScreeningIndex.WordKeyPrefix)
+                wordsBefore.Add(id[1..]);
+            else if (!now.ContainsKey(id))
                 changed.Add(id);
         }
-        return new ScreeningDelta(after, changed, after.Subset(changed));
+        // Words listed in one version only: a query spelling one is looked up differently now, so it is screened whole.
+        var wordsChanged = after.TwoEditDecidingWords();
+        wordsChanged.SymmetricExceptWith(wordsBefore);
+        return new ScreeningDelta(after, changed, after.Subset(changed, wordsChanged));
     }
 
     /// <summary>
     /// The result <see cref="ScreeningIndex.Screen"/> gives <paramref name="query"/> on <see cref="After"/>, from its
     /// result <paramref name="previous"/> on the earlier index (best first, as a screening stores it); null when that
     /// cannot be known without screening it whole: the earlier result was cut at <see cref="ScreeningQuery.MaxMatches"/>
-    /// (what was cut may come back when a match goes), or the query is one whose candidates depend on the whole index.
+    /// (what was cut may come back when a match goes), or the query is one whose candidates depend on the whole index,
+    /// or it spells a word one version lists and the other does not (its two-edit lookup changed).
     /// Returns <paramref name="previous"/> itself when nothing in it changes.
     /// </summary>
     /// <param name="convert">Makes a caller's match from the library's.</param>

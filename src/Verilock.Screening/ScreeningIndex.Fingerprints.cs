@@ -47,6 +47,26 @@ public sealed partial class ScreeningIndex
         return fingerprints;
     }
 
+    /// <summary>Key prefix of the words in <see cref="BasisFingerprints"/>: no entity id starts with a NUL.</summary>
+    internal const char WordKeyPrefix = '\0';
+
+    /// <summary>
+    /// What a later <see cref="ScreeningDelta"/> needs of this index: the <see cref="EntityFingerprints"/>, and, keyed
+    /// by <see cref="WordKeyPrefix"/> and the word, every word whose being listed decides whether a query word is
+    /// looked up two edits away (value 0). That lookup depends on the whole vocabulary, not on one entity: a list
+    /// version that adds or drops such a word changes how queries spelling it are screened, so the delta must know.
+    /// </summary>
+    public IReadOnlyDictionary<string, ulong> BasisFingerprints()
+    {
+        var basis = new Dictionary<string, ulong>(EntityFingerprints(), StringComparer.Ordinal);
+        foreach (var word in _vocabulary.TwoEditDecidingWords())
+            basis[WordKeyPrefix + word] = 0;
+        return basis;
+    }
+
+    /// <summary>The words of <see cref="TwoEditDecidingWords"/>, for a delta from this index.</summary>
+    internal HashSet<string> TwoEditDecidingWords() => _vocabulary.TwoEditDecidingWords().ToHashSet(StringComparer.Ordinal);
+
     private static ulong Combine(ulong first, ulong second)
     {
         Span<byte> both = stackalloc byte[16];

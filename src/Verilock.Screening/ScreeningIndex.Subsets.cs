@@ -10,8 +10,10 @@ public sealed class ScreeningSubset
     /// <summary>The index's token id of each of the subset vocabulary's.</summary>
     private readonly int[] _tokenIds;
 
-    internal ScreeningSubset(ScreeningIndex index, int entityCount, int[][] postings, Vocabulary vocabulary, int[] tokenIds)
+    internal ScreeningSubset(ScreeningIndex index, int entityCount, int[][] postings, Vocabulary vocabulary, int[] tokenIds,
+        IReadOnlySet<string> wordsChanged)
     {
+        WordsChanged = wordsChanged;
         Index = index;
         EntityCount = entityCount;
         Postings = postings;
@@ -34,6 +36,9 @@ public sealed class ScreeningSubset
 
     public ScreeningIndex Index { get; }
 
+    /// <summary>Words that decide two-edit lookups listed in only one of the index and the one the subset is a delta from.</summary>
+    internal IReadOnlySet<string> WordsChanged { get; }
+
     /// <summary>Entities of the index in the subset.</summary>
     public int EntityCount { get; }
 
@@ -44,7 +49,11 @@ public sealed class ScreeningSubset
 public sealed partial class ScreeningIndex
 {
     /// <summary>The entities of this index whose id is in <paramref name="entityIds"/> (ids it does not hold are ignored).</summary>
-    public ScreeningSubset Subset(IReadOnlySet<string> entityIds)
+    /// <param name="wordsChanged">
+    /// For a delta: words that decide two-edit lookups (see <see cref="BasisFingerprints"/>) listed in only one of the two
+    /// versions; a query spelling one is not screened within the subset.
+    /// </param>
+    public ScreeningSubset Subset(IReadOnlySet<string> entityIds, IReadOnlySet<string>? wordsChanged = null)
     {
         var inSubset = new bool[_entities.Length];
         var count = 0;
@@ -79,7 +88,7 @@ public sealed partial class ScreeningIndex
         var vocabulary = Vocabulary.Build(
             tokens.Select(t => t.Text).ToList(), tokens.Select(t => t.Fused).ToList(), tokens.Select(t => t.Pair).ToList(),
             tokens.Select(t => t.WritesVowels).ToList());
-        return new ScreeningSubset(this, count, subset, vocabulary, ids);
+        return new ScreeningSubset(this, count, subset, vocabulary, ids, wordsChanged ?? new HashSet<string>());
     }
 
     /// <summary>

@@ -15,7 +15,9 @@ public class NameNormalizerTests
     [InlineData("GROUP 77", "group 77")]
     [InlineData("Abdulrahman Abdullah", "abdul rahman abdullah")]
     [InlineData("FITIWIABDELRAZAK", "fitiwi abdel razak")]
-    [InlineData("Iqbalabdurrahman Mohamadabdullah", "iqbal abdur rahman mohamadabdullah")]
+    [InlineData("Iqbalabdurrahman Mohamadabdullah", "iqbal abdur rahman mohamad abdullah")]
+    [InlineData("ABDIKADIRMUHAMMAD Oyarmohamed", "abdikadir muhammad oyar mohamed")] // Muhammad run together, after or before
+    [InlineData("Mohammadullah Mohamedou Mohammadi", "mohammadullah mohamedou mohammadi")] // one name each: too little beside it, or "-ullah"
     public void Folds_case_accents_punctuation_and_scripts(string raw, string expected)
     {
         Assert.Equal(expected, NameNormalizer.Normalize(raw).ToString());

@@ -91,6 +91,7 @@ public class VariantMatchingTests
     [InlineData("ATTIQULLAHKHUND", "un:20")] // run together and a letter dropped: folded ("hh" → "h"), two letters from the pair
     [InlineData("JAALUDDINHAQQANI", "un:21")]
     [InlineData("FITIWIABDELRAZK", "un:4")] // and a letter dropped where folding changes nothing
+    [InlineData("ABDIKADIRMUHAMMAD ABDIKADIR", "un:3")] // Muhammad run together in another transliteration
     public void Two_words_written_as_one_with_a_spelling_change_match(string query, string entityId)
     {
         Assert.Contains(Index.Screen(new ScreeningQuery(FullName: query)).Matches, m => m.EntityId == entityId);

@@ -138,6 +138,12 @@ internal static class NameNormalizer
             var (at, prefix) = FindSplittablePrefix(text);
             if (prefix is null)
             {
+                if (SplitOffName(text) is var (first, second))
+                {
+                    words.Add((first, fewVowels, hyphenated));
+                    words.Add((second, fewVowels, hyphenated));
+                    return;
+                }
                 words.Add((text, fewVowels, hyphenated));
                 return;
             }
@@ -146,6 +152,22 @@ internal static class NameNormalizer
             words.Add((prefix, fewVowels, hyphenated));
             words.Add((text[(at + prefix.Length)..], fewVowels, hyphenated));
         }
+    }
+
+    /// <summary>A spelling of Muhammad run together with a word of three letters or more before or after it (<see cref="NameWords.SplittableNames"/>).</summary>
+    private static (string First, string Second)? SplitOffName(string text)
+    {
+        foreach (var name in NameWords.SplittableNames)
+        {
+            if (text.Length < name.Length + 3)
+                continue;
+            // "Mohammadullah", "Muhammadallah" are one name, as "Abdullah" is.
+            if (text.StartsWith(name, StringComparison.Ordinal) && !text.AsSpan(name.Length).StartsWith("ul") && !text.AsSpan(name.Length).StartsWith("all"))
+                return (name, text[name.Length..]);
+            if (text.EndsWith(name, StringComparison.Ordinal))
+                return (text[..^name.Length], name);
+        }
+        return null;
     }
 
     private static (int At, string? Prefix) FindSplittablePrefix(string text)

@@ -64,4 +64,13 @@ internal static class NameWords
     /// forms ("Abdul Rahman", "Abd al-Rahman"), whose "abd al" fuses to "abdal". "Abdullah" stays whole.
     /// </summary>
     public static readonly string[] SplittablePrefixes = ["abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abdus"];
+
+    /// <summary>
+    /// The spellings of Muhammad, the name most often run together with a neighbour ("Mohammedyusuf", "Oyarmohamed",
+    /// "Abdikadirmuhammad"): at a word's start or end, with at least three letters beside it, they are split off, on the
+    /// lists' names and queries alike, so the neighbour is compared as the word it is and Muhammad as the name it is
+    /// (a joined pair is compared strictly by spelling, and "muhammad" against "mohamed" is three edits).
+    /// </summary>
+    public static readonly string[] SplittableNames =
+        ["muhammad", "muhammed", "muhamad", "muhamed", "mohammad", "mohammed", "mohamad", "mohamed", "mohamud", "mahamat"];
 }

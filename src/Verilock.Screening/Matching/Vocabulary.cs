@@ -133,6 +133,14 @@ internal sealed class Vocabulary
     /// </summary>
     public bool LooksTwoEditsAway(string text) => text.Length >= MinLengthForDoubleDeletions && !_byText.Contains(text);
 
+    /// <summary>The tokens whose presence <see cref="LooksTwoEditsAway"/> asks about: those long enough for it.</summary>
+    public IEnumerable<string> TwoEditDecidingWords() =>
+        _tokens.Select(t => t.Text).Where(t => t.Length >= MinLengthForDoubleDeletions);
+
+    /// <summary>Whether a query unit's two-edit lookup is decided by one of <paramref name="words"/>.</summary>
+    public static bool DecidedByAnyOf(string text, IReadOnlySet<string> words) =>
+        text.Length >= MinLengthForDoubleDeletions && words.Contains(text);
+
     private void LookUpWithDeletions(Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> index, string key, int minLength,
         in TokenKeys query, bool fewVowels, bool queryIsPair, Dictionary<int, float> found)
     {

@@ -31,7 +31,7 @@ internal sealed class MonitoringBasis(AmlListSet set)
     /// <summary>Stores this basis's fingerprints, unless they are stored already.</summary>
     public Task SaveAsync(VerilockDbContext db, DateTime now, CancellationToken cancellationToken) =>
         MonitoringBases.SaveAsync(db, Key, ScreeningIndex.EngineVersion, string.Join(',', set.Lists.Select(l => l.Key)),
-            set.Index.EntityFingerprints(), now, cancellationToken);
+            set.Index.BasisFingerprints(), now, cancellationToken);
 
     /// <summary>Loads the deltas from <paramref name="keys"/> not met before (before screening a page, off the screening threads).</summary>
     public async Task PrepareAsync(VerilockDbContext db, IEnumerable<string?> keys, CancellationToken cancellationToken)
@@ -55,5 +55,5 @@ internal sealed class MonitoringBasis(AmlListSet set)
     public ScreeningDelta? DeltaFrom(string? key) =>
         key is null ? null : key == Key ? Unchanged : _deltas.GetValueOrDefault(key);
 
-    private ScreeningDelta Unchanged => field ??= ScreeningDelta.Between(set.Index.EntityFingerprints(), set.Index);
+    private ScreeningDelta Unchanged => field ??= ScreeningDelta.Between(set.Index.BasisFingerprints(), set.Index);
 }
