@@ -79,38 +79,28 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
         return screening;
     }
 
-    private sealed record Sent(string SenderAccount, DateTime OccurredAt, string Currency, double Amount);
-
     /// <summary>
-    /// What the database holds for the batch's sender accounts, read in two queries for the whole batch: their
-    /// transactions in the widest window any item needs, and which of the batch's sender → receiver pairs were paid before.
+    /// What the database holds for the batch's sender accounts, read in two statements for the whole batch
+    /// (<see cref="TransactionHistoryReads"/>): their transactions in the widest window any item needs, and which of
+    /// the batch's sender → receiver pairs were paid before.
     /// </summary>
-    private sealed record StoredHistory(ILookup<string, Sent> Sent, HashSet<(string, string)> Paid);
+    private sealed record StoredHistory(ILookup<string, TransactionHistoryReads.Sent> Sent, HashSet<(string, string)> Paid);
 
     private async Task<StoredHistory> ReadHistoryAsync(
         ApiCaller caller, IReadOnlyList<TransactionRequest> requests, TransactionRuleSettings settings, CancellationToken cancellationToken)
     {
         var withSender = requests.Where(r => r.Facts.Sender.Account is not null).ToList();
         if (withSender.Count == 0)
-            return new StoredHistory(Array.Empty<Sent>().ToLookup(s => s.SenderAccount), []);
-        var senders = withSender.Select(r => r.Facts.Sender.Account!).Distinct().ToList();
+            return new StoredHistory(Array.Empty<TransactionHistoryReads.Sent>().ToLookup(s => s.SenderAccount), []);
+        var senders = withSender.Select(r => r.Facts.Sender.Account!).Distinct(StringComparer.Ordinal).ToList();
         var widest = settings.VelocityCountWindow > settings.VelocityAmountWindow ? settings.VelocityCountWindow : settings.VelocityAmountWindow;
         var from = withSender.Min(r => r.OccurredAt) - widest;
         var to = withSender.Max(r => r.OccurredAt);
-        var scoped = db.Transactions.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.LiveMode == caller.LiveMode);
-        var sent = await scoped
-            .Where(t => senders.Contains(t.SenderAccount!) && t.OccurredAt > from && t.OccurredAt <= to)
-            .Select(t => new Sent(t.SenderAccount!, t.OccurredAt, t.Currency, t.Amount))
-            .ToListAsync(cancellationToken);
-        var receivers = withSender.Select(r => r.Facts.Receiver.Account).OfType<string>().Distinct().ToList();
-        var paid = receivers.Count == 0
-            ? []
-            : (await scoped
-                .Where(t => senders.Contains(t.SenderAccount!) && receivers.Contains(t.ReceiverAccount!))
-                .Select(t => new { t.SenderAccount, t.ReceiverAccount }).Distinct()
-                .ToListAsync(cancellationToken))
-            .Select(p => (p.SenderAccount!, p.ReceiverAccount!)).ToHashSet();
-        return new StoredHistory(sent.ToLookup(s => s.SenderAccount), paid);
+        var sent = await TransactionHistoryReads.SentAsync(db, caller.AccountId, caller.LiveMode, senders, from, to, cancellationToken);
+        var pairs = withSender.Where(r => r.Facts.Receiver.Account is not null)
+            .Select(r => (r.Facts.Sender.Account!, r.Facts.Receiver.Account!)).Distinct().ToList();
+        var paid = await TransactionHistoryReads.PaidAsync(db, caller.AccountId, caller.LiveMode, pairs, cancellationToken);
+        return new StoredHistory(sent.ToLookup(s => s.SenderAccount, StringComparer.Ordinal), paid);
     }
 
     /// <summary>The sender account's transactions in the velocity windows ending at <paramref name="at"/>, and whether it paid this receiver before.</summary>
