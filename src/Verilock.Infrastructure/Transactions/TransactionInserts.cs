@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Verilock.Domain.Aml;
 using Verilock.Domain.Transactions;
+using Verilock.Infrastructure.Aml;
 using Verilock.Infrastructure.Persistence;
 using Verilock.Infrastructure.Persistence.Configurations;
 using Verilock.Infrastructure.Persistence.Saving;
@@ -15,9 +17,11 @@ namespace Verilock.Infrastructure.Transactions;
 /// docs/benchmarks.md: tracking 100 rows of six JSON columns each was the largest part of a batch): binary
 /// <c>COPY</c> on PostgreSQL, one prepared single-row <c>INSERT</c> re-bound per row on SQLite, as
 /// <see cref="Aml.MonitoringRunInserts"/> does. The rows are exactly what EF Core writes for a
-/// <see cref="Transaction"/> (same columns, formats and JSON; version 0). Their events go to the outbox through
-/// <see cref="OutboxWriter.AlsoWrite"/>, in raising order with those of whatever else the same save holds (the AML
-/// screenings of matched names), so the outbox sees no difference.
+/// <see cref="Transaction"/> (same columns, formats and JSON; version 0). The AML screenings of matched counterparty
+/// names are written the same way (<see cref="AmlScreeningRows"/>; measured: tracking them, each with its matches as
+/// JSON that EF's value comparer re-serializes to snapshot and to detect changes, was the largest part of a batch).
+/// The events of both go to the outbox through <see cref="OutboxWriter.AlsoWrite"/>, in raising order, so the outbox
+/// sees no difference.
 /// </summary>
 public static class TransactionInserts
 {
@@ -32,15 +36,26 @@ public static class TransactionInserts
     private static readonly string SqliteInsert =
         $"INSERT INTO transactions ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
 
-    /// <summary>Inserts <paramref name="transactions"/> and saves what else the context tracks, in one transaction.</summary>
-    public static Task SaveAsync(VerilockDbContext db, IReadOnlyList<Transaction> transactions, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Inserts <paramref name="transactions"/> and <paramref name="screenings"/> (new, untracked) and saves what else the
+    /// context tracks, with the events of all, in one transaction.
+    /// </summary>
+    public static Task SaveAsync(
+        VerilockDbContext db, IReadOnlyList<Transaction> transactions, IReadOnlyList<AmlScreening> screenings, CancellationToken cancellationToken) =>
         db.WriteTransactionAsync(async ct =>
         {
             if (db.IsSqlite)
+            {
                 await InsertSqliteAsync(db, transactions, ct);
+                await InsertSqliteAsync(db, screenings, ct);
+            }
             else
+            {
                 await CopyPostgresAsync(db, transactions, ct);
-            OutboxWriter.AlsoWrite(db, transactions);
+                if (screenings.Count > 0)
+                    await AmlScreeningRows.CopyPostgresAsync((NpgsqlConnection)db.Database.GetDbConnection(), screenings, ct);
+            }
+            OutboxWriter.AlsoWrite(db, [.. screenings, .. transactions]);
             return await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
@@ -61,6 +76,16 @@ public static class TransactionInserts
                 parameters[column].Value = values[column] ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static async Task InsertSqliteAsync(VerilockDbContext db, IReadOnlyList<AmlScreening> screenings, CancellationToken cancellationToken)
+    {
+        if (screenings.Count == 0)
+            return;
+        var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var command = AmlScreeningRows.PrepareSqliteInsert((SqliteConnection)db.Database.GetDbConnection(), transaction);
+        foreach (var screening in screenings)
+            await AmlScreeningRows.InsertSqliteAsync(command, screening, cancellationToken);
     }
 
     /// <summary>The row in <see cref="Columns"/> order; the account id as each provider stores it.</summary>

@@ -13,7 +13,8 @@ namespace Verilock.Server.Transactions;
 /// Screens transactions (spec §19) and stores them in one save: each sender's history read from the database (so
 /// every instance counts the same), both counterparty names screened through the AML screener (test keys: the
 /// sandbox list), the built-in rules evaluated with the account's thresholds (<see cref="AccountRuleSettings"/>), and a
-/// screening stored for each matched name. Items of one batch see the earlier items of the batch in their history.
+/// screening stored for each matched name (bulk-inserted with the transactions, <see cref="TransactionInserts"/>).
+/// Items of one batch see the earlier items of the batch in their history.
 /// </summary>
 public sealed class TransactionScreening(VerilockDbContext db, AmlScreener screener, AccountRuleSettings ruleSettings, TimeProvider time)
 {
@@ -29,14 +30,15 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
         var stored = await ReadHistoryAsync(caller, requests, settings, cancellationToken);
         var matches = ScreenNames(caller, requests, lists, threshold);
         var screened = new List<Transaction>(requests.Count);
+        var screenings = new List<AmlScreening>();
         foreach (var request in requests)
         {
             var facts = request.Facts;
             var id = Transaction.NewId();
             var history = History(facts, request.OccurredAt, stored, screened, settings);
             var now = time.UtcMicroseconds();
-            var sender = Record(caller, facts.Sender.Name, matches[facts.Sender.Name], lists, threshold, id, request.SessionId, now);
-            var receiver = Record(caller, facts.Receiver.Name, matches[facts.Receiver.Name], lists, threshold, id, request.SessionId, now);
+            var sender = Record(caller, facts.Sender.Name, matches[facts.Sender.Name], lists, threshold, id, request.SessionId, now, screenings);
+            var receiver = Record(caller, facts.Receiver.Name, matches[facts.Receiver.Name], lists, threshold, id, request.SessionId, now, screenings);
             var evaluation = TransactionRules.Evaluate(facts, history, new CounterpartyMatches(sender?.HighestScore, receiver?.HighestScore), settings);
             var counterparties = new CounterpartyScreening(
                 PartyScreening.Of(sender?.HighestScore, sender?.Id), PartyScreening.Of(receiver?.HighestScore, receiver?.Id));
@@ -45,7 +47,7 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
                 counterparties, evaluation), now);
             screened.Add(transaction);
         }
-        await TransactionInserts.SaveAsync(db, screened, cancellationToken);
+        await TransactionInserts.SaveAsync(db, screened, screenings, cancellationToken);
         return screened;
     }
 
@@ -63,52 +65,42 @@ public sealed class TransactionScreening(VerilockDbContext db, AmlScreener scree
         return names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => found[p.i], StringComparer.Ordinal);
     }
 
-    /// <summary>The screening of one counterparty name, added to the save when the name matched; null when clear.</summary>
-    private AmlScreening? Record(
+    /// <summary>The screening of one counterparty name, added to <paramref name="screenings"/> (the save's) when the name matched; null when clear.</summary>
+    private static AmlScreening? Record(
         ApiCaller caller, string name, IReadOnlyList<AmlMatch> matches, IReadOnlyList<string> lists, double threshold, string transactionId,
-        string? sessionId, DateTime now)
+        string? sessionId, DateTime now, List<AmlScreening> screenings)
     {
         if (matches.Count == 0)
             return null;
         var screening = AmlScreening.Create(
             new AmlScreening.CreateArgs(caller.AccountId, caller.LiveMode, new AmlQuery(name, null, null, null, null), lists, threshold, matches,
                 transactionId, sessionId), now, now);
-        db.AmlScreenings.Add(screening);
+        screenings.Add(screening);
         return screening;
     }
 
-    private sealed record Sent(string SenderAccount, DateTime OccurredAt, string Currency, double Amount);
-
     /// <summary>
-    /// What the database holds for the batch's sender accounts, read in two queries for the whole batch: their
-    /// transactions in the widest window any item needs, and which of the batch's sender → receiver pairs were paid before.
+    /// What the database holds for the batch's sender accounts, read in two statements for the whole batch
+    /// (<see cref="TransactionHistoryReads"/>): their transactions in the widest window any item needs, and which of
+    /// the batch's sender → receiver pairs were paid before.
     /// </summary>
-    private sealed record StoredHistory(ILookup<string, Sent> Sent, HashSet<(string, string)> Paid);
+    private sealed record StoredHistory(ILookup<string, TransactionHistoryReads.Sent> Sent, HashSet<(string, string)> Paid);
 
     private async Task<StoredHistory> ReadHistoryAsync(
         ApiCaller caller, IReadOnlyList<TransactionRequest> requests, TransactionRuleSettings settings, CancellationToken cancellationToken)
     {
         var withSender = requests.Where(r => r.Facts.Sender.Account is not null).ToList();
         if (withSender.Count == 0)
-            return new StoredHistory(Array.Empty<Sent>().ToLookup(s => s.SenderAccount), []);
-        var senders = withSender.Select(r => r.Facts.Sender.Account!).Distinct().ToList();
+            return new StoredHistory(Array.Empty<TransactionHistoryReads.Sent>().ToLookup(s => s.SenderAccount), []);
+        var senders = withSender.Select(r => r.Facts.Sender.Account!).Distinct(StringComparer.Ordinal).ToList();
         var widest = settings.VelocityCountWindow > settings.VelocityAmountWindow ? settings.VelocityCountWindow : settings.VelocityAmountWindow;
         var from = withSender.Min(r => r.OccurredAt) - widest;
         var to = withSender.Max(r => r.OccurredAt);
-        var scoped = db.Transactions.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.LiveMode == caller.LiveMode);
-        var sent = await scoped
-            .Where(t => senders.Contains(t.SenderAccount!) && t.OccurredAt > from && t.OccurredAt <= to)
-            .Select(t => new Sent(t.SenderAccount!, t.OccurredAt, t.Currency, t.Amount))
-            .ToListAsync(cancellationToken);
-        var receivers = withSender.Select(r => r.Facts.Receiver.Account).OfType<string>().Distinct().ToList();
-        var paid = receivers.Count == 0
-            ? []
-            : (await scoped
-                .Where(t => senders.Contains(t.SenderAccount!) && receivers.Contains(t.ReceiverAccount!))
-                .Select(t => new { t.SenderAccount, t.ReceiverAccount }).Distinct()
-                .ToListAsync(cancellationToken))
-            .Select(p => (p.SenderAccount!, p.ReceiverAccount!)).ToHashSet();
-        return new StoredHistory(sent.ToLookup(s => s.SenderAccount), paid);
+        var sent = await TransactionHistoryReads.SentAsync(db, caller.AccountId, caller.LiveMode, senders, from, to, cancellationToken);
+        var pairs = withSender.Where(r => r.Facts.Receiver.Account is not null)
+            .Select(r => (r.Facts.Sender.Account!, r.Facts.Receiver.Account!)).Distinct().ToList();
+        var paid = await TransactionHistoryReads.PaidAsync(db, caller.AccountId, caller.LiveMode, pairs, cancellationToken);
+        return new StoredHistory(sent.ToLookup(s => s.SenderAccount, StringComparer.Ordinal), paid);
     }
 
     /// <summary>The sender account's transactions in the velocity windows ending at <paramref name="at"/>, and whether it paid this receiver before.</summary>

@@ -216,6 +216,38 @@ public abstract class TransactionApiTests(ApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task A_batch_reads_its_senders_history_pair_by_pair_and_in_order()
+    {
+        var caller = await Api.NewCallerAsync();
+        var (a, b, payer) = ("a-" + Unique(), "b-" + Unique(), "p-" + Unique());
+        var (r1, r2) = ("r1-" + Unique(), "r2-" + Unique());
+        async Task<List<string[]>> BatchFlagsAsync(params string[] items)
+        {
+            var body = await (await caller.Client.PostJsonAsync(Batch, $$"""{"transactions":[{{string.Join(',', items)}}]}""")).ExpectAsync(HttpStatusCode.OK);
+            var ids = body["results"]!.AsArray().Select(r => (string)r!["id"]!).ToList();
+            var flags = new List<string[]>();
+            foreach (var id in ids)
+                flags.Add(Strings((await (await caller.Client.GetAsync($"{Transactions}/{id}")).ExpectAsync(HttpStatusCode.OK))["flags"]));
+            return flags;
+        }
+
+        Assert.Equal(
+            [["new_recipient"], ["new_recipient"], [], []],
+            await BatchFlagsAsync(
+                Body(type: "ach_transfer", senderAccount: a, receiverAccount: r1), Body(type: "ach_transfer", senderAccount: b, receiverAccount: r2),
+                Body(amount: 9_000, senderAccount: payer), Body(amount: 9_000, senderAccount: payer)));
+        // a and r2 both have history, but a never paid r2: only exact pairs count, stored or earlier in the batch. The payer's
+        // third 9,000 USD makes 27,000 (not above 3 × 10,000), the fourth 36,000; EUR is summed apart.
+        Assert.Equal(
+            [["new_recipient"], ["new_recipient"], [], [], [], [], ["high_velocity_amount"]],
+            await BatchFlagsAsync(
+                Body(type: "ach_transfer", senderAccount: a, receiverAccount: r2), Body(type: "ach_transfer", senderAccount: b, receiverAccount: r1),
+                Body(type: "ach_transfer", senderAccount: a, receiverAccount: r1), Body(type: "ach_transfer", senderAccount: a, receiverAccount: r2),
+                Body(amount: 9_000, senderAccount: payer), Body(amount: 9_000, currency: "EUR", senderAccount: payer),
+                Body(amount: 9_000, senderAccount: payer)));
+    }
+
+    [Fact]
     public async Task The_per_type_factors_read_their_metadata_signals()
     {
         var caller = await Api.NewCallerAsync();

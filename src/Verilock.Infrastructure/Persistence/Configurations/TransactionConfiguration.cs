@@ -39,8 +39,10 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Transa
         transaction.HasIndex(t => new { t.AccountId, t.LiveMode, t.Status, t.CreatedAt });
         transaction.HasIndex(t => new { t.AccountId, t.LiveMode, t.ReferenceId });
         transaction.HasIndex(t => new { t.AccountId, t.LiveMode, t.SessionId });
-        // Velocity and new-recipient reads: one sender account's transactions over a window.
+        // Velocity reads: one sender account's transactions over a window.
         transaction.HasIndex(t => new { t.AccountId, t.LiveMode, t.SenderAccount, t.OccurredAt });
+        // New-recipient reads: whether this sender ever paid this receiver, one index seek a pair whatever the history.
+        transaction.HasIndex(t => new { t.AccountId, t.LiveMode, t.SenderAccount, t.ReceiverAccount });
     }
 }
 

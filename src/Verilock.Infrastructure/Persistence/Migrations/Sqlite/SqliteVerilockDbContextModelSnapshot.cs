@@ -1068,6 +1068,9 @@ namespace Verilock.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AccountId", "LiveMode", "SenderAccount", "OccurredAt")
                         .HasDatabaseName("ix_transactions_account_id_live_mode_sender_account_occurred_at");
 
+                    b.HasIndex("AccountId", "LiveMode", "SenderAccount", "ReceiverAccount")
+                        .HasDatabaseName("ix_transactions_account_id_live_mode_sender_account_receiver_account");
+
                     b.HasIndex("AccountId", "LiveMode", "Status", "CreatedAt")
                         .HasDatabaseName("ix_transactions_account_id_live_mode_status_created_at");
 
