@@ -23,6 +23,11 @@ public sealed class HostilePhotoTests(ReaderFixture fixture) : IClassFixture<Rea
         { "clutter+small+blur", 5 },
         // "SPECIMEN" across a card's first two lines: the zone is completed from its one intact line.
         { "watermark", 2 },
+        // A passport under guilloche and an overlay, turned by EXIF: whole-frame boxes read "IZ" for "PO"; the
+        // detector's magnified look at a tile around the zone reads it surely.
+        { "guilloche+overlay+exif", 1 },
+        // Two O/0 confusions in one field of a visa under guilloche, a watermark and JPEG: read right from the tile too.
+        { "guilloche+watermark+jpeg", 3 },
     };
 
     [Theory]

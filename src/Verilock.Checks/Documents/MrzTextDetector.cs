@@ -48,6 +48,39 @@ internal sealed class MrzTextDetector : IDisposable
         return MrzLocator.LocateInMask(mask, scale, DetectedLines, JoinGap).Select(Equalised).ToArray();
     }
 
+    /// <summary>Detail of the detector's second look at a tile: small, blurred print the whole-frame map runs together.</summary>
+    const double TileZoom = 2.0;
+
+    /// <summary>
+    /// Candidate zones in a tile around <paramref name="around"/>, shown to the network at up to <see cref="TileZoom"/>×
+    /// the print's full-resolution size, in full-resolution coordinates of <paramref name="gray"/>, best first. The tile
+    /// reaches half a line length beyond the zone's ends and three line heights above and below it, so a zone the
+    /// first candidate only partly covers is still inside.
+    /// </summary>
+    public IReadOnlyList<MrzCandidate> LocateAround(Mat gray, MrzCandidate around)
+    {
+        var corners = around.Lines.SelectMany(l => new[] { -1f, 1f }.SelectMany(a => new[] { -1f, 1f }.Select(d => new Point2f(
+            l.Center.X + a * l.Direction.X * l.Length * 1.0f + d * l.Down.X * l.Height * 3.5f,
+            l.Center.Y + a * l.Direction.Y * l.Length * 1.0f + d * l.Down.Y * l.Height * 3.5f)))).ToArray();
+        var (left, top) = ((int)Math.Max(0, corners.Min(p => p.X)), (int)Math.Max(0, corners.Min(p => p.Y)));
+        var (right, bottom) = ((int)Math.Min(gray.Width, corners.Max(p => p.X)), (int)Math.Min(gray.Height, corners.Max(p => p.Y)));
+        if (right - left < 32 || bottom - top < 32)
+            return [];
+        using var tile = new Mat(gray, new Rect(left, top, right - left, bottom - top));
+        var zoom = Math.Min(TileZoom, (double)LongSide / Math.Max(tile.Width, tile.Height));
+        using var zoomed = new Mat();
+        Cv2.Resize(tile, zoomed, new Size(0, 0), zoom, zoom, InterpolationFlags.Cubic);
+        return Locate(zoomed).Select(zone => zone with
+        {
+            Lines = zone.Lines.Select(l => l with
+            {
+                Center = new Point2f((float)(l.Center.X / zoom + left), (float)(l.Center.Y / zoom + top)),
+                Length = (float)(l.Length / zoom),
+                Height = (float)(l.Height / zoom),
+            }).ToArray(),
+        }).ToArray();
+    }
+
     /// <summary>
     /// The lines of a zone are equally long, but the network often leaves out runs of fillers (<c>&lt;&lt;&lt;</c>
     /// are thin marks, easily taken for pattern): every line is stretched to the group's extent along the text.
