@@ -60,8 +60,8 @@ internal sealed class MrzTextDetector : IDisposable
     public IReadOnlyList<MrzCandidate> LocateAround(Mat gray, MrzCandidate around)
     {
         var corners = around.Lines.SelectMany(l => new[] { -1f, 1f }.SelectMany(a => new[] { -1f, 1f }.Select(d => new Point2f(
-            l.Center.X + a * l.Direction.X * l.Length * 1.0f + d * l.Down.X * l.Height * 3.5f,
-            l.Center.Y + a * l.Direction.Y * l.Length * 1.0f + d * l.Down.Y * l.Height * 3.5f)))).ToArray();
+            l.Center.X + a * l.Direction.X * l.Length + d * l.Down.X * l.Height * 3.5f,
+            l.Center.Y + a * l.Direction.Y * l.Length + d * l.Down.Y * l.Height * 3.5f)))).ToArray();
         var (left, top) = ((int)Math.Max(0, corners.Min(p => p.X)), (int)Math.Max(0, corners.Min(p => p.Y)));
         var (right, bottom) = ((int)Math.Min(gray.Width, corners.Max(p => p.X)), (int)Math.Min(gray.Height, corners.Max(p => p.Y)));
         if (right - left < 32 || bottom - top < 32)
