@@ -37,7 +37,14 @@ public sealed class ScreeningSubset
     public ScreeningIndex Index { get; }
 
     /// <summary>Words that decide two-edit lookups listed in only one of the index and the one the subset is a delta from.</summary>
-    internal IReadOnlySet<string> WordsChanged { get; }
+    private IReadOnlySet<string> WordsChanged { get; }
+
+    /// <summary>
+    /// Whether the earlier version looked some unit of <paramref name="name"/> up otherwise (two edits away or not):
+    /// then untouched entities may score differently against it, and it must be screened whole.
+    /// </summary>
+    internal bool LooksUpOtherwise(QueryName name) =>
+        WordsChanged.Count > 0 && name.Units.Any(u => Vocabulary.DecidedByAnyOf(u.Text, WordsChanged));
 
     /// <summary>Entities of the index in the subset.</summary>
     public int EntityCount { get; }

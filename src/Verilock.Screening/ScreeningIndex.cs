@@ -71,7 +71,7 @@ public sealed partial class ScreeningIndex
         var name = new QueryName(NameNormalizer.Normalize(query.Name));
         if (name.Tokens.Length == 0)
             return new ScreeningResult([], listIds, threshold);
-        if (subset is not null && (!GeneratesExactly(name) || name.Units.Any(u => Vocabulary.DecidedByAnyOf(u.Text, subset.WordsChanged))))
+        if (subset is not null && (!GeneratesExactly(name) || subset.LooksUpOtherwise(name)))
             return null;
 
         var scratch = _scratch.TryTake(out var pooled) ? pooled : new SearchScratch(_names.Length);
